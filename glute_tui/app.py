@@ -1,0 +1,98 @@
+"""The Textual application: holds the routines, the history and the clock; screens do the rest."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+from typing import Callable
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+
+from .cues import CuePlayer
+from .engine import Clock
+from .history import History
+from .paths import AppPaths
+from .routines import Routine
+
+MIN_WIDTH, MIN_HEIGHT = 60, 18
+
+
+class GluteApp(App[None]):
+    """A workout timer a person follows from across the room."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "glute-tui"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        routines: list[Routine],
+        paths: AppPaths,
+        *,
+        selected: str | None = None,
+        clock: Clock = time.monotonic,
+        counting: str = "paced",
+        speak: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.routines = routines
+        self.paths = paths
+        self.selected = selected or (routines[0].id if routines else "")
+        self.clock = clock
+        self.counting = counting
+        self.history = History(paths.data)
+        self.cues = CuePlayer(bell=self.bell, speak=speak)
+
+    def on_mount(self) -> None:
+        from .screens.home import HomeScreen
+
+        recovery = self.history.recover()
+        for message in recovery.messages():
+            self.notify(message, title="History", timeout=12)
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen())
+        self._check_size(self.size.width, self.size.height)
+
+    # --- terminal size -------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    # --- leaving: never lose a finished set ----------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """Textual does not handle SIGHUP/SIGTERM: save what was done, then leave cleanly."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._leave_on_signal)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass
+
+    def _leave_on_signal(self) -> None:
+        self.save_running_workout(wait=True)
+        self.exit()
+
+    def save_running_workout(self, *, wait: bool) -> None:
+        """Stop and save a workout under way, if any (for quitting without the dialog)."""
+        from .screens.workout import WorkoutScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.stop_and_save(wait=wait)
+
+    async def action_quit(self) -> None:
+        self.save_running_workout(wait=True)
+        self.exit()
+
+    def action_toggle_mute(self) -> None:
+        self.cues.muted = not self.cues.muted
+        self.notify("Sound off" if self.cues.muted else "Sound on", timeout=2)

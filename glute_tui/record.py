@@ -1,0 +1,159 @@
+"""What was done: a set record and a session, as stored in history and exported.
+
+`from_dict` is strict, because it guards everything that comes from outside (an import, a
+journal left by a crash, a hand-edited history file): a bad value names its field.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+STATUSES = ("completed", "stopped", "recovered")
+RECORD_SIDES = ("none", "left", "right", "alternate")
+
+
+class RecordError(ValueError):
+    """A stored or imported record that is not valid; `field` names where."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        self.field = field_name
+        self.problem = problem
+        super().__init__(f"{field_name}: {problem}")
+
+
+@dataclass
+class SetRecord:
+    exercise: str
+    side: str
+    set: int
+    target_reps: int | None
+    reps: int | None
+    hold_s: float | None
+    load: str
+    seconds: float
+    skipped: bool = False
+
+    @property
+    def done(self) -> bool:
+        """A set counts when it was not skipped and some work was done."""
+        return not self.skipped and ((self.reps or 0) > 0 or (self.hold_s or 0) > 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str = "set") -> "SetRecord":
+        if not isinstance(data, dict):
+            raise RecordError(where, "must be an object")
+        exercise = _text(data, "exercise", where)
+        side = data.get("side")
+        if side not in RECORD_SIDES:
+            raise RecordError(f"{where}.side", f"must be one of {', '.join(RECORD_SIDES)} (got {side!r})")
+        set_no = _int(data, "set", where, low=1)
+        target = _int(data, "target_reps", where, low=0, optional=True)
+        reps = _int(data, "reps", where, low=0, optional=True)
+        hold = _number(data, "hold_s", where, optional=True)
+        load = _text(data, "load", where)
+        seconds = _number(data, "seconds", where)
+        skipped = data.get("skipped", False)
+        if not isinstance(skipped, bool):
+            raise RecordError(f"{where}.skipped", f"must be true or false (got {skipped!r})")
+        return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
+
+
+@dataclass
+class Session:
+    routine: str
+    routine_name: str
+    started_at: str
+    ended_at: str
+    status: str
+    sets: list[SetRecord] = field(default_factory=list)
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    @property
+    def started(self) -> datetime:
+        return datetime.fromisoformat(self.started_at)
+
+    @property
+    def counts(self) -> bool:
+        return any(record.done for record in self.sets)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "routine": self.routine,
+            "routine_name": self.routine_name,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "status": self.status,
+            "sets": [record.to_dict() for record in self.sets],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str = "session") -> "Session":
+        if not isinstance(data, dict):
+            raise RecordError(where, "must be an object")
+        session_id = _text(data, "id", where)
+        try:
+            uuid.UUID(session_id)
+        except ValueError:
+            raise RecordError(f"{where}.id", f"must be a UUID (got {session_id!r})") from None
+        started = _timestamp(data, "started_at", where)
+        ended = _timestamp(data, "ended_at", where)
+        status = data.get("status")
+        if status not in STATUSES:
+            raise RecordError(f"{where}.status", f"must be one of {', '.join(STATUSES)} (got {status!r})")
+        sets = data.get("sets")
+        if not isinstance(sets, list):
+            raise RecordError(f"{where}.sets", "must be a list of sets")
+        records = [SetRecord.from_dict(item, f"{where}.sets[{i}]") for i, item in enumerate(sets)]
+        return cls(routine=_text(data, "routine", where), routine_name=_text(data, "routine_name", where),
+                   started_at=started, ended_at=ended, status=status, sets=records, id=session_id)
+
+
+def now_iso(now: datetime | None = None) -> str:
+    """The local time with its UTC offset, to the second: where the person was."""
+    return (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise RecordError(f"{where}.{key}", f"must be non-empty text (got {value!r})")
+    return value
+
+
+def _int(data: dict[str, Any], key: str, where: str, *, low: int, optional: bool = False) -> int | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < low or value > 100_000:
+        allowed = f"a whole number from {low} to 100000" + (" or null" if optional else "")
+        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {value!r})")
+    return value
+
+
+def _number(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> float | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 86_400:
+        allowed = "a number of seconds from 0 to 86400" + (" or null" if optional else "")
+        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {value!r})")
+    return float(value)
+
+
+def _timestamp(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.utcoffset() is None:
+        raise RecordError(f"{where}.{key}",
+                          f"must be an ISO 8601 time with its UTC offset, like 2026-11-24T07:30:00+01:00 (got {value!r})")
+    return value

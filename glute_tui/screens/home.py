@@ -1,0 +1,102 @@
+"""Home: choose a routine, see what it holds and how long it takes, press Enter."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..plan import build_plan, format_duration
+from ..routines import Routine
+from ..widgets.too_small import TooSmall
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start workout", priority=True),
+        Binding("c", "toggle_counting", "Counting mode"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("m", "app.toggle_mute", "Mute"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    routine_id: reactive[str] = reactive("")
+    counting: reactive[str] = reactive("paced")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home"):
+            with Vertical(id="routine-list-box"):
+                yield Static("Routines", classes="section-title")
+                yield OptionList(
+                    *[Option(r.name, id=r.id) for r in self.app.routines],
+                    id="routine-list",
+                )
+            with Vertical(id="routine-detail"):
+                yield Static("", id="routine-name")
+                yield Static("", id="routine-description")
+                yield DataTable(id="routine-table", cursor_type="none", zebra_stripes=True)
+                yield Static("", id="routine-length")
+                yield Static("", id="counting-mode")
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Home"
+        table = self.query_one("#routine-table", DataTable)
+        table.add_columns("Exercise", "Sets × reps", "Rest", "Load")
+        self.counting = self.app.counting
+        options = self.query_one("#routine-list", OptionList)
+        ids = [r.id for r in self.app.routines]
+        options.highlighted = ids.index(self.app.selected) if self.app.selected in ids else 0
+        options.focus()
+        self.routine_id = ids[options.highlighted or 0] if ids else ""
+
+    @property
+    def routine(self) -> Routine:
+        return next(r for r in self.app.routines if r.id == self.routine_id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.routine_id = event.option.id
+
+    def watch_routine_id(self, routine_id: str) -> None:
+        if not routine_id:
+            return
+        routine = self.routine
+        self.app.selected = routine_id
+        self.query_one("#routine-name", Static).update(routine.name)
+        self.query_one("#routine-description", Static).update(routine.description)
+        table = self.query_one("#routine-table", DataTable)
+        table.clear()
+        for item in routine.exercises:
+            table.add_row(item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
+        plan = build_plan(routine)
+        self.query_one("#routine-length", Static).update(
+            f"About {format_duration(plan.total_s)} · {len(plan.work_steps)} sets · "
+            f"[b]Enter[/b] to start")
+
+    def watch_counting(self, counting: str) -> None:
+        text = ("Counting: [b]paced[/b], the app counts each rep to a tempo"
+                if counting == "paced" else
+                "Counting: [b]self-paced[/b], you press Enter when a set is done")
+        self.query_one("#counting-mode", Static).update(f"{text} · [b]c[/b] to change")
+
+    def action_toggle_counting(self) -> None:
+        self.counting = "self-paced" if self.counting == "paced" else "paced"
+        self.app.counting = self.counting
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.routine if self.routine_id else None))
+
+    def action_start(self) -> None:
+        from .workout import WorkoutScreen
+
+        if self.routine_id:
+            self.app.push_screen(WorkoutScreen(self.routine, counting=self.counting))

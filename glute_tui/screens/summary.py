@@ -1,0 +1,81 @@
+"""After a workout: per exercise, what was done against the targets, and whether it was saved."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Future
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..plan import Plan, format_clock
+from ..record import SetRecord
+from ..recorder import SaveResult
+from ..summary import summarize
+from ..widgets.too_small import TooSmall
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,escape", "home", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    save_status: reactive[str] = reactive("Saving…")
+
+    def __init__(self, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
+                 status: str, elapsed_s: float) -> None:
+        super().__init__()
+        self.plan = plan
+        self.records = records
+        self.saved = saved
+        self.status = status
+        self.elapsed_s = elapsed_s
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static("", id="summary-title")
+            yield Static("", id="summary-totals")
+            yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            yield Static("", id="save-status")
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Summary"
+        done = sum(1 for r in self.records if r.done)
+        planned = len(self.plan.work_steps)
+        title = ("Workout complete. Well done!" if self.status == "completed"
+                 else "Workout stopped: what you did is kept.")
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-totals", Static).update(
+            f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
+        table = self.query_one("#summary-table", DataTable)
+        table.add_columns("Exercise", "Sets", "Done / target", "Time", "")
+        for row in summarize(self.plan, self.records):
+            if row.hold_target_s:
+                amount = f"{row.hold_done_s:.0f} / {row.hold_target_s:.0f} s"
+            else:
+                amount = f"{row.reps_done} / {row.reps_target} reps"
+            mark = "✓" if row.met_target else ""
+            table.add_row(row.name, f"{row.sets_done} / {row.sets_planned}", amount,
+                          format_clock(row.seconds), mark)
+        self.run_worker(self._wait_for_save(), exclusive=True)
+
+    async def _wait_for_save(self) -> None:
+        try:
+            result = await asyncio.wrap_future(self.saved)
+            self.save_status = result.message
+        except Exception as exc:  # never a traceback: the journal keeps the sets
+            self.save_status = f"Could not save: {exc}. The sets will be recovered at the next start."
+
+    def watch_save_status(self, text: str) -> None:
+        self.query_one("#save-status", Static).update(text)
+
+    def action_home(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,61 @@
+"""Shared fixtures: a clock tests move by hand, and a data folder that is never the real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glute_tui.paths import HOME_ENV, AppPaths
+from glute_tui.routines import Routine, builtin_routines, load_catalogue, parse_routine
+
+
+class FakeClock:
+    """Monotonic seconds that move only when a test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own GLUTE_TUI_HOME: no test touches a real home directory."""
+    home = tmp_path / "glute-home"
+    monkeypatch.setenv(HOME_ENV, str(home))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return home
+
+
+@pytest.fixture
+def paths(isolated_home: Path) -> AppPaths:
+    return AppPaths.resolve()
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def builtins() -> dict[str, Routine]:
+    return {r.id: r for r in builtin_routines()}
+
+
+def make_routine(catalogue, exercises: list[dict], **top) -> Routine:
+    """A routine from plain values, as a TOML file would give them."""
+    doc = {"name": "Test routine", "get_ready_s": 3, "switch_sides_s": 2,
+           "rest_between_exercises_s": 4, **top, "exercise": exercises}
+    return parse_routine(doc, Path("test.toml"), catalogue)
