@@ -1,0 +1,200 @@
+"""The screens, driven by the Pilot with a fake clock and a temporary data folder."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Digits, OptionList, Static
+
+from conftest import FakeClock
+from glute_tui.app import GluteApp
+from glute_tui.history import History
+from glute_tui.routines import builtin_routines
+from glute_tui.screens.home import HomeScreen
+from glute_tui.screens.quit_confirm import QuitConfirm
+from glute_tui.screens.summary import SummaryScreen
+from glute_tui.screens.workout import WorkoutScreen
+
+
+def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, selected=selected, clock=clock, **kwargs)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def follow(pilot, clock: FakeClock, seconds: float | None = None) -> None:
+    """Let time pass as it would, waking the screen at each change."""
+    screen = pilot.app.screen
+    assert isinstance(screen, WorkoutScreen)
+    end = None if seconds is None else clock.now + seconds
+    while not screen.run.finished:
+        wake = screen.run.wakeup_at()
+        if end is not None and wake > end:
+            clock.now = end
+            screen.poll()
+            break
+        clock.now = wake
+        screen.poll()
+    await pilot.pause()
+
+
+async def test_home_shows_the_routine_its_exercises_and_length(paths, clock):
+    app = make_app(paths, clock, selected="article")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert text(app, "#routine-name") == "Runner's glute routine"
+        table = app.screen.query_one("#routine-table", DataTable)
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == [
+            "Squats", "Single-leg deadlifts", "Lunges", "Clamshells", "Glute bridge"]
+        assert "About 24 min" in text(app, "#routine-length")
+        await pilot.press("down")  # highlight the knee-friendly routine
+        assert text(app, "#routine-name") == "Knee-friendly glutes"
+
+
+async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert text(app, "#phase-title") == "GET READY"
+        await follow(pilot, clock, 10.5)
+        assert text(app, "#phase-title") == "SQUATS"
+        assert app.screen.query_one("#number", Digits).value == "0"
+        await follow(pilot, clock, 7)
+        assert app.screen.query_one("#number", Digits).value == "2"  # a rep every 3 s
+        await follow(pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Saved to history (8 sets)" in text(app, "#save-status")
+        table = app.screen.query_one("#summary-table", DataTable)
+        assert table.get_row_at(0)[:3] == ["Squats", "2 / 2", "24 / 24 reps"]
+        assert table.get_row_at(1)[2] == "60 / 60 s"
+    sessions = History(paths.data).load().sessions
+    assert len(sessions) == 1
+    session = sessions[0]
+    assert session.status == "completed" and session.routine == "short"
+    assert [(s.exercise, s.side, s.set) for s in session.sets] == [
+        ("squat", "none", 1), ("squat", "none", 2), ("glute-bridge", "none", 1), ("glute-bridge", "none", 2),
+        ("clamshell", "left", 1), ("clamshell", "right", 1), ("clamshell", "left", 2), ("clamshell", "right", 2)]
+    assert not list(paths.data.glob("journal/*.jsonl"))  # the journal is gone once saved
+
+
+async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await follow(pilot, clock, 10 + 36 + 30 + 5)  # into the second set of squats
+        await pilot.press("q")
+        assert isinstance(app.screen, QuitConfirm)
+        clock.advance(120)  # the dialog pauses the workout
+        await pilot.press("n")
+        assert isinstance(app.screen, WorkoutScreen)
+        assert app.screen.run.view().reps == 1  # 5 s into the set, 120 s of dialog excluded
+        await pilot.press("q")
+        await pilot.press("y")
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Workout stopped" in text(app, "#summary-title")
+    sessions = History(paths.data).load().sessions
+    assert [s.status for s in sessions] == ["stopped"]
+    assert [(s.exercise, s.set, s.reps) for s in sessions[0].sets] == [("squat", 1, 12)]
+
+
+async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await follow(pilot, clock, 4)
+        await pilot.press("space")
+        assert text(app, "#phase-title") == "PAUSED · GET READY"
+        assert app.screen.has_class("-paused")
+        clock.advance(300)
+        app.screen.poll()
+        await pilot.pause()
+        assert app.screen.query_one("#number", Digits).value == "0:06"
+        await pilot.press("space")
+        assert text(app, "#phase-title") == "GET READY"
+
+
+async def test_keys_skip_back_finish_correct_and_extend(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")  # start, then end the get-ready early
+        assert text(app, "#phase-title") == "SQUATS"
+        await follow(pilot, clock, 9.5)
+        await pilot.press("up", "up")
+        assert app.screen.query_one("#number", Digits).value == "5"
+        await pilot.press("enter")  # finish the set now
+        assert text(app, "#phase-title") == "REST"
+        assert "last set: 5 reps" in text(app, "#caption")
+        await pilot.press("down")
+        assert "last set: 4 reps" in text(app, "#caption")
+        await pilot.press("plus")
+        assert app.screen.query_one("#number", Digits).value == "0:45"
+        await pilot.press("n")  # skip the rest
+        assert text(app, "#phase-detail") == "Set 2 of 2"
+        await pilot.press("b")  # back to the rest
+        assert text(app, "#phase-title") == "REST"
+        await pilot.press("b")  # back to set 1: it will be done again
+        assert text(app, "#phase-detail") == "Set 1 of 2"
+        assert app.screen.run.done_records() == []
+
+
+async def test_switch_sides_and_one_sided_sets_say_which_leg(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        for _ in range(9):  # get ready, squats ×2 and bridges ×2, each set followed by a rest
+            await pilot.press("n")
+        assert text(app, "#phase-title") == "CLAMSHELLS"
+        assert text(app, "#side") == "LEFT LEG"
+        await pilot.press("enter")
+        assert text(app, "#phase-title") == "SWITCH SIDES"
+        assert text(app, "#side") == "NOW RIGHT LEG"
+        assert app.screen.has_class("-switch-sides")
+        await follow(pilot, clock, 5)
+        assert text(app, "#side") == "RIGHT LEG"
+
+
+async def test_help_lists_the_keys_and_the_moves(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        markdown = app.screen.query_one("Markdown")
+        source = markdown.source
+        assert "| Space | pause / resume |" in source and "### Squats" in source
+        await pilot.press("escape")
+        assert isinstance(app.screen, WorkoutScreen)
+
+
+async def test_a_tiny_terminal_gets_a_plain_message(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert app.has_class("-too-small")
+        message = app.screen.query_one("#too-small", Static)
+        assert message.display and "Terminal too small" in str(message.render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.has_class("-too-small")
+
+
+async def test_a_leftover_journal_is_recovered_and_the_person_told(paths, clock):
+    from glute_tui.record import Session, SetRecord, now_iso
+
+    history = History(paths.data)
+    journal = history.start_journal(Session("short", "Busy-day glutes", now_iso(), now_iso(), "stopped"))
+    journal.record_set(1, SetRecord("squat", "none", 1, 12, 12, None, "bodyweight", 36.0))
+    journal.close(remove=False)  # as if the process had died
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Recovered an unfinished workout" in m for m in messages)
+    assert [s.status for s in History(paths.data).load().sessions] == ["recovered"]
