@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -151,14 +150,10 @@ class Routine:
 
 
 def data_root() -> Path:
-    """The shipped `data/` folder, inside the installed package or beside it in a checkout."""
-    try:
-        root = Path(str(resources.files("glute_tui.data")))
-        if (root / "exercises.toml").is_file():
-            return root
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "data"
+    """The shipped `data/` folder: inside the installed package, or at the top of a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    return installed if (installed / "exercises.toml").is_file() else package.parent / "data"
 
 
 def builtin_routine_paths() -> list[Path]:

@@ -22,12 +22,12 @@ class ExerciseResult:
 
     @property
     def met_target(self) -> bool:
-        return (self.sets_done == self.sets_planned and self.reps_done >= self.reps_target
+        return (self.sets_done >= self.sets_planned and self.reps_done >= self.reps_target
                 and self.hold_done_s + 1e-6 >= self.hold_target_s)
 
 
 def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
-    """One row per exercise of the routine, in routine order (a side counts as a set)."""
+    """One row per exercise of the routine, in routine order; reps add up over both sides."""
     results = []
     for item in plan.routine.exercises:
         steps = [s for s in plan.work_steps if s.item is item]
@@ -35,8 +35,8 @@ def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
         results.append(ExerciseResult(
             exercise_id=item.id,
             name=item.exercise.name,
-            sets_done=sum(1 for r in done if r.done),
-            sets_planned=len(steps),
+            sets_done=len({r.set for r in done if r.done}),  # a set counts once, whatever its sides
+            sets_planned=item.sets,
             reps_done=sum(r.reps or 0 for r in done if not r.skipped),
             reps_target=sum(item.reps or 0 for _ in steps),
             hold_done_s=sum(r.hold_s or 0 for r in done if not r.skipped),

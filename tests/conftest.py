@@ -6,21 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from glute_tui.clock import ManualClock
 from glute_tui.paths import HOME_ENV, AppPaths
 from glute_tui.routines import Routine, builtin_routines, load_catalogue, parse_routine
 
 
-class FakeClock:
-    """Monotonic seconds that move only when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+FakeClock = ManualClock
 
 
 @pytest.fixture
