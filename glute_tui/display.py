@@ -27,7 +27,7 @@ class WorkoutDisplay:
     next_text: str
     progress: int  # planned seconds done, whole
     planned: int
-    clock: str  # 05:12 / 23:31
+    clock: str  # 05:12 elapsed · 18:19 to go
     paused: bool
 
 
@@ -115,6 +115,7 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         next_text=_next_text(view),
         progress=int(view.progress * view.planned_s),
         planned=int(view.planned_s),
-        clock=f"{format_clock(view.elapsed_s)} / {format_clock(view.planned_s)}",
+        clock=(f"{format_clock(view.elapsed_s)} elapsed · "
+               f"{format_clock(view.planned_s * (1 - view.progress))} to go"),
         paused=view.paused,
     )

@@ -106,6 +106,11 @@ def format_duration(seconds: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
+def plural(count: int, word: str) -> str:
+    """`1 set`, `3 sets`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def format_clock(seconds: float) -> str:
     """`05:07` or `1:02:03`: for running clocks."""
     seconds = max(0, int(seconds))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .history import History
 from .journal import Journal
+from .plan import plural
 from .record import Session, SetRecord, now_iso
 
 
@@ -89,4 +90,7 @@ class Recorder:
                                      "Your sets are kept in the journal and will be recovered at the next start.")
         if self.journal is not None:
             self.journal.close(remove=True)
-        return SaveResult(True, f"Saved to history ({len(self.session.sets)} sets).")
+        done = sum(1 for r in self.session.sets if r.done)
+        skipped = sum(1 for r in self.session.sets if r.skipped)
+        text = f"Saved to history: {plural(done, 'set')} done"
+        return SaveResult(True, text + (f", {skipped} skipped." if skipped else "."))

@@ -68,7 +68,7 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Saved to history (8 sets)" in text(app, "#save-status")
+        assert "Saved to history: 8 sets done." in text(app, "#save-status")
         table = app.screen.query_one("#summary-table", DataTable)
         assert table.get_row_at(0)[:3] == ["Squats", "2 / 2", "24 / 24 reps"]
         assert table.get_row_at(1)[2] == "60 / 60 s"

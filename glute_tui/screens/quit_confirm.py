@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ..plan import plural
+
 
 class QuitConfirm(ModalScreen[bool]):
     """Dismisses with True to stop the workout, False to keep going."""
@@ -22,13 +24,15 @@ class QuitConfirm(ModalScreen[bool]):
         self.sets_done = sets_done
 
     def compose(self) -> ComposeResult:
-        sets = f"{self.sets_done} set{'s' if self.sets_done != 1 else ''}"
+        sets = plural(self.sets_done, "set")
         with Vertical(id="dialog"):
             yield Static("Stop this workout?", id="dialog-title")
-            yield Static(f"The {sets} done so far will be saved to your history.", id="dialog-text")
+            text = (f"The {sets} done so far will be saved to your history." if self.sets_done
+                    else "No set is finished yet; skipped sets are kept as skipped.")
+            yield Static(text, id="dialog-text")
             with Horizontal(id="dialog-buttons"):
-                yield Button("Stop and save [y]", variant="error", id="stop")
-                yield Button("Keep going [n]", variant="primary", id="keep")
+                yield Button("Stop and save (y)", variant="error", id="stop")
+                yield Button("Keep going (n)", variant="primary", id="keep")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

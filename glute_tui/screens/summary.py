@@ -50,8 +50,10 @@ class SummaryScreen(Screen[None]):
         self.sub_title = "Summary"
         done = sum(1 for r in self.records if r.done)
         planned = len(self.plan.work_steps)
-        title = ("Workout complete. Well done!" if self.status == "completed"
-                 else "Workout stopped: what you did is kept.")
+        if self.status == "completed":
+            title = "Workout complete. Well done!"
+        else:
+            title = "Workout stopped: what you did is kept." if done else "Workout stopped."
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-totals", Static).update(
             f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
