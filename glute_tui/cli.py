@@ -6,7 +6,9 @@ Bad input never shows a traceback: a clear message on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Sequence
@@ -14,7 +16,13 @@ from typing import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from .atomic import atomic_write_text
+from .exchange import ImportProblem, parse_export, to_csv, to_json
+from .history import History
 from .paths import AppPaths
+from .preferences import WEEKLY_GOAL_RANGE, load_preferences
+from .record import Session
+from .stats import compute, session_minutes
 from .plan import build_plan, format_clock, format_duration
 from .routines import RoutineError, load_all, load_routine
 
@@ -52,7 +60,59 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("ref", metavar="ID|PATH")
     validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault")
     validate.add_argument("path", metavar="PATH")
+
+    history = commands.add_parser("history", help="a table of recent sessions",
+                                  description="Recent sessions, newest first.")
+    history.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                         help="how many sessions to show (default 20)")
+
+    stats = commands.add_parser("stats", help="streaks, totals and bests",
+                                description="Streaks (daily and weekly), totals and bests, as of a day.")
+    stats.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
+                       help="compute as of this day (default: today)")
+    stats.add_argument("--weekly-goal", type=weekly_goal, metavar="N",
+                       help="sessions a week that keep the weekly streak (default: your preference, 1)")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    export = commands.add_parser("export", help="write the whole history as JSON or CSV",
+                                 description="Write every session, as stored, to a file or stdout.")
+    export.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    importer = commands.add_parser("import", help="merge sessions from a JSON export",
+                                   description="Merge sessions from a glute-tui JSON export, by id: "
+                                               "sessions already present are left as they are. A file "
+                                               "with any bad session is refused whole.")
+    importer.add_argument("file", metavar="FILE")
     return parser
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1 (got {text!r})")
+    return value
+
+
+def weekly_goal(text: str) -> int:
+    low, high = WEEKLY_GOAL_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high} (got {text!r})")
+    return value
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date like 2026-11-24 (got {text!r})") from None
 
 
 def fail(message: str) -> int:
@@ -62,14 +122,23 @@ def fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the error
+        return int(exc.code or 0)
     paths = AppPaths.resolve(args.data_dir)
     try:
         if args.command == "routines":
             return cmd_routines(args, paths)
+        if args.command in HISTORY_COMMANDS:
+            return HISTORY_COMMANDS[args.command](args, paths)
         return run_app(args, paths)
     except RoutineError as exc:
         return fail("\n".join(exc.faults))
+    except ImportProblem as exc:
+        return fail(f"{exc}\nNothing was imported.")
+    except OSError as exc:
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}")
     except KeyboardInterrupt:
         return 130
 
@@ -127,6 +196,99 @@ def show_routine(console: Console, routine) -> int:
         at += step.duration_s
     console.print(steps)
     return 0
+
+
+def open_history(paths: AppPaths) -> tuple[History, list[Session]]:
+    """The history, after recovering any workout that died; problems go to stderr."""
+    history = History(paths.data)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for message in history.recover().messages():
+        err.print(message, markup=False)
+    loaded = history.load()
+    for problem in loaded.problems:
+        err.print(problem, markup=False)
+    return history, loaded.sessions
+
+
+def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
+    _, sessions = open_history(paths)
+    console = Console(highlight=False)
+    if not sessions:
+        console.print("No sessions yet. Start one with: glute-tui")
+        return 0
+    table = Table(title=f"Recent sessions ({min(args.limit, len(sessions))} of {len(sessions)})",
+                  title_justify="left")
+    for column in ("date", "routine", "minutes", "sets done", "reps", "status"):
+        table.add_column(column, justify="right" if column in ("minutes", "sets done", "reps") else "left")
+    for row in session_rows(list(reversed(sessions))[: args.limit]):
+        table.add_row(*row)
+    console.print(table)
+    return 0
+
+
+def session_rows(sessions: list[Session]) -> list[tuple[str, ...]]:
+    rows = []
+    for s in sessions:
+        done = [r for r in s.sets if r.done]
+        rows.append((s.started_at[:16].replace("T", " "), s.routine_name, f"{session_minutes(s):.0f}",
+                     f"{len(done)}/{len(s.sets)}", str(sum(r.reps or 0 for r in done)), s.status))
+    return rows
+
+
+def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
+    _, sessions = open_history(paths)
+    prefs, problem = load_preferences(paths.preferences_file)
+    if problem:
+        Console(stderr=True).print(problem, markup=False)
+    stats = compute(sessions, args.as_of or date.today(), args.weekly_goal or prefs.weekly_goal)
+    if args.json:
+        print(json.dumps(stats.to_json(), indent=2))
+        return 0
+    console = Console(highlight=False)
+    console.print(f"[bold]As of {stats.as_of:%a %d %b %Y}[/] · weekly goal {stats.weekly_goal}")
+    console.print(f"This week: {stats.this_week} of {stats.weekly_goal} done")
+    console.print(f"Daily streak: {stats.current_daily_streak} (longest {stats.longest_daily_streak})")
+    console.print(f"Weekly streak: {stats.current_weekly_streak} (longest {stats.longest_weekly_streak})")
+    console.print(f"Sessions: {stats.counted_sessions} counted of {stats.sessions} · "
+                  f"{stats.total_reps} reps · {stats.total_minutes:.0f} minutes")
+    if stats.reps_by_exercise:
+        table = Table(title="By exercise", title_justify="left")
+        for column in ("exercise", "reps", "best set", "left", "right"):
+            table.add_column(column, justify="left" if column == "exercise" else "right")
+        for exercise, reps in sorted(stats.reps_by_exercise.items(), key=lambda kv: -kv[1]):
+            sides = stats.sides_by_exercise.get(exercise, {})
+            table.add_row(exercise, str(reps), str(stats.best_set_by_exercise.get(exercise, 0)),
+                          str(sides.get("left", "")), str(sides.get("right", "")))
+        console.print(table)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    _, sessions = open_history(paths)
+    text = to_json(sessions) if args.format == "json" else to_csv(sessions)
+    if args.output:
+        atomic_write_text(Path(args.output), text)
+        Console(stderr=True).print(f"Exported {len(sessions)} sessions to {args.output}", markup=False)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportProblem(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    sessions = parse_export(text, str(path))
+    history, _ = open_history(paths)
+    added = history.add_many(sessions)
+    Console(highlight=False).print(f"Imported {added} new session{'s' if added != 1 else ''} from {path}"
+                                   f" ({len(sessions) - added} already there).")
+    return 0
+
+
+HISTORY_COMMANDS = {"history": cmd_history, "stats": cmd_stats, "export": cmd_export, "import": cmd_import}
 
 
 def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
