@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import threading
 import time
+from datetime import date
 from typing import Callable
 
 from textual import events
@@ -13,9 +15,11 @@ from textual.binding import Binding
 
 from .cues import CuePlayer
 from .engine import Clock
-from .history import History
+from .history import History, Loaded
 from .paths import AppPaths
-from .routines import Routine
+from .preferences import load_preferences
+from .routines import Routine, load_catalogue
+from .stats import Stats, compute
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
@@ -38,14 +42,20 @@ class GluteApp(App[None]):
         clock: Clock = time.monotonic,
         counting: str = "paced",
         speak: Callable[[str], None] | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.routines = routines
+        self.catalogue = load_catalogue()
         self.paths = paths
         self.selected = selected or (routines[0].id if routines else "")
         self.clock = clock
         self.counting = counting
+        self.today = today
         self.history = History(paths.data)
+        self.preferences, self._preference_problem = load_preferences(paths.preferences_file)
+        self._overview: tuple[tuple, Loaded, Stats] | None = None
+        self._overview_lock = threading.Lock()
         self.cues = CuePlayer(bell=self.bell, speak=speak)
 
     def on_mount(self) -> None:
@@ -54,9 +64,26 @@ class GluteApp(App[None]):
         recovery = self.history.recover()
         for message in recovery.messages():
             self.notify(message, title="History", timeout=12)
+        if self._preference_problem:
+            self.notify(self._preference_problem, title="Preferences", severity="warning", timeout=12)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self._check_size(self.size.width, self.size.height)
+
+    def overview(self) -> tuple[Loaded, Stats]:
+        """The history and its figures for today; computed once per change of the files.
+
+        Called from worker threads (Home's streak line, the History screen), never on the loop.
+        """
+        loaded = self.history.load()
+        key = (loaded.version, self.today(), self.preferences.weekly_goal)
+        with self._overview_lock:
+            if self._overview is not None and self._overview[0] == key:
+                return self._overview[1], self._overview[2]
+        stats = compute(loaded.sessions, key[1], key[2])
+        with self._overview_lock:
+            self._overview = (key, loaded, stats)
+        return loaded, stats
 
     # --- terminal size -------------------------------------------------------------------------
 

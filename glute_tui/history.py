@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,6 +74,7 @@ class AtomicJSONStorage(Storage):
 class Loaded:
     sessions: list[Session] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    version: tuple = ()  # (file, mtime, size) of each file read: equal versions, equal contents
 
 
 @dataclass
@@ -95,6 +97,10 @@ class Recovery:
 class History:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        # Parsed sessions per file, keyed by the file's (mtime, size): a file that has not
+        # changed since it was last read is not parsed again.
+        self._cache: dict[Path, tuple[tuple[int, int], list[Session], list[str]]] = {}
+        self._cache_lock = threading.Lock()
 
     # --- files and locking ---------------------------------------------------------------------
 
@@ -142,32 +148,56 @@ class History:
     def load(self) -> Loaded:
         """Every readable session, oldest first, and what could not be read."""
         loaded = Loaded()
+        version = []
         for path in self.files():
-            try:
-                data = AtomicJSONStorage(path).read() or {}
-            except DamagedFile as exc:
-                with self._locked():
-                    # Re-check under the lock: another copy may have just replaced the file.
-                    try:
-                        data = AtomicJSONStorage(path).read() or {}
-                    except DamagedFile:
-                        loaded.problems.append(self._move_aside(path, str(exc)))
-                        continue
-            for doc_id, doc in data.get(TABLE, {}).items():
-                try:
-                    loaded.sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
-                except RecordError as exc:
-                    loaded.problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
+            sessions, problems, key = self._load_file(path)
+            loaded.sessions += sessions
+            loaded.problems += problems
+            version.append((path.name, key))
         loaded.sessions.sort(key=lambda s: (s.started, s.id))
+        loaded.version = tuple(version)
         return loaded
+
+    def _load_file(self, path: Path) -> tuple[list[Session], list[str], tuple[int, int]]:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return [], [], (0, 0)
+        key = (stat.st_mtime_ns, stat.st_size)
+        with self._cache_lock:
+            cached = self._cache.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2], key
+        try:
+            data = AtomicJSONStorage(path).read() or {}
+        except DamagedFile as exc:
+            with self._locked():
+                # Re-check under the lock: another copy may have just replaced the file.
+                try:
+                    data = AtomicJSONStorage(path).read() or {}
+                except DamagedFile:
+                    return [], [self._move_aside(path, str(exc))], (0, 0)
+        sessions, problems = [], []
+        for doc_id, doc in data.get(TABLE, {}).items():
+            try:
+                sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
+            except RecordError as exc:
+                problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
+        with self._cache_lock:
+            self._cache[path] = (key, sessions, problems)
+        return sessions, problems, key
 
     # --- writing -------------------------------------------------------------------------------
 
     def add(self, session: Session) -> bool:
-        """Save a session; False when one with its id is already there."""
-        return self.add_many([session]) == 1
+        """Save a session; False when one with its id is already there.
 
-    def add_many(self, sessions: Iterable[Session]) -> int:
+        Only its own year's file is read and rewritten: a session (or a journal recovered
+        into one) always keeps its `started_at`, so its id could only be there.
+        """
+        return self.add_many([session], only_its_file=True) == 1
+
+    def add_many(self, sessions: Iterable[Session], *, only_its_file: bool = False) -> int:
         """Save sessions not already present (by id), one write per file; returns how many."""
         by_file: dict[Path, list[Session]] = {}
         for session in sessions:
@@ -175,7 +205,7 @@ class History:
         added = 0
         problems: list[str] = []
         with self._locked():
-            known = self._known_ids()
+            known = self._known_ids(list(by_file) if only_its_file else self.files())
             for path, group in by_file.items():
                 fresh = []
                 for session in group:
@@ -189,9 +219,11 @@ class History:
                 added += len(fresh)
         return added
 
-    def _known_ids(self) -> set[str]:
+    def _known_ids(self, paths: list[Path]) -> set[str]:
         ids: set[str] = set()
-        for path in self.files():
+        for path in paths:
+            if not path.exists():
+                continue
             try:
                 data = AtomicJSONStorage(path).read() or {}
             except DamagedFile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..plan import build_plan, format_duration
+from ..plan import build_plan, format_duration, plural
 from ..routines import Routine
 from ..widgets.too_small import TooSmall
 
@@ -19,6 +20,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),
+        Binding("h", "history", "History"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("m", "app.toggle_mute", "Mute"),
         Binding("q", "app.quit", "Quit"),
@@ -42,6 +44,7 @@ class HomeScreen(Screen[None]):
                 yield DataTable(id="routine-table", cursor_type="none", zebra_stripes=True)
                 yield Static("", id="routine-length")
                 yield Static("", id="counting-mode")
+                yield Static("", id="home-streak")
         yield Footer()
         yield TooSmall()
 
@@ -55,6 +58,26 @@ class HomeScreen(Screen[None]):
         options.highlighted = ids.index(self.app.selected) if self.app.selected in ids else 0
         options.focus()
         self.routine_id = ids[options.highlighted or 0] if ids else ""
+
+    def on_screen_resume(self) -> None:
+        """Also sent when Home is first shown, and after a workout or the History screen."""
+        self.load_streak()
+
+    @work(thread=True, exclusive=True, group="home-streak")
+    def load_streak(self) -> None:
+        """This week's count and the weekly streak, read off the event loop."""
+        _, stats = self.app.overview()
+        if stats.counted_sessions:
+            text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
+                    f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] for history")
+        else:
+            text = "Your first workout starts your streak. Train at least once a week."
+        self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     @property
     def routine(self) -> Routine:

@@ -1,0 +1,42 @@
+"""One session's sets: what was done on which side, against the target."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from ..plan import format_clock
+from ..record import Session
+from ..routines import Load
+
+
+def load_label(text: str) -> str:
+    try:
+        return Load.parse(text).label
+    except ValueError:
+        return text
+
+
+class SessionDetail(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        with Vertical(id="detail"):
+            yield Static(f"[b]{s.routine_name}[/b] · {s.started_at[:16].replace('T', ' ')} · {s.status}",
+                         id="detail-title")
+            table = DataTable(id="detail-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Exercise", "Side", "Set", "Done", "Load", "Time", "")
+            names = self.app.catalogue
+            for r in s.sets:
+                amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
+                table.add_row(names[r.exercise].name if r.exercise in names else r.exercise, r.side if r.side != "none" else "", str(r.set), amount,
+                              load_label(r.load), format_clock(r.seconds), "skipped" if r.skipped else "")
+            yield table

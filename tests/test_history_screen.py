@@ -1,0 +1,145 @@
+"""The History screen and deleting a session, with the Pilot."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from textual.widgets import DataTable, Static
+
+from glute_tui.app import GluteApp
+from glute_tui.cli import main
+from glute_tui.history import History
+from glute_tui.routines import builtin_routines
+from glute_tui.sample_history import make_sessions
+from glute_tui.screens.confirm_delete import ConfirmDelete
+from glute_tui.screens.history import HistoryScreen
+from glute_tui.screens.session_detail import SessionDetail
+from glute_tui.widgets.heatmap import CalendarHeatmap
+
+TODAY = date(2026, 11, 24)
+
+
+def make_app(paths, clock) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, clock=clock, today=lambda: TODAY)
+
+
+async def open_history(pilot) -> HistoryScreen:
+    await pilot.press("h")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_history_shows_the_same_figures_as_the_stats_command(paths, clock, capsys):
+    sessions = make_sessions(120, end=TODAY)
+    History(paths.data).add_many(sessions)
+    assert main(["stats", "--json", "--as-of", TODAY.isoformat()]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        streaks = str(screen.query_one("#streaks", Static).render())
+        assert (f"Daily streak {figures['current_daily_streak']} (best {figures['longest_daily_streak']})"
+                in streaks)
+        assert (f"Weekly {figures['current_weekly_streak']} (best {figures['longest_weekly_streak']})"
+                in streaks)
+        assert f"This week: {figures['this_week']} of 1 done" in streaks
+        totals = str(screen.query_one("#totals", Static).render())
+        assert f"{figures['counted_sessions']} sessions" in totals and f"{figures['total_reps']:,} reps" in totals
+        table = screen.query_one("#sessions", DataTable)
+        assert table.row_count == 120
+        assert f"{figures['counted_sessions']:,} sessions" in totals
+        newest = max(sessions, key=lambda s: s.started)
+        assert table.get_row_at(0)[0] == newest.started_at[:16].replace("T", " ")
+        heatmap = screen.query_one(CalendarHeatmap)
+        assert heatmap.as_of == TODAY and sum(heatmap.work_by_day.values()) > 0
+
+
+async def test_a_long_history_fills_the_table_as_the_cursor_goes_down(paths, clock):
+    History(paths.data).add_many(make_sessions(450, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        assert table.row_count == 200
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == 400
+        await pilot.press("ctrl+end")
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == 450
+        oldest = History(paths.data).load().sessions[0]
+        assert table.get_row_at(449)[0] == oldest.started_at[:16].replace("T", " ")
+
+
+async def test_enter_opens_the_sets_of_a_session(paths, clock):
+    sessions = make_sessions(3, end=TODAY)
+    History(paths.data).add_many(sessions)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SessionDetail)
+        assert app.screen.session.id == sessions[1].id  # newest first: the second row is the middle one
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(sessions[1].sets)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_deleting_asks_first_and_keeps_the_session_on_no(paths, clock):
+    sessions = make_sessions(3, end=TODAY)
+    History(paths.data).add_many(sessions)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")
+        assert len(History(paths.data).load().sessions) == 3
+        await pilot.press("d")
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        left = History(paths.data).load().sessions
+        assert [s.id for s in left] == [s.id for s in sessions[:2]]  # the newest was deleted
+        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+
+
+async def test_the_weekly_goal_is_a_saved_preference(paths, clock):
+    History(paths.data).add_many(make_sessions(10, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "of 2 done" in str(screen.query_one("#streaks", Static).render())
+    assert json.loads(paths.preferences_file.read_text())["weekly_goal"] == 2
+
+
+async def test_home_shows_this_week_and_the_weekly_streak(paths, clock):
+    History(paths.data).add_many(make_sessions(40, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = str(app.screen.query_one("#home-streak", Static).render())
+        assert text.startswith("This week: ") and "weekly streak" in text
+
+
+async def test_an_empty_history_invites_a_first_workout(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "first workout" in str(app.screen.query_one("#home-streak", Static).render())
+        screen = await open_history(pilot)
+        assert screen.query_one("#sessions", DataTable).row_count == 0
+        assert "Daily streak 0" in str(screen.query_one("#streaks", Static).render())
