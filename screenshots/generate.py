@@ -73,8 +73,28 @@ async def main() -> None:
         shot(app, "help")
         await pilot.press("escape")
 
+    from datetime import date
+
+    from glute_tui.history import History
+    from glute_tui.sample_history import make_sessions
+
+    today = date(2026, 11, 24)
+    History(paths.data).add_many(make_sessions(55, end=today, seed=11))
+    app = GluteApp(builtin_routines(), paths, clock=ManualClock(), today=lambda: today)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shot(app, "home-with-streak")
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shot(app, "history")
+        await pilot.press("enter")
+        await pilot.pause()
+        shot(app, "session-detail")
+
     clock = ManualClock()
-    app = GluteApp(builtin_routines(), paths, selected="short", clock=clock)
+    app = GluteApp(builtin_routines(), paths, selected="short", clock=clock, today=lambda: today)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await advance(pilot, clock, 10 + 36 + 30 + 20)
