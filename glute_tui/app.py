@@ -7,6 +7,7 @@ import signal
 import threading
 import time
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from textual import events
@@ -43,6 +44,7 @@ class GluteApp(App[None]):
         counting: str = "paced",
         speak: Callable[[str], None] | None = None,
         today: Callable[[], date] = date.today,
+        routine_faults: dict[Path, list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.routines = routines
@@ -56,6 +58,8 @@ class GluteApp(App[None]):
         self.preferences, self._preference_problem = load_preferences(paths.preferences_file)
         self._overview: tuple[tuple, Loaded, Stats] | None = None
         self._overview_lock = threading.Lock()
+        self._reported: set[str] = set()
+        self.routine_faults = routine_faults or {}
         self.cues = CuePlayer(bell=self.bell, speak=speak)
 
     def on_mount(self) -> None:
@@ -64,6 +68,9 @@ class GluteApp(App[None]):
         recovery = self.history.recover()
         for message in recovery.messages():
             self.notify(message, title="History", timeout=12)
+        for path, faults in self.routine_faults.items():
+            self.notify("\n".join(faults), title=f"Routine not loaded: {path.name}", severity="warning",
+                        timeout=20, markup=False)
         if self._preference_problem:
             self.notify(self._preference_problem, title="Preferences", severity="warning", timeout=12)
         self._install_signal_handlers()
@@ -76,6 +83,7 @@ class GluteApp(App[None]):
         Called from worker threads (Home's streak line, the History screen), never on the loop.
         """
         loaded = self.history.load()
+        self._report(loaded.problems)
         key = (loaded.version, self.today(), self.preferences.weekly_goal)
         with self._overview_lock:
             if self._overview is not None and self._overview[0] == key:
@@ -84,6 +92,17 @@ class GluteApp(App[None]):
         with self._overview_lock:
             self._overview = (key, loaded, stats)
         return loaded, stats
+
+    def _report(self, problems: list[str]) -> None:
+        """Tell the person about each problem with their files once (from any thread)."""
+        with self._overview_lock:
+            new = [p for p in problems if p not in self._reported]
+            self._reported.update(new)
+        for problem in new:
+            try:
+                self.call_from_thread(self.notify, problem, title="History", severity="warning", timeout=20)
+            except RuntimeError:  # already on the app's thread
+                self.notify(problem, title="History", severity="warning", timeout=20)
 
     # --- terminal size -------------------------------------------------------------------------
 

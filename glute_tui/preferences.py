@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from pathlib import Path
 
 from .atomic import atomic_write_text
@@ -43,23 +45,35 @@ class Preferences:
 def load_preferences(path: Path) -> tuple[Preferences, str]:
     """The saved preferences, or the defaults and a message when the file is damaged.
 
-    A damaged file is left as it is (not overwritten) until the person saves new ones.
+    A damaged file is moved aside with a timestamp (never overwritten), and the message
+    says where it went.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Preferences(), ""
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Preferences(), f"{path}: could not be read ({exc}); using the defaults."
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return Preferences(), _set_aside(path, f"not JSON ({exc})")
+    except OSError as exc:
+        return Preferences(), f"{path}: could not be read ({exc.strerror or exc}); using the defaults."
     if not isinstance(data, dict):
-        return Preferences(), f"{path}: must be a JSON object; using the defaults."
+        return Preferences(), _set_aside(path, "not a JSON object")
     known = {f.name for f in fields(Preferences)}
     prefs = Preferences(**{k: v for k, v in data.items() if k in known})
     try:
         prefs.validate(str(path))
     except PreferenceError as exc:
-        return Preferences(), f"{exc}; using the defaults."
+        return Preferences(), _set_aside(path, str(exc).replace(f"{path}: ", ""))
     return prefs, ""
+
+
+def _set_aside(path: Path, why: str) -> str:
+    target = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%dT%H%M%S}")
+    try:
+        os.replace(path, target)
+    except OSError:
+        return f"{path} could not be read ({why}); using the defaults."
+    return f"{path.name} could not be read ({why}); it was moved aside to {target}. Using the defaults."
 
 
 def save_preferences(path: Path, prefs: Preferences) -> None:

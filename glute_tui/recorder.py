@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from .history import History
 from .journal import Journal
@@ -24,9 +25,11 @@ class SaveResult:
 
 
 class Recorder:
-    def __init__(self, history: History, session: Session) -> None:
+    def __init__(self, history: History, session: Session,
+                 on_problem: Callable[[str], None] | None = None) -> None:
         self.history = history
         self.session = session
+        self.on_problem = on_problem  # called once, from the writer thread
         self.journal: Journal | None = None
         self.problem = ""
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glute-tui-save")
@@ -38,7 +41,10 @@ class Recorder:
 
     def _fail(self, what: str, exc: OSError) -> None:
         if not self.problem:
-            self.problem = f"Could not {what}: {exc.strerror or exc}. The workout goes on."
+            self.problem = (f"Could not {what}: {exc.strerror or exc}. The workout goes on; "
+                            "finished sets are kept in memory and saved at the end if the disk allows.")
+            if self.on_problem is not None:
+                self.on_problem(self.problem)
 
     def _open(self) -> None:
         try:
@@ -84,10 +90,15 @@ class Recorder:
         try:
             self.history.add(self.session)
         except OSError as exc:
+            reason = f"Could not save to history: {exc.strerror or exc}."
+            if self.journal is not None and not self.problem:
+                self.journal.close(remove=False)
+                return SaveResult(False, f"{reason} Your sets are kept in the journal and will be "
+                                         "recovered at the next start.")
             if self.journal is not None:
                 self.journal.close(remove=False)
-            return SaveResult(False, f"Could not save to history: {exc.strerror or exc}. "
-                                     "Your sets are kept in the journal and will be recovered at the next start.")
+            return SaveResult(False, f"{reason} The journal could not be written either: free some "
+                                     "space, then note these sets before you leave this screen.")
         if self.journal is not None:
             self.journal.close(remove=True)
         done = sum(1 for r in self.session.sets if r.done)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,74 @@ def test_ctrl_q_during_a_workout_keeps_the_finished_set(isolated_home: Path, tin
     assert status is not None and os.WIFEXITED(status)
     sessions = History(isolated_home / "data").load().sessions
     assert [(s.status, len(s.sets)) for s in sessions] == [("stopped", 1)]
+
+
+def test_ctrl_c_does_not_quit_or_lose_a_set(isolated_home: Path, tiny: Path):
+    app = start_and_finish_one_set(isolated_home, tiny)
+    try:
+        app.press("\x03")  # Ctrl+C: Textual explains how to quit; the workout goes on
+        assert app.read_until(app.saw("ctrl+q"), timeout=5) or app.wait(timeout=0.5) is None
+        assert app.status is None, "Ctrl+C must not end the workout"
+        app.press("q")
+        assert app.read_until(app.saw("Stop this workout?"))
+        app.press("y")
+        assert app.read_until(app.saw("Saved to history"))
+        app.press("q")
+        app.wait()
+    finally:
+        app.close()
+    sessions = History(isolated_home / "data").load().sessions
+    assert [(s.status, len(s.sets)) for s in sessions] == [("stopped", 1)]
+
+
+def test_two_copies_on_one_folder_keep_both_sessions(isolated_home: Path, tiny: Path):
+    first = start_and_finish_one_set(isolated_home, tiny)
+    second = PtyApp(isolated_home, "--routine", str(tiny))
+    try:
+        # The second copy is told plainly, and leaves the first one's live journal alone.
+        assert second.read_until(second.saw("running in another"), timeout=20), second.output[-800:]
+        assert journal_sets(isolated_home) == 1
+        second.press("\r")
+        assert second.read_until(second.saw("SQUATS"))
+        second.press("\r")
+        assert second.read_until(lambda: journal_sets(isolated_home) == 2)
+        for app in (first, second):
+            app.press("q")
+            assert app.read_until(app.saw("Stop this workout?"))
+            app.press("y")
+            assert app.read_until(app.saw("Saved to history"))
+            app.press("q")
+            app.wait()
+    finally:
+        first.close()
+        second.close()
+    sessions = History(isolated_home / "data").load().sessions
+    assert [(s.status, len(s.sets)) for s in sessions] == [("stopped", 1), ("stopped", 1)]
+    assert len({s.id for s in sessions}) == 2
+
+
+def test_an_import_while_a_workout_saves_keeps_both(isolated_home: Path, tiny: Path, tmp_path: Path):
+    from datetime import date
+
+    from glute_tui.exchange import to_json
+    from glute_tui.sample_history import make_sessions
+
+    export = tmp_path / "export.json"
+    export.write_text(to_json(make_sessions(300, end=date.today(), seed=5)))
+    app = start_and_finish_one_set(isolated_home, tiny)
+    try:
+        importer = subprocess.Popen([sys.executable, "-m", "glute_tui", "import", str(export)],
+                                    env={**os.environ, "GLUTE_TUI_HOME": str(isolated_home)},
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        app.press("q")
+        assert app.read_until(app.saw("Stop this workout?"))
+        app.press("y")  # the save and the import race for the same year's file
+        assert app.read_until(app.saw("Saved to history"))
+        out, err = importer.communicate(timeout=60)
+        assert importer.returncode == 0, err
+        app.press("q")
+        app.wait()
+    finally:
+        app.close()
+    sessions = History(isolated_home / "data").load().sessions
+    assert len(sessions) == 301 and sum(s.status == "stopped" and len(s.sets) == 1 for s in sessions) >= 1

@@ -86,8 +86,6 @@ class HistoryScreen(Screen[None]):
 
     def _show(self, loaded: Loaded, stats: Stats, rows: list[tuple[str, ...]]) -> None:
         self.sessions = {s.id: s for s in loaded.sessions}
-        for problem in loaded.problems:
-            self.notify(problem, severity="warning", timeout=12)
         table = self.query_one("#sessions", DataTable)
         cursor = table.cursor_row
         table.clear()

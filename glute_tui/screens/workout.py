@@ -73,8 +73,12 @@ class WorkoutScreen(Screen[None]):
         self.sub_title = self.routine.name
         session = Session(routine=self.routine.id, routine_name=self.routine.name,
                           started_at=now_iso(), ended_at=now_iso(), status="stopped")
-        self._recorder = Recorder(self.app.history, session)
+        self._recorder = Recorder(self.app.history, session, on_problem=self._disk_problem)
         self._handle(self.run.start())
+
+    def _disk_problem(self, message: str) -> None:
+        """From the writer thread: say so at once, the person may want to free some space."""
+        self.app.call_from_thread(self.notify, message, title="Saving", severity="error", timeout=15)
 
     # --- time ----------------------------------------------------------------------------------
 
@@ -211,9 +215,6 @@ class WorkoutScreen(Screen[None]):
             self._timer.stop()
         records = self.run.stop() if status == "stopped" else self.run.done_records()
         assert self._recorder is not None
-        problem = self._recorder.problem
         self._saved = self._recorder.finish(status, records)
-        if problem:
-            self.notify(problem, severity="error", timeout=10)
         self.app.switch_screen(SummaryScreen(self.plan, records, self._saved, status,
                                              elapsed_s=self.run.elapsed()))

@@ -1,0 +1,63 @@
+"""Kill a real saving process at random instants: nothing torn, lost, doubled or re-recovered."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from glute_tui.history import History
+from glute_tui.sample_history import make_sessions
+from glute_tui.stats import date
+
+pytestmark = pytest.mark.slow
+
+WORKER = Path(__file__).with_name("crash_worker.py")
+KILLS = 200
+TIME_BUDGET_S = 75
+
+
+def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path):
+    data = tmp_path / "data"
+    history = History(data)
+    # A history of some size, so that each rewrite takes a while and kills land inside it.
+    history.add_many(make_sessions(150, end=date.today(), seed=3))
+    rng = random.Random(20261124)
+    started = time.monotonic()
+    kills = recovered_total = 0
+    while kills < KILLS and time.monotonic() - started < TIME_BUDGET_S:
+        worker = subprocess.Popen([sys.executable, str(WORKER), str(data)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
+        try:
+            worker.wait(timeout=rng.uniform(0.0, 0.25))  # the kill lands anywhere in the loop
+        except subprocess.TimeoutExpired:
+            pass
+        worker.kill()
+        worker.wait()
+        kills += 1
+        # The next start: recover, then check every promise.
+        fresh = History(data)
+        recovery = fresh.recover()
+        assert not recovery.problems, recovery.problems
+        recovered_total += len(recovery.recovered)
+        loaded = fresh.load()
+        assert not loaded.problems, loaded.problems  # no file ever unreadable
+        ids = [s.id for s in loaded.sessions]
+        assert len(ids) == len(set(ids)), "a session was saved twice"
+        saved = set((data / "done.log").read_text().split()) if (data / "done.log").exists() else set()
+        assert saved <= set(ids), "a session the process saw saved is missing"
+        assert not list((data / "journal").glob("*.jsonl")), "a journal was left behind"
+        assert fresh.recover().recovered == [], "a journal was recovered twice"
+        for path in fresh.files():
+            json.loads(path.read_text())  # every file is whole JSON
+        assert not list(data.glob(".*.tmp")), "a dead writer's temporary file was not cleaned"
+    assert kills >= KILLS, f"only {kills} kills in {TIME_BUDGET_S} s"
+    assert recovered_total > 0, "no kill landed while a workout was journaled: the test did not test"
+    print(f"\n{kills} kills, {recovered_total} journals recovered, "
+          f"{len(History(data).load().sessions) - 150} sessions saved, 0 files unreadable")

@@ -1,0 +1,261 @@
+"""Damaged files, a full disk, a failing journal, odd terminals: nothing saved is ever lost."""
+
+from __future__ import annotations
+
+import errno
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from glute_tui.app import GluteApp
+from glute_tui.history import History
+from glute_tui.journal import Journal
+from glute_tui.preferences import load_preferences
+from glute_tui.routines import builtin_routines
+from glute_tui.sample_history import make_sessions
+from glute_tui.screens.summary import SummaryScreen
+from glute_tui.screens.workout import WorkoutScreen
+
+TODAY = date(2026, 11, 24)
+
+
+def make_app(paths, clock, **kwargs) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, clock=clock, today=lambda: TODAY, selected="short", **kwargs)
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def run_whole_workout(pilot, clock) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WorkoutScreen)
+    while not screen.run.finished:
+        clock.now = screen.run.wakeup_at()
+        screen.poll()
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SummaryScreen)
+
+
+# --- unreadable files ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content,why", [
+    ("{\"sessions\": {\"1\": {\"id\": ", "not JSON"),
+    ("[1, 2, 3]", "wrong shape"),
+    ("{\"sessions\": [\"a\"]}", "wrong shape"),
+    ("\xff\xfe garbage", "not UTF-8"),
+])
+async def test_a_damaged_history_file_is_moved_aside_and_the_person_told(paths, clock, content, why):
+    paths.data.mkdir(parents=True)
+    damaged = paths.data / "sessions-2025.json"
+    damaged.write_bytes(content.encode("utf-8", "surrogateescape") if "\xff" not in content
+                        else b"\xff\xfe garbage")
+    original = damaged.read_bytes()
+    History(paths.data).add_many(make_sessions(5, end=TODAY))  # 2026's file is fine
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        told = [m for m in messages(app) if "moved aside to" in m]
+        assert len(told) == 1 and why in told[0]
+        aside = list(paths.data.glob("sessions-2025.json.damaged-*"))
+        assert len(aside) == 1 and str(aside[0]) in told[0]
+        assert aside[0].read_bytes() == original  # moved, not rewritten
+        assert not damaged.exists()
+        assert "5 sessions" not in str(app.screen.query_one("#home-streak", Static).render())
+    assert len(History(paths.data).load().sessions) == 5  # the other year's sessions are all there
+
+
+async def test_one_bad_session_is_reported_and_kept_the_others_shown(paths, clock):
+    history = History(paths.data)
+    sessions = make_sessions(6, end=TODAY)
+    history.add_many(sessions)
+    path = history.files()[-1]
+    doc = json.loads(path.read_text())
+    first_key = next(iter(doc["sessions"]))
+    doc["sessions"][first_key]["status"] = "half-done"
+    bad = doc["sessions"][first_key]
+    path.write_text(json.dumps(doc))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("status" in m and "half-done" in m and "kept in the file" in m for m in messages(app))
+        await run_whole_workout(pilot, clock)  # saving rewrites the file: the bad one must survive
+    loaded = History(paths.data).load()
+    assert len(loaded.sessions) == 6 and len(loaded.problems) == 1
+    assert bad in json.loads(path.read_text())["sessions"].values()
+
+
+async def test_damaged_preferences_are_moved_aside_and_defaults_used(paths, clock):
+    paths.config.mkdir(parents=True)
+    paths.preferences_file.write_text('{"weekly_goal": "lots"}')
+    prefs, problem = load_preferences(paths.preferences_file)
+    assert prefs.weekly_goal == 1 and "weekly_goal" in problem and "moved aside to" in problem
+    assert list(paths.config.glob("preferences.json.damaged-*"))
+    paths.preferences_file.write_text("not json at all")
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("preferences.json" in m and "moved aside" in m for m in messages(app))
+
+
+async def test_a_broken_user_routine_is_reported_and_the_others_load(paths, clock):
+    from glute_tui.routines import load_all
+
+    paths.routines_dir.mkdir(parents=True)
+    broken = paths.routines_dir / "mine.toml"
+    broken.write_text('name = "Mine"\n[[exercise]]\nid = "squat"\nsets = 0\nreps = 5\n')
+    found = load_all(paths.routines_dir)
+    assert [r.id for r in found.routines] == ["article", "knee-friendly", "short"]
+    app = GluteApp(found.routines, paths, clock=clock, routine_faults=found.faults)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert any("exercise[1].sets" in m for m in messages(app))
+    assert broken.read_text().startswith('name = "Mine"')  # never touched
+
+
+# --- a full disk, a read-only folder ----------------------------------------------------------
+
+def no_space(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+async def test_a_full_disk_at_the_end_keeps_the_sets_in_the_journal(paths, clock, monkeypatch):
+    history = History(paths.data)
+    before = make_sessions(5, end=TODAY)
+    history.add_many(before)
+    saved_bytes = {p: p.read_bytes() for p in history.files()}
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr("glute_tui.history.atomic_write_text", no_space)
+        await run_whole_workout(pilot, clock)
+        status = str(app.screen.query_one("#save-status", Static).render())
+        assert "No space left on device" in status and "kept in the journal" in status
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in history.files()} == saved_bytes  # nothing saved was touched
+    assert len(list((paths.data / "journal").glob("*.jsonl"))) == 1
+    recovery = History(paths.data).recover()
+    assert len(recovery.recovered) == 1 and len(recovery.recovered[0].sets) == 8
+    assert len(History(paths.data).load().sessions) == 6
+
+
+async def test_a_journal_that_cannot_be_written_is_said_at_once_and_the_workout_goes_on(paths, clock,
+                                                                                          monkeypatch):
+    def read_only(self, *args):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Journal, "record_set", read_only)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")  # start; end the get-ready
+        await pilot.press("enter")  # finish the first set: the journal write fails
+        for _ in range(20):
+            await pilot.pause()
+            if any("Permission denied" in m for m in messages(app)):
+                break
+        assert any("Could not write the workout journal: Permission denied" in m for m in messages(app))
+        assert isinstance(app.screen, WorkoutScreen) and not app.screen.run.finished
+        screen = app.screen
+        while not screen.run.finished:
+            clock.now = screen.run.wakeup_at()
+            screen.poll()
+        await settle(pilot)
+        assert "Saved to history" in str(app.screen.query_one("#save-status", Static).render())
+    assert len(History(paths.data).load().sessions[0].sets) == 8
+
+
+# --- the clock and the calendar ---------------------------------------------------------------
+
+async def test_the_wall_clock_jumping_changes_no_phase_length(paths, clock, monkeypatch):
+    from datetime import datetime, timedelta
+
+    import glute_tui.record as record
+
+    jump = [timedelta(0)]
+
+    class JumpingClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + jump[0]
+
+    monkeypatch.setattr(record, "datetime", JumpingClock)  # the app's only wall-clock reader
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        clock.advance(5)
+        jump[0] = timedelta(hours=-1)  # the wall clock goes back an hour
+        screen.poll()
+        clock.advance(5)
+        jump[0] = timedelta(hours=2)  # then forward two
+        screen.poll()
+        assert screen.run.step.kind == "work" and screen.run.view().step_elapsed_s == pytest.approx(0)
+        while not screen.run.finished:
+            clock.now = screen.run.wakeup_at()
+            screen.poll()
+        assert screen.run.elapsed() == pytest.approx(screen.plan.total_s)
+
+
+def test_started_at_is_recorded_with_its_utc_offset():
+    from datetime import datetime
+
+    from glute_tui.record import now_iso
+
+    stamp = now_iso()
+    assert datetime.fromisoformat(stamp).utcoffset() is not None and stamp[-6] in "+-"
+
+
+# --- terminals --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(20, 6), (1, 10), (59, 17)])
+async def test_tiny_terminals_show_a_message_and_recover(paths, clock, size):
+    app = make_app(paths, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")  # start a workout even so
+        await pilot.pause()
+        assert app.has_class("-too-small") and isinstance(app.screen, WorkoutScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.has_class("-too-small")
+        assert str(app.screen.query_one("#phase-title", Static).render()) == "GET READY"
+
+
+async def test_resizing_during_a_workout_keeps_the_timer_right(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        for size in [(120, 40), (40, 12), (80, 24), (200, 60)]:
+            clock.advance(7)
+            screen.poll()
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        assert screen.run.elapsed() == pytest.approx(28)
+        assert screen.run.view().step_elapsed_s == pytest.approx(18)  # 10 s get-ready, then the set
+
+
+async def test_no_color_renders_without_colour_and_the_heatmap_still_shades(paths, clock, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "")  # present, even empty, counts
+    History(paths.data).add_many(make_sessions(30, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        svg = app.export_screenshot()
+        assert app.no_color
+        from glute_tui.widgets.heatmap import GLYPHS
+
+        rendered = str(app.screen.query_one("#heatmap").render())
+        assert {GLYPHS[0], GLYPHS[4]} <= set(rendered)  # shade is in the glyphs, not just colour
+        assert "#5cf08a" not in svg.lower()  # the brightest green is not drawn
