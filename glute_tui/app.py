@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from .ascii_output import ascii_driver, unicode_terminal
 from .cues import CuePlayer
 from .engine import Clock
 from .history import History, Loaded
@@ -103,6 +104,11 @@ class GluteApp(App[None]):
                 self.call_from_thread(self.notify, problem, title="History", severity="warning", timeout=20)
             except RuntimeError:  # already on the app's thread
                 self.notify(problem, title="History", severity="warning", timeout=20)
+
+    def get_driver_class(self):
+        """The platform's driver; one that writes only ASCII when the terminal lacks Unicode."""
+        driver = super().get_driver_class()
+        return driver if unicode_terminal() else ascii_driver(driver)
 
     # --- terminal size -------------------------------------------------------------------------
 

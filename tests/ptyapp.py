@@ -29,9 +29,12 @@ rest_s = 60
 
 
 class PtyApp:
-    def __init__(self, home: Path, *args: str, columns: int = 80, rows: int = 24) -> None:
+    def __init__(self, home: Path, *args: str, columns: int = 80, rows: int = 24,
+                 env: dict[str, str] | None = None) -> None:
+        extra = env or {}
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
         env.update(GLUTE_TUI_HOME=str(home), TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
+        env.update(extra)
         pid, fd = pty.fork()
         if pid == 0:  # the child: become glute-tui
             os.execve(sys.executable, [sys.executable, "-m", "glute_tui", *args], env)

@@ -146,3 +146,18 @@ def test_an_import_while_a_workout_saves_keeps_both(isolated_home: Path, tiny: P
         app.close()
     sessions = History(isolated_home / "data").load().sessions
     assert len(sessions) == 301 and sum(s.status == "stopped" and len(s.sets) == 1 for s in sessions) >= 1
+
+
+def test_a_terminal_without_unicode_gets_only_ascii(isolated_home: Path, tiny: Path):
+    app = PtyApp(isolated_home, "--routine", str(tiny), env={"LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"})
+    try:
+        assert app.read_until(app.saw("Tiny"))
+        app.press("\r")
+        assert app.read_until(app.saw("SQUATS"))
+        assert app.read_until(app.saw("Next:"))
+        app.press("\x11")
+        app.wait()
+    finally:
+        app.close()
+    assert app.output.isascii(), sorted({chr(b) for b in app.output if b > 127})[:10]
+    assert b"Sets x reps" in app.output and b"+-+" in app.output  # the table and the Digits still read
