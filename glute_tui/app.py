@@ -8,18 +8,21 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 
 from .ascii_output import ascii_driver, unicode_terminal
-from .cues import CuePlayer
+from .cues import CuePlayer, CueSink
+from .speech import Speaker, find_speech_program
+from .terminal_cues import TerminalCues
 from .engine import Clock
 from .history import History, Loaded
 from .paths import AppPaths
-from .preferences import load_preferences
+from .preferences import load_preferences, save_preferences
 from .routines import Routine, load_catalogue
 from .stats import Stats, compute
 
@@ -43,7 +46,8 @@ class GluteApp(App[None]):
         selected: str | None = None,
         clock: Clock = time.monotonic,
         counting: str = "paced",
-        speak: Callable[[str], None] | None = None,
+        speech_program: tuple[str, ...] | None = None,
+        cue_sink: CueSink | None = None,
         today: Callable[[], date] = date.today,
         routine_faults: dict[Path, list[str]] | None = None,
     ) -> None:
@@ -56,12 +60,18 @@ class GluteApp(App[None]):
         self.counting = counting
         self.today = today
         self.history = History(paths.data)
-        self.preferences, self._preference_problem = load_preferences(paths.preferences_file)
         self._overview: tuple[tuple, Loaded, Stats] | None = None
         self._overview_lock = threading.Lock()
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
-        self.cues = CuePlayer(bell=self.bell, speak=speak)
+        self.speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
+                               on_problem=self._speech_problem)
+        self.terminal_cues = TerminalCues(self, self.speaker)
+        self.cues = CuePlayer(self.terminal_cues if cue_sink is None else cue_sink)
+        self.preferences, self._preference_problem = load_preferences(paths.preferences_file)
+        self.cues.muted = not self.preferences.sound
+        self.speaker.enabled = self.speaker.available and self.preferences.speech
+        self.terminal_cues.notifications = self.preferences.notifications
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -75,6 +85,8 @@ class GluteApp(App[None]):
         if self._preference_problem:
             self.notify(self._preference_problem, title="Preferences", severity="warning", timeout=12)
         self._install_signal_handlers()
+        if self.preferences.theme in self.available_themes:
+            self.theme = self.preferences.theme
         self.push_screen(HomeScreen())
         self._check_size(self.size.width, self.size.height)
 
@@ -93,6 +105,34 @@ class GluteApp(App[None]):
         with self._overview_lock:
             self._overview = (key, loaded, stats)
         return loaded, stats
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P): every action, and each routine by name."""
+        yield from super().get_system_commands(screen)
+        from .screens.home import HomeScreen
+
+        if isinstance(screen, HomeScreen):
+            for routine in self.routines:
+                yield SystemCommand(f"Start: {routine.name}", f"Start the {routine.name} now",
+                                    lambda r=routine: screen.start_routine(r))
+            yield SystemCommand("History", "Streaks, calendar and sessions", screen.action_history)
+        yield SystemCommand("Sound on / off", "Mute or unmute every cue (m)", self.action_toggle_mute)
+        yield SystemCommand("Spoken cues on / off", "Say each change of phase aloud", self.action_toggle_speech)
+        yield SystemCommand("Desktop notifications on / off",
+                            "Notify at each change of phase (terminals with OSC 9 / 777)",
+                            self.action_toggle_notifications)
+        yield SystemCommand("Help", "Keys, and how to do each exercise (?)", self._help)
+
+    def _help(self) -> None:
+        help_action = getattr(self.screen, "action_help", None)
+        if help_action is not None:
+            help_action()
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is remembered for next time."""
+        if getattr(self, "preferences", None) is not None and self.preferences.theme != theme:
+            self.preferences.theme = theme
+            self.save_preferences()
 
     def _report(self, problems: list[str]) -> None:
         """Tell the person about each problem with their files once (from any thread)."""
@@ -146,5 +186,37 @@ class GluteApp(App[None]):
         self.exit()
 
     def action_toggle_mute(self) -> None:
+        """`m`: all sound off or on at once; remembered for next time."""
         self.cues.muted = not self.cues.muted
+        self.preferences.sound = not self.cues.muted
+        self.save_preferences()
         self.notify("Sound off" if self.cues.muted else "Sound on", timeout=2)
+
+    def action_toggle_speech(self) -> None:
+        if not self.speaker.available:
+            self.notify("No speech program found (espeak-ng, espeak, spd-say or say); "
+                        "the bell still rings.", timeout=6)
+            return
+        self.speaker.enabled = not self.speaker.enabled
+        self.preferences.speech = self.speaker.enabled
+        self.save_preferences()
+        self.notify("Spoken cues on" if self.speaker.enabled else "Spoken cues off", timeout=2)
+
+    def action_toggle_notifications(self) -> None:
+        self.terminal_cues.notifications = not self.terminal_cues.notifications
+        self.preferences.notifications = self.terminal_cues.notifications
+        self.save_preferences()
+        self.notify("Desktop notifications " + ("on" if self.preferences.notifications else "off"),
+                    timeout=2)
+
+    def save_preferences(self) -> None:
+        try:
+            save_preferences(self.paths.preferences_file, self.preferences)
+        except OSError as exc:
+            self.notify(f"Could not save preferences: {exc.strerror or exc}", severity="error")
+
+    def _speech_problem(self, message: str) -> None:
+        try:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
+        except RuntimeError:
+            self.notify(message, severity="warning", timeout=8)

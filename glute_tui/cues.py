@@ -1,22 +1,42 @@
-"""Cues a person hears: driven by the engine's events, never by the screen's ticks.
+"""Cues a person hears and sees: driven by the engine's events, never by the screen's ticks.
 
-The player is given the sound outputs (the terminal bell, a speech program) as callables,
-so it stays free of the UI and a test can record exactly what it would have played.
+Each kind of moment has its own cue: a number of bells, a spoken line, and (for a change of
+phase) a flash of the whole screen. The player hands cues to a sink, so it stays free of the
+UI and a test can record exactly what would have been played, and when. Mute silences every
+sound at once; the flash is not a sound and stays.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from dataclasses import dataclass
+from typing import Callable, Iterable, Protocol
 
 from .engine import Countdown, Event, HoldHalfway, PhaseStarted
 from .plan import DONE, GET_READY, REST, SWITCH, WORK
 
+# How many bells each kind rings: the count tells them apart without looking.
+BELLS = {"get-ready": 1, "go": 2, "switch": 3, "rest": 1, "countdown": 1, "halfway": 1, "done": 4}
+PHASE_KINDS = frozenset({"get-ready", "go", "switch", "rest", "done"})
+
 
 @dataclass(frozen=True)
 class Cue:
-    kind: str  # go | switch | rest | countdown | halfway | done | get-ready
+    kind: str  # get-ready | go | switch | rest | countdown | halfway | done
     text: str
+
+    @property
+    def bells(self) -> int:
+        return BELLS[self.kind]
+
+    @property
+    def is_phase(self) -> bool:
+        return self.kind in PHASE_KINDS
+
+
+class CueSink(Protocol):
+    def sound(self, cue: Cue) -> None: ...
+
+    def flash(self, cue: Cue) -> None: ...
 
 
 def cue_for(event: Event, next_title: str = "") -> Cue | None:
@@ -26,7 +46,8 @@ def cue_for(event: Event, next_title: str = "") -> Cue | None:
         if step.kind == WORK:
             return Cue("go", step.title)
         if step.kind == SWITCH:
-            return Cue("switch", "Switch sides")
+            side = {"left": "left", "right": "right"}.get(step.side, "")
+            return Cue("switch", f"Switch sides, {side} side" if side else "Switch sides")
         if step.kind == REST:
             text = f"Rest {int(step.duration_s)} seconds"
             return Cue("rest", f"{text}, next: {next_title}" if next_title else text)
@@ -43,18 +64,16 @@ def cue_for(event: Event, next_title: str = "") -> Cue | None:
 
 @dataclass
 class CuePlayer:
-    bell: Callable[[], None]
-    speak: Callable[[str], None] | None = None
+    sink: CueSink
     muted: bool = False
-    played: list[Cue] = field(default_factory=list)
 
     def handle(self, events: Iterable[Event], next_title: Callable[[int], str]) -> None:
         for event in events:
             index = event.index if isinstance(event, PhaseStarted) else -1
             cue = cue_for(event, next_title(index) if index >= 0 else "")
-            if cue is None or self.muted:
+            if cue is None:
                 continue
-            self.played.append(cue)
-            self.bell()
-            if self.speak is not None and cue.kind != "countdown":
-                self.speak(cue.text)
+            if cue.is_phase:
+                self.sink.flash(cue)
+            if not self.muted:
+                self.sink.sound(cue)

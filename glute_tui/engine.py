@@ -199,7 +199,8 @@ class WorkoutRun:
             return []
         now = self.clock()
         self._started_at = now
-        return self._begin(0, now)
+        events = self._begin(0, now)
+        return events + self._progress_events(now)
 
     def poll(self) -> list[Event]:
         """Advance to now: end every step whose deadline passed, and report what changed."""
@@ -309,6 +310,8 @@ class WorkoutRun:
         events += self._begin(target, now)
         if was_paused and not self.finished:
             self._paused_at = now
+        elif not self.finished:
+            events += self._progress_events(now)  # a short phase starts inside its last seconds
         return events
 
     def _end(self, now: float, *, skipped: bool) -> list[Event]:

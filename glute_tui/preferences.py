@@ -25,6 +25,7 @@ class Preferences:
     sound: bool = True
     speech: bool = True
     theme: str = "textual-dark"
+    notifications: bool = False  # desktop notifications (OSC 9 / 777) on a change of phase
 
     def validate(self, where: str) -> None:
         low, high = WEEKLY_GOAL_RANGE
@@ -34,7 +35,7 @@ class Preferences:
                                   f"(got {self.weekly_goal!r})")
         if self.counting not in ("paced", "self-paced"):
             raise PreferenceError(f"{where}: counting: must be paced or self-paced (got {self.counting!r})")
-        for name in ("sound", "speech"):
+        for name in ("sound", "speech", "notifications"):
             if not isinstance(getattr(self, name), bool):
                 raise PreferenceError(f"{where}: {name}: must be true or false")
         for name in ("default_routine", "theme"):

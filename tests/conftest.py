@@ -30,6 +30,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_speech_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never start a real speech program, whatever the machine has."""
+    monkeypatch.setattr("glute_tui.speech.CANDIDATES", ())
+
+
 @pytest.fixture
 def paths(isolated_home: Path) -> AppPaths:
     return AppPaths.resolve()

@@ -22,7 +22,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "toggle_counting", "Counting mode"),
         Binding("h", "history", "History"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("m", "app.toggle_mute", "Mute"),
+        Binding("m", "toggle_mute", "Mute"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -107,7 +107,21 @@ class HomeScreen(Screen[None]):
         text = ("Counting: [b]paced[/b], the app counts each rep to a tempo"
                 if counting == "paced" else
                 "Counting: [b]self-paced[/b], you press Enter when a set is done")
-        self.query_one("#counting-mode", Static).update(f"{text} · [b]c[/b] to change")
+        self.query_one("#counting-mode", Static).update(f"{text} · [b]c[/b] to change\n{self.sound_line()}")
+
+    def sound_line(self) -> str:
+        """What the person will hear; says plainly when no speech program was found."""
+        app = self.app
+        if app.cues.muted:
+            return "Sound: off · [b]m[/b] to turn it on"
+        if not app.speaker.available:
+            return "Sound: bell only (no speech program found: install espeak-ng to hear cues)"
+        voice = "bell and voice" if app.speaker.enabled else "bell (voice off in Ctrl+P)"
+        return f"Sound: {voice} · [b]m[/b] mutes"
+
+    def action_toggle_mute(self) -> None:
+        self.app.action_toggle_mute()
+        self.watch_counting(self.counting)
 
     def action_toggle_counting(self) -> None:
         self.counting = "self-paced" if self.counting == "paced" else "paced"
@@ -119,7 +133,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.routine if self.routine_id else None))
 
     def action_start(self) -> None:
+        if self.routine_id:
+            self.start_routine(self.routine)
+
+    def start_routine(self, routine: Routine) -> None:
         from .workout import WorkoutScreen
 
-        if self.routine_id:
-            self.app.push_screen(WorkoutScreen(self.routine, counting=self.counting))
+        self.app.push_screen(WorkoutScreen(routine, counting=self.counting))

@@ -23,7 +23,10 @@ from ..plan import build_plan
 from ..record import Session, now_iso
 from ..recorder import Recorder, SaveResult
 from ..routines import Routine
+from ..terminal_cues import CueFlash
 from ..widgets.too_small import TooSmall
+
+FLASH_S = 0.4
 
 
 class WorkoutScreen(Screen[None]):
@@ -50,6 +53,7 @@ class WorkoutScreen(Screen[None]):
         self._timer: Timer | None = None
         self._recorder: Recorder | None = None
         self._saved: Future[SaveResult] | None = None
+        self._flash_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,6 +115,16 @@ class WorkoutScreen(Screen[None]):
     def _next_title(self, index: int) -> str:
         step = self.plan.next_work_after(index)
         return step.title if step is not None else ""
+
+    def on_cue_flash(self, message: CueFlash) -> None:
+        """A change of phase: the whole screen flashes in the phase's colour, briefly."""
+        kinds = ("go", "switch", "rest", "done", "get-ready")
+        for kind in kinds:
+            self.remove_class(f"-flash-{kind}")
+        self.add_class(f"-flash-{message.kind}")
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(FLASH_S, lambda: self.remove_class(*[f"-flash-{k}" for k in kinds]))
 
     # --- what is shown -------------------------------------------------------------------------
 

@@ -1,0 +1,147 @@
+"""Cues: the exact sequence for a short routine, mute, and speech programs that misbehave."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FakeClock, make_routine
+from glute_tui.app import GluteApp
+from glute_tui.cues import Cue, CuePlayer
+from glute_tui.engine import WorkoutRun
+from glute_tui.plan import build_plan
+from glute_tui.screens.workout import WorkoutScreen
+from glute_tui.speech import DEFAULT_CANDIDATES, Speaker, find_speech_program
+
+
+class RecordingSink:
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.sounds: list[tuple[float, str, str, int]] = []
+        self.flashes: list[tuple[float, str]] = []
+
+    def sound(self, cue: Cue) -> None:
+        self.sounds.append((round(self.clock.now - 1000, 3), cue.kind, cue.text, cue.bells))
+
+    def flash(self, cue: Cue) -> None:
+        self.flashes.append((round(self.clock.now - 1000, 3), cue.kind))
+
+
+def short_one_sided(catalogue):
+    return make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 2, "tempo_s": 1},
+                                    {"id": "clamshell", "sets": 1, "reps": 2, "tempo_s": 1.5}],
+                        get_ready_s=3, switch_sides_s=2, rest_between_exercises_s=4)
+
+
+def follow(run: WorkoutRun, clock: FakeClock, player: CuePlayer) -> None:
+    plan = run.plan
+
+    def next_title(index: int) -> str:
+        step = plan.next_work_after(index)
+        return step.title if step else ""
+
+    player.handle(run.start(), next_title)
+    while not run.finished:
+        clock.now = run.wakeup_at()
+        player.handle(run.poll(), next_title)
+
+
+def test_the_exact_cues_of_a_short_routine_with_a_one_sided_exercise(catalogue, clock):
+    sink = RecordingSink(clock)
+    follow(WorkoutRun(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink))
+    assert sink.sounds == [
+        (0.0, "get-ready", "Get ready. First: Squats, 2 reps", 1),
+        (0.0, "countdown", "3", 1), (1.0, "countdown", "2", 1), (2.0, "countdown", "1", 1),
+        (3.0, "go", "Squats, 2 reps", 2),
+        (5.0, "rest", "Rest 4 seconds, next: Clamshells, left side, 2 reps", 1),
+        (6.0, "countdown", "3", 1), (7.0, "countdown", "2", 1), (8.0, "countdown", "1", 1),
+        (9.0, "go", "Clamshells, left side, 2 reps", 2),
+        (12.0, "switch", "Switch sides, right side", 3),
+        (12.0, "countdown", "2", 1), (13.0, "countdown", "1", 1),
+        (14.0, "go", "Clamshells, right side, 2 reps", 2),
+        (17.0, "done", "Workout done. Well done!", 4),
+    ]
+    assert sink.flashes == [(0.0, "get-ready"), (3.0, "go"), (5.0, "rest"), (9.0, "go"), (12.0, "switch"),
+                            (14.0, "go"), (17.0, "done")]
+
+
+def test_a_long_hold_gets_a_halfway_cue_and_its_last_three_seconds(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
+    sink = RecordingSink(clock)
+    follow(WorkoutRun(build_plan(routine), clock), clock, CuePlayer(sink))
+    assert [(t, kind) for t, kind, _, _ in sink.sounds] == [
+        (0.0, "go"), (15.0, "halfway"), (27.0, "countdown"), (28.0, "countdown"), (29.0, "countdown"),
+        (30.0, "done")]
+
+
+def test_mute_silences_every_cue_but_the_flash_stays(catalogue, clock):
+    sink = RecordingSink(clock)
+    follow(WorkoutRun(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink, muted=True))
+    assert sink.sounds == [] and len(sink.flashes) == 7
+
+
+async def test_m_mutes_the_app_and_the_preference_remembers(paths, clock, builtins):
+    app = GluteApp(list(builtins.values()), paths, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "m")
+        assert app.cues.muted
+    assert GluteApp(list(builtins.values()), paths, clock=clock).cues.muted  # the next start too
+
+
+def script(folder: Path, name: str, body: str) -> str:
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["missing", "hangs", "fails"])
+async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, builtins, tmp_path, kind):
+    program = {"missing": str(tmp_path / "no-such-espeak"),
+               "hangs": script(tmp_path, "hang", "sleep 30"),
+               "fails": script(tmp_path, "fail", "exit 3")}[kind]
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="short", speech_program=(program,))
+    slowest = 0.0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen)
+        phases = 0
+        while not screen.run.finished:
+            clock.now = screen.run.wakeup_at()
+            index = screen.run.index
+            started = time.perf_counter()
+            screen.poll()  # the cue for a phase change is played inside this call
+            slowest = max(slowest, time.perf_counter() - started)
+            phases += screen.run.index != index
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert phases == len(screen.plan.steps) - 1
+        if kind == "missing":
+            assert any("could not start" in n.message for n in app._notifications)
+            assert not app.speaker.enabled
+    app.speaker.close()
+    assert slowest < 0.25, f"a poll with a cue took {slowest:.3f} s"
+
+
+def test_a_hung_cue_is_cut_off_by_the_next(tmp_path):
+    speaker = Speaker((script(tmp_path, "hang", "sleep 30"),))
+    speaker.say("one")
+    first = speaker._current
+    speaker.say("two")
+    assert first.wait(timeout=5) != 0  # killed
+    speaker.close()
+    assert speaker._current.wait(timeout=5) != 0
+
+
+def test_the_speech_program_is_found_in_order():
+    found = {"spd-say": "/usr/bin/spd-say", "say": "/usr/bin/say"}
+    assert find_speech_program(found.get, DEFAULT_CANDIDATES) == ("/usr/bin/spd-say", "--wait")
+    assert find_speech_program(lambda name: None, DEFAULT_CANDIDATES) is None
+    both = {"espeak-ng": "/x/espeak-ng", "say": "/y/say"}.get
+    assert os.path.basename(find_speech_program(both, DEFAULT_CANDIDATES)[0]) == "espeak-ng"
