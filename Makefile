@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast screenshots bench bench-quick clean
+.PHONY: run test test-fast screenshots snapshots-update bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test-fast: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python screenshots/generate.py
+
+snapshots-update: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import DataTable, Digits, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
+
+from glute_tui.widgets.big_number import BigNumber
 
 from conftest import FakeClock
 from glute_tui.app import GluteApp
@@ -61,9 +63,9 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         assert text(app, "#phase-title") == "GET READY"
         await follow(pilot, clock, 10.5)
         assert text(app, "#phase-title") == "SQUATS"
-        assert app.screen.query_one("#number", Digits).value == "0"
+        assert app.screen.query_one("#number", BigNumber).value == "0"
         await follow(pilot, clock, 7)
-        assert app.screen.query_one("#number", Digits).value == "2"  # a rep every 3 s
+        assert app.screen.query_one("#number", BigNumber).value == "2"  # a rep every 3 s
         await follow(pilot, clock)
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
@@ -115,7 +117,7 @@ async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
         clock.advance(300)
         app.screen.poll()
         await pilot.pause()
-        assert app.screen.query_one("#number", Digits).value == "0:06"
+        assert app.screen.query_one("#number", BigNumber).value == "0:06"
         await pilot.press("space")
         assert text(app, "#phase-title") == "GET READY"
 
@@ -127,14 +129,14 @@ async def test_keys_skip_back_finish_correct_and_extend(paths, clock):
         assert text(app, "#phase-title") == "SQUATS"
         await follow(pilot, clock, 9.5)
         await pilot.press("up", "up")
-        assert app.screen.query_one("#number", Digits).value == "5"
+        assert app.screen.query_one("#number", BigNumber).value == "5"
         await pilot.press("enter")  # finish the set now
         assert text(app, "#phase-title") == "REST"
         assert "last set: 5 reps" in text(app, "#caption")
         await pilot.press("down")
         assert "last set: 4 reps" in text(app, "#caption")
         await pilot.press("plus")
-        assert app.screen.query_one("#number", Digits).value == "0:45"
+        assert app.screen.query_one("#number", BigNumber).value == "0:45"
         await pilot.press("n")  # skip the rest
         assert text(app, "#phase-detail") == "Set 2 of 2"
         await pilot.press("b")  # back to the rest

@@ -22,10 +22,11 @@ KEYS = """\
 | m | sound on / off |
 | q | stop the workout (asks first; what you did is saved) |
 | ? | this help |
+| Ctrl+P | every action: start a routine by name, history, sound, voice, theme |
 """
 
 
-def how_to(item: RoutineExercise) -> str:
+def how_to(item: RoutineExercise, catalogue: dict | None = None) -> str:
     ex = item.exercise
     parts = [f"### {ex.name}", f"*{item.target_label} · {item.load.label}*", ""]
     parts += [f"{n}. {step}" for n, step in enumerate(ex.steps, start=1)]
@@ -35,6 +36,8 @@ def how_to(item: RoutineExercise) -> str:
         parts += ["", "**Avoid:** " + "; ".join(m.lower() for m in ex.mistakes) + "."]
     if ex.muscles:
         parts += ["", "**Works:** " + ", ".join(ex.muscles) + "."]
+    if ex.alternative and catalogue and ex.alternative in catalogue:
+        parts += ["", f"**If your knees complain:** {catalogue[ex.alternative].name} instead."]
     return "\n".join(parts)
 
 
@@ -54,6 +57,6 @@ class HelpScreen(ModalScreen[None]):
             if self.current in items:  # the exercise under way first
                 items.remove(self.current)
                 items.insert(0, self.current)
-            sections += [how_to(item) for item in items]
+            sections += [how_to(item, self.app.catalogue) for item in items]
         with VerticalScroll(id="help"):
             yield Markdown("\n\n".join(sections))

@@ -15,7 +15,8 @@ from textual.containers import Center, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual import events
+from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..display import WorkoutDisplay, describe
 from ..engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
@@ -24,7 +25,10 @@ from ..record import Session, now_iso
 from ..recorder import Recorder, SaveResult
 from ..routines import Routine
 from ..terminal_cues import CueFlash
+from ..widgets.big_number import BigNumber
 from ..widgets.too_small import TooSmall
+
+LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
 
 FLASH_S = 0.4
 
@@ -63,7 +67,7 @@ class WorkoutScreen(Screen[None]):
                 yield Static("", id="phase-detail")
             yield Static("", id="side")
             with Center():
-                yield Digits("", id="number")
+                yield BigNumber(id="number")
             yield Static("", id="caption")
             yield Static("", id="form-cues")
             yield Static("", id="next")
@@ -72,6 +76,10 @@ class WorkoutScreen(Screen[None]):
                 yield Static("", id="clock")
         yield Footer(compact=True, show_command_palette=False)
         yield TooSmall()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = self.app.size
+        self.query_one("#number", BigNumber).large = width >= LARGE_TERMINAL[0] and height >= LARGE_TERMINAL[1]
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
@@ -150,7 +158,7 @@ class WorkoutScreen(Screen[None]):
         if changed("side"):
             self.query_one("#side", Static).update(new.side)
         if changed("number"):
-            self.query_one("#number", Digits).update(new.number)
+            self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):
             self.query_one("#caption", Static).update(new.caption)
         if changed("cues"):

@@ -1,0 +1,139 @@
+"""Scenes of the real app, for snapshot tests and for `screenshots/`: the same keys a person
+presses, on a manual clock, a throw-away data folder and a fixed day, so each scene looks the
+same on every run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from .app import GluteApp
+from .clock import ManualClock
+from .paths import AppPaths
+from .routines import builtin_routines
+
+TODAY = date(2026, 11, 24)
+
+
+async def advance(pilot, clock: ManualClock, seconds: float) -> None:
+    """Let `seconds` pass on the workout screen, waking it at each change as the timer would."""
+    screen = pilot.app.screen
+    end = clock.now + seconds
+    while not screen.run.finished and screen.run.wakeup_at() <= end:
+        clock.now = screen.run.wakeup_at()
+        screen.poll()
+    clock.now = end
+    screen.poll()
+    await pilot.pause()
+
+
+async def skip_to(pilot, title: str) -> None:
+    """Press `n` until the workout shows `title`."""
+    for _ in range(100):
+        if str(pilot.app.screen.query_one("#phase-title").render()) == title:
+            return
+        await pilot.press("n")
+    raise RuntimeError(f"never reached {title}")
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def home(pilot, clock):
+    await settle(pilot)
+
+
+async def work_set(pilot, clock):
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 16)
+
+
+async def rest(pilot, clock):
+    await work_set(pilot, clock)
+    await advance(pilot, clock, 20 + 12)
+
+
+async def paused(pilot, clock):
+    await rest(pilot, clock)
+    await pilot.press("space")
+    await pilot.pause()
+
+
+async def one_sided_set(pilot, clock):
+    await pilot.press("enter")
+    await pilot.pause()
+    await skip_to(pilot, "SINGLE-LEG DEADLIFTS")
+    await advance(pilot, clock, 7)
+
+
+async def switch_sides(pilot, clock):
+    await one_sided_set(pilot, clock)
+    await advance(pilot, clock, 24 + 1.5)
+
+
+async def help_screen(pilot, clock):
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def summary(pilot, clock):
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 36 + 30 + 20)
+    await pilot.press("down", "down")
+    await advance(pilot, clock, 10_000)
+    await settle(pilot)
+
+
+async def history(pilot, clock):
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+
+
+async def session_detail(pilot, clock):
+    await history(pilot, clock)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    run: Callable[..., Awaitable[None]]
+    routine: str = "article"
+    sessions: int = 0  # a made-up history of this many sessions, up to TODAY
+
+
+SCENES = {scene.name: scene for scene in [
+    Scene("home", home),
+    Scene("home-with-streak", home, sessions=55),
+    Scene("work-set", work_set),
+    Scene("one-sided-set", one_sided_set),
+    Scene("switch-sides", switch_sides),
+    Scene("rest", rest),
+    Scene("paused", paused),
+    Scene("help", help_screen),
+    Scene("summary", summary, routine="short"),
+    Scene("history", history, sessions=55),
+    Scene("session-detail", session_detail, sessions=55),
+]}
+
+
+def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
+    """The app for `scene`, its files under `home_dir`."""
+    paths = AppPaths.resolve(home_dir)
+    if scene.sessions:
+        from .history import History
+        from .sample_history import make_sessions
+
+        History(paths.data).add_many(make_sessions(scene.sessions, end=TODAY, seed=11))
+    clock = ManualClock()
+    app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
+                   speech_program=())
+    return app, clock

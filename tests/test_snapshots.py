@@ -1,0 +1,28 @@
+"""Snapshots of the screens: a change of layout shows up in review as a changed SVG.
+
+Update them on purpose with `pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glute_tui.scenes import SCENES, scene_app
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40), "40x12": (40, 12)}
+CASES = [(name, "80x24") for name in SCENES] + [
+    (name, size) for name in ("home", "work-set", "rest", "switch-sides", "history", "summary")
+    for size in ("120x40", "40x12")]
+
+
+@pytest.mark.parametrize("scene_name,size", CASES, ids=[f"{n}-{s}" for n, s in CASES])
+def test_screen_looks_as_reviewed(snap_compare, tmp_path: Path, scene_name: str, size: str):
+    scene = SCENES[scene_name]
+    app, clock = scene_app(scene, tmp_path / "home")
+
+    async def run_before(pilot) -> None:
+        await scene.run(pilot, clock)
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
