@@ -50,6 +50,7 @@ class GluteApp(App[None]):
         cue_sink: CueSink | None = None,
         today: Callable[[], date] = date.today,
         routine_faults: dict[Path, list[str]] | None = None,
+        flash_s: float = 0.4,
     ) -> None:
         super().__init__()
         self.routines = routines
@@ -64,6 +65,7 @@ class GluteApp(App[None]):
         self._overview_lock = threading.Lock()
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
+        self.flash_s = flash_s  # how long the screen flashes at a change of phase; 0 for none
         self.speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
                                on_problem=self._speech_problem)
         self.terminal_cues = TerminalCues(self, self.speaker)

@@ -135,5 +135,5 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         History(paths.data).add_many(make_sessions(scene.sessions, end=TODAY, seed=11))
     clock = ManualClock()
     app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
-                   speech_program=())
+                   speech_program=(), flash_s=0)  # a flash is a moment, not a layout
     return app, clock

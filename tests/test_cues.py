@@ -145,3 +145,14 @@ def test_the_speech_program_is_found_in_order():
     assert find_speech_program(lambda name: None, DEFAULT_CANDIDATES) is None
     both = {"espeak-ng": "/x/espeak-ng", "say": "/y/say"}.get
     assert os.path.basename(find_speech_program(both, DEFAULT_CANDIDATES)[0]) == "espeak-ng"
+
+
+async def test_a_change_of_phase_flashes_the_screen_in_its_colour(paths, clock, builtins):
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="short")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.has_class("-flash-get-ready")
+        await pilot.press("enter")  # the first set starts
+        await pilot.pause()
+        assert app.screen.has_class("-flash-go") and not app.screen.has_class("-flash-get-ready")

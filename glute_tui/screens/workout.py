@@ -30,8 +30,6 @@ from ..widgets.too_small import TooSmall
 
 LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
 
-FLASH_S = 0.4
-
 
 class WorkoutScreen(Screen[None]):
     BINDINGS = [
@@ -126,13 +124,14 @@ class WorkoutScreen(Screen[None]):
 
     def on_cue_flash(self, message: CueFlash) -> None:
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
-        kinds = ("go", "switch", "rest", "done", "get-ready")
-        for kind in kinds:
-            self.remove_class(f"-flash-{kind}")
+        classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
+        self.remove_class(*classes)
+        if self.app.flash_s <= 0:
+            return
         self.add_class(f"-flash-{message.kind}")
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_S, lambda: self.remove_class(*[f"-flash-{k}" for k in kinds]))
+        self._flash_timer = self.set_timer(self.app.flash_s, lambda: self.remove_class(*classes))
 
     # --- what is shown -------------------------------------------------------------------------
 
