@@ -19,6 +19,7 @@ from .ascii_output import ascii_driver, unicode_terminal
 from .cues import CuePlayer, CueSink
 from .speech import Speaker, find_speech_program
 from .terminal_cues import TerminalCues
+from .trace import PhaseTrace
 from .engine import Clock
 from .history import History, Loaded
 from .paths import AppPaths
@@ -66,6 +67,7 @@ class GluteApp(App[None]):
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
         self.flash_s = flash_s  # how long the screen flashes at a change of phase; 0 for none
+        self.trace = PhaseTrace.from_environment()
         self.speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
                                on_problem=self._speech_problem)
         self.terminal_cues = TerminalCues(self, self.speaker)

@@ -29,6 +29,7 @@ MAX_REPS = 999
 class PhaseStarted:
     index: int
     step: Step
+    at: float = 0.0  # the scheduled start on the run's clock (the previous deadline)
 
 
 @dataclass(frozen=True)
@@ -345,12 +346,12 @@ class WorkoutRun:
         if step.kind == DONE:
             self._state = _StepState(index, start, None)
             self._finished_at = start
-            return [PhaseStarted(index, step), WorkoutDone(tuple(self.done_records()))]
+            return [PhaseStarted(index, step, start), WorkoutDone(tuple(self.done_records()))]
         timed = step.kind in TIMED_KINDS or (step.is_work and (
             self.counting == "paced" or (step.item is not None and step.item.is_hold)))
         deadline = start + step.duration_s if timed else None
         self._state = _StepState(index, start, deadline)
-        return [PhaseStarted(index, step)]
+        return [PhaseStarted(index, step, start)]
 
     def _remaining(self, now: float) -> float:
         state = self._state

@@ -24,7 +24,7 @@ class RecordError(ValueError):
         super().__init__(f"{field_name}: {problem}")
 
 
-@dataclass
+@dataclass(slots=True)  # a long history holds many thousands of these
 class SetRecord:
     exercise: str
     side: str
@@ -64,7 +64,7 @@ class SetRecord:
         return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     routine: str
     routine_name: str

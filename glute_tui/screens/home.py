@@ -60,8 +60,11 @@ class HomeScreen(Screen[None]):
         self.routine_id = ids[options.highlighted or 0] if ids else ""
 
     def on_screen_resume(self) -> None:
-        """Also sent when Home is first shown, and after a workout or the History screen."""
-        self.load_streak()
+        """Also sent when Home is first shown, and after a workout or the History screen.
+
+        The history is read after the frame is drawn, so a long one never delays the screen.
+        """
+        self.call_after_refresh(self.load_streak)
 
     @work(thread=True, exclusive=True, group="home-streak")
     def load_streak(self) -> None:

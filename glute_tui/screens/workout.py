@@ -106,6 +106,8 @@ class WorkoutScreen(Screen[None]):
 
     def _handle(self, events: list[Event]) -> None:
         recorder = self._recorder
+        if self.app.trace is not None:
+            self.app.trace.phases(events, self.app.clock())
         for event in events:
             if recorder is not None and isinstance(event, (SetFinished, SetCorrected)):
                 recorder.set_finished(event.index, event.record)

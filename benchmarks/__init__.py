@@ -1,0 +1,1 @@
+"""glute-tui's benchmark suite: `python -m benchmarks [--quick]` (or `make bench`)."""

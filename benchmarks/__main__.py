@@ -1,0 +1,316 @@
+"""glute-tui's benchmarks, each as a ratio against a baseline measured in the same run.
+
+    python -m benchmarks            # the full suite, about 7 minutes
+    python -m benchmarks --quick    # a smoke run, under a minute
+
+See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .terminal import Tmux, cpu_seconds, peak_rss_mb, time_to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+TODAY = date(2026, 11, 24)
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: float
+    base: float
+    unit: str
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.base if self.base else float("nan")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def make_home(sessions: int, folder: Path) -> Path:
+    from glute_tui.history import History
+    from glute_tui.sample_history import make_sessions
+
+    if sessions:
+        History(folder / "data").add_many(make_sessions(sessions, end=TODAY, sets_per_session=20))
+    return folder
+
+
+def routine_file(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.toml"
+    path.write_text(text)
+    return path
+
+
+ENV = {"PYTHONPATH": str(ROOT)}
+
+
+# --- 1. start ---------------------------------------------------------------------------------
+
+def bench_start(runs: int, home: Path) -> Row:
+    ours, base = [], []
+    for _ in range(runs):  # alternate, so that a slow moment of the machine hits both
+        base.append(time_to_text([PY, "-m", "benchmarks.bare_app", "1"], ENV, b"bare baseline"))
+        ours.append(time_to_text([PY, "-m", "glute_tui"], {**ENV, "GLUTE_TUI_HOME": str(home)}, b"Routines"))
+    ratio = median(ours) / median(base)
+    return Row("start to first frame (1,000 sessions)", median(ours) * 1000, median(base) * 1000, "ms",
+               "ratio ≤ 1.3", ratio <= 1.3)
+
+
+# --- 2. ticking -------------------------------------------------------------------------------
+
+REST_ROUTINE = """name = "bench rest"
+get_ready_s = 0
+[[exercise]]
+id = "squat"
+sets = 2
+reps = 1
+tempo_s = 1
+rest_s = 600
+"""
+
+SET_ROUTINE = """name = "bench set"
+get_ready_s = 0
+[[exercise]]
+id = "squat"
+sets = 1
+reps = 200
+tempo_s = 3
+"""
+
+
+def cpu_window(session: Tmux, window: float) -> float:
+    """CPU seconds per minute over `window` seconds."""
+    before = cpu_seconds(session.pid)
+    time.sleep(window)
+    return (cpu_seconds(session.pid) - before) / window * 60
+
+
+def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[list[Row], float]:
+    rest = routine_file(folder, "bench-rest", REST_ROUTINE)
+    paced = routine_file(folder, "bench-set", SET_ROUTINE)
+    results: dict[str, list[float]] = {"base": [], "rest": [], "set": []}
+    bare_rss: list[float] = []
+    env = {**ENV, "GLUTE_TUI_HOME": str(home)}
+    for _ in range(runs):
+        bare = Tmux(f"{PY} -m benchmarks.bare_app 1", ENV)
+        try:
+            bare.wait_for("bare baseline")
+            time.sleep(1)
+            results["base"].append(cpu_window(bare, window))
+            bare_rss.append(peak_rss_mb(bare.pid))
+        finally:
+            bare.close()
+        for name, path, marker in (("rest", rest, "REST"), ("set", paced, "SQUATS")):
+            app = Tmux(f"{PY} -m glute_tui --routine {path}", env)
+            try:
+                app.wait_for("Routines")
+                app.keys("Enter")
+                app.wait_for(marker)
+                time.sleep(1)
+                results[name].append(cpu_window(app, window))
+            finally:
+                app.close()
+    base = median(results["base"])
+    rows = []
+    for name, label in (("rest", "ticking: CPU s per minute, in a rest"),
+                        ("set", "ticking: CPU s per minute, in a paced set")):
+        ours = median(results[name])
+        rows.append(Row(label, ours, base, "s/min", "ratio ≤ 1.5, < 1% of a core",
+                        ours / base <= 1.5 and ours / 60 < 0.01))
+    return rows, median(bare_rss)
+
+
+# --- 3. exact time, and memory ----------------------------------------------------------------
+
+def exact_routine(quick: bool) -> str:
+    sets = 1 if quick else 2
+    return f"""name = "bench exact"
+get_ready_s = 3
+switch_sides_s = 3
+rest_between_exercises_s = 4
+[[exercise]]
+id = "squat"
+sets = {sets}
+reps = 4
+tempo_s = 1.5
+rest_s = 4
+[[exercise]]
+id = "clamshell"
+sets = 1
+reps = 3
+tempo_s = 2
+[[exercise]]
+id = "glute-bridge"
+sets = {sets}
+hold_s = {5 if quick else 7}
+rest_s = 3
+"""
+
+
+def burn() -> subprocess.Popen:
+    """Keep the other core busy, as a music player or a browser would."""
+    return subprocess.Popen([PY, "-c", "while True: pass"])
+
+
+def bench_exact(runs: int, home: Path, folder: Path, quick: bool) -> tuple[list[Row], float, float]:
+    from glute_tui.plan import build_plan
+    from glute_tui.routines import load_routine
+
+    path = routine_file(folder, "bench-exact", exact_routine(quick))
+    planned = build_plan(load_routine(path)).total_s
+    worst_phase, whole, rss = [], [], []
+    for n in range(runs):
+        trace = folder / f"trace-{n}.jsonl"
+        burner = burn()
+        app = Tmux(f"{PY} -m glute_tui --routine {path}",
+                   {**ENV, "GLUTE_TUI_HOME": str(home), "GLUTE_TUI_TRACE": str(trace)})
+        try:
+            app.wait_for("Routines")
+            app.keys("Enter")
+            app.wait_for("Workout complete", timeout=planned + 30)
+            rss.append(peak_rss_mb(app.pid))
+        finally:
+            app.close()
+            burner.kill()
+            burner.wait()
+        phases = [json.loads(line) for line in trace.read_text().splitlines()]
+        worst_phase.append(max(p["shown"] - p["due"] for p in phases))
+        whole.append(phases[-1]["shown"] - (phases[0]["due"] + planned))
+    late = max(worst_phase) * 1000
+    end = max(abs(w) for w in whole) * 1000
+    rows = [Row(f"exact time: latest phase change, {runs} × {planned:.0f} s workout, other core busy",
+                late, 100.0, "ms", "≤ one refresh (100 ms)", late <= 100),
+            Row("exact time: end of the whole workout vs plan", end, 100.0, "ms", "≤ 100 ms", end <= 100)]
+    return rows, median(rss), planned
+
+
+# --- 4. history at scale ----------------------------------------------------------------------
+
+async def _history_open(home: Path) -> float:
+    """Seconds from pressing `h` until the History screen shows its figures and table."""
+    from textual.widgets import DataTable
+
+    from glute_tui.app import GluteApp
+    from glute_tui.paths import AppPaths
+    from glute_tui.routines import builtin_routines
+
+    app = GluteApp(builtin_routines(), AppPaths.resolve(home), today=lambda: TODAY, speech_program=())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # Home has read the history at start, as it does
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("h")
+        screen = app.screen
+        while screen.stats is None or not screen.query_one("#sessions", DataTable).row_count:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        return time.perf_counter() - started
+
+
+def bench_history(sizes: list[int], folder: Path) -> list[Row]:
+    from glute_tui.history import History
+    from glute_tui.sample_history import make_sessions
+    from glute_tui.stats import compute
+
+    rows = []
+    for size in sizes:
+        home = make_home(size, folder / f"history-{size}")
+        data = home / "data"
+        files = History(data).files()
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        texts = [p.read_text() for p in files]
+        started = time.perf_counter()
+        for text in texts:
+            json.dumps(json.loads(text))
+        baseline = time.perf_counter() - started
+
+        started = time.perf_counter()
+        loaded = History(data).load()  # a fresh History: nothing cached, as at a start
+        load_s = time.perf_counter() - started
+        started = time.perf_counter()
+        compute(loaded.sessions, TODAY)
+        stats_s = time.perf_counter() - started
+        one = make_sessions(1, end=TODAY, seed=size, sets_per_session=20)[0]
+        started = time.perf_counter()
+        History(data).add(one)
+        save_s = time.perf_counter() - started
+        open_s = asyncio.run(_history_open(home))
+        label = f"{size:,} sessions ({megabytes:.1f} MB in {len(files)} files)"
+        rows.append(Row(f"history {label}: load, cold", load_s * 1000, baseline * 1000, "ms"))
+        rows.append(Row(f"history {label}: stats", stats_s * 1000, baseline * 1000, "ms"))
+        target = "< 100 ms at 10,000" if size == 10_000 else ""
+        rows.append(Row(f"history {label}: save one more", save_s * 1000, baseline * 1000, "ms", target,
+                        save_s < 0.1 if size == 10_000 else None))
+        target = "< 500 ms at 10,000" if size == 10_000 else ""
+        rows.append(Row(f"history {label}: open History screen", open_s * 1000, baseline * 1000, "ms",
+                        target, open_s < 0.5 if size == 10_000 else None))
+    return rows
+
+
+# --- the table --------------------------------------------------------------------------------
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a smoke run, under a minute")
+    args = parser.parse_args()
+    quick = args.quick
+    console = Console(width=max(132, Console().width))
+    rows: list[Row] = []
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="glute-bench-") as tmp:
+        folder = Path(tmp)
+        home = make_home(1000, folder / "home-1000")
+        console.print("start…", style="dim")
+        rows.append(bench_start(3 if quick else 7, home))
+        console.print("ticking…", style="dim")
+        ticking, bare_rss = bench_ticking(1 if quick else 5, 2 if quick else 8, home, folder)
+        rows += ticking
+        console.print("exact time…", style="dim")
+        exact, our_rss, _ = bench_exact(1 if quick else 3, home, folder, quick)
+        rows += exact
+        rows.append(Row("peak memory of a whole workout (1,000 sessions)", our_rss, bare_rss, "MB",
+                        "ratio ≤ 1.3", our_rss / bare_rss <= 1.3))
+        console.print("history at scale…", style="dim")
+        rows += bench_history([100, 1000] if quick else [100, 1000, 10_000, 50_000], folder)
+
+    table = Table(title=f"glute-tui benchmarks ({'quick' if quick else 'full'}, "
+                        f"{time.monotonic() - started:.0f} s, {os.cpu_count()} cores)", title_justify="left")
+    for column in ("figure", "glute-tui", "baseline", "ratio", "target", "met"):
+        table.add_column(column, justify="left" if column in ("figure", "target") else "right")
+    for row in rows:
+        met = "" if row.met is None else ("yes" if row.met else "NO")
+        table.add_row(row.figure, f"{row.ours:,.2f} {row.unit}", f"{row.base:,.2f} {row.unit}",
+                      f"{row.ratio:.2f}", row.target, met)
+    console.print(table)
+    console.print("Baselines: start, ticking and memory against a bare Textual app (Header, Footer, "
+                  "Digits, ProgressBar refreshing once a second); exact time against the 100 ms budget; "
+                  "history against json.loads + json.dumps of the same files.", style="dim")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
