@@ -24,7 +24,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from .terminal import Tmux, cpu_seconds, peak_rss_mb, time_to_text
+from .terminal import Tmux, TmuxServer, cpu_seconds, peak_rss_mb, time_to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -281,7 +281,7 @@ def main() -> int:
     console = Console(width=max(132, Console().width))
     rows: list[Row] = []
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="glute-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="glute-bench-") as tmp, TmuxServer():
         folder = Path(tmp)
         home = make_home(1000, folder / "home-1000")
         console.print("start…", style="dim")

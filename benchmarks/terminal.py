@@ -29,6 +29,19 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+class TmuxServer:
+    """Keeps one idle session, so the tmux server never exits between two measurements
+    (killing the last session stops the server, and a new session then races its exit)."""
+
+    def __enter__(self) -> "TmuxServer":
+        self.name = f"bench-keeper-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "sleep 3600"], check=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
 class Tmux:
     """A detached tmux session of 80x24 running one command."""
 
@@ -36,8 +49,11 @@ class Tmux:
         self.name = f"bench-{uuid.uuid4().hex[:8]}"
         width, height = size.split("x")
         exports = " ".join(f"{k}={v!s}" for k, v in env.items())
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height,
-                        f"env {exports} {command}"], check=True)
+        argv = ["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height,
+                f"env {exports} {command}"]
+        if subprocess.run(argv, capture_output=True).returncode != 0:
+            time.sleep(0.5)
+            subprocess.run(argv, check=True)
         self.pid = self._program_pid()
 
     def _program_pid(self) -> int:

@@ -24,7 +24,7 @@ from .preferences import WEEKLY_GOAL_RANGE, load_preferences
 from .record import Session
 from .stats import compute, session_minutes
 from .plan import build_plan, format_clock, format_duration
-from .routines import RoutineError, load_all, load_routine
+from .routines import RoutineError, copy_routine, load_all, load_routine
 
 EXIT_USAGE = 2
 
@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("ref", metavar="ID|PATH")
     validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault")
     validate.add_argument("path", metavar="PATH")
+    copy = routine_cmds.add_parser("copy", help="copy a routine to your own, under a new id, to edit",
+                                   description="Copy a built-in or user routine into your routines "
+                                               "folder as NEW_ID.toml (same format as data/routines).")
+    copy.add_argument("ref", metavar="ID|PATH")
+    copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
 
     history = commands.add_parser("history", help="a table of recent sessions",
                                   description="Recent sessions, newest first.")
@@ -156,6 +161,11 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     found = load_all(paths.routines_dir)
     if action == "show":
         return show_routine(console, found.find(args.ref))
+    if action == "copy":
+        source = found.find(args.ref)
+        copy = copy_routine(source, args.new_id, paths.routines_dir, [r.id for r in found.routines])
+        console.print(f"Copied {source.id} to {copy.id}: {copy.path}", markup=False)
+        return 0
     table = Table(title="Routines", title_justify="left")
     for column in ("id", "name", "exercises", "minutes", "source"):
         table.add_column(column, justify="right" if column == "minutes" else "left")

@@ -7,9 +7,10 @@ so that a hand-edited routine can be fixed in one pass.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -27,7 +28,9 @@ LIMITS: dict[str, tuple[float, float]] = {
     "switch_sides_s": (0, 60),
     "rest_between_exercises_s": (0, 600),
     "kg": (0.5, 300),
+    "max_reps": (1, 200),
 }
+DEFAULT_MAX_REPS = 20  # progression adds reps up to this, then moves to a heavier load
 DEFAULT_TEMPO_S = 3.0
 
 
@@ -110,6 +113,7 @@ class RoutineExercise:
     rest_s: int = 45
     load: Load = field(default_factory=Load)
     sides: str = ""  # empty: the catalogue's sides
+    max_reps: int = DEFAULT_MAX_REPS
 
     @property
     def id(self) -> str:
@@ -250,7 +254,7 @@ class _Checker:
 
 ROUTINE_KEYS = {"name", "description", "get_ready_s", "switch_sides_s",
                 "rest_between_exercises_s", "exercise"}
-EXERCISE_KEYS = {"id", "sets", "reps", "hold_s", "tempo_s", "rest_s", "load", "sides"}
+EXERCISE_KEYS = {"id", "sets", "reps", "hold_s", "tempo_s", "rest_s", "load", "sides", "max_reps"}
 
 
 def parse_routine(doc: dict[str, Any], path: Path, catalogue: dict[str, Exercise],
@@ -329,10 +333,12 @@ def _parse_exercise(item: dict[str, Any], where: str, check: _Checker,
     sides = item.get("sides", "")
     if sides and sides not in SIDES:
         check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)} (got {sides!r})")
+    max_reps = check.number(item, "max_reps", f"{where}.max_reps", default=DEFAULT_MAX_REPS)
     if len(check.faults) != before or exercise is None:
         return None
     return RoutineExercise(exercise=exercise, sets=sets, reps=reps, hold_s=hold,
-                           tempo_s=float(tempo), rest_s=rest, load=load, sides=sides)
+                           tempo_s=float(tempo), rest_s=rest, load=load, sides=sides,
+                           max_reps=max_reps)
 
 
 def load_routine(path: Path, catalogue: dict[str, Exercise] | None = None,
@@ -393,3 +399,62 @@ def load_all(user_dir: Path | None) -> RoutineSet:
                 continue
             routines.append(routine)
     return RoutineSet(routines, faults, catalogue)
+
+
+# --- writing routines ----------------------------------------------------------------------------
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # JSON's escapes are valid in a TOML basic string
+
+
+def dump_routine(routine: Routine) -> str:
+    """The routine as TOML, in the format of `data/routines`: loading it gives it back."""
+    lines = [f"name = {_toml_string(routine.name)}"]
+    if routine.description:
+        lines.append(f"description = {_toml_string(routine.description)}")
+    lines += [f"get_ready_s = {routine.get_ready_s}", f"switch_sides_s = {routine.switch_sides_s}",
+              f"rest_between_exercises_s = {routine.rest_between_exercises_s}"]
+    for item in routine.exercises:
+        lines += ["", "[[exercise]]", f"id = {_toml_string(item.id)}", f"sets = {item.sets}"]
+        lines.append(f"hold_s = {item.hold_s}" if item.is_hold else f"reps = {item.reps}")
+        if not item.is_hold:
+            lines.append(f"tempo_s = {item.tempo_s:g}")
+        lines += [f"rest_s = {item.rest_s}", f"load = {_toml_string(str(item.load))}"]
+        if item.sides:
+            lines.append(f"sides = {_toml_string(item.sides)}")
+        if item.max_reps != DEFAULT_MAX_REPS:
+            lines.append(f"max_reps = {item.max_reps}")
+    return "\n".join(lines) + "\n"
+
+
+def check_new_id(new_id: str, taken: Iterable[str]) -> None:
+    """A routine id is a file name: lower-case letters, digits and dashes, and not yet used."""
+    if not ID_RE.fullmatch(new_id):
+        raise RoutineError([f"routine id {new_id!r}: must be 1 to 40 lower-case letters, digits and "
+                            "dashes, starting with a letter or digit"])
+    if new_id in set(taken):
+        raise RoutineError([f"routine id {new_id!r}: already used; choose another"])
+
+
+def save_user_routine(routine: Routine, folder: Path) -> Routine:
+    """Write `routine` to the user folder under its id (atomically); returns it as saved.
+
+    A built-in routine is never written: save a copy under a new id instead.
+    """
+    from .atomic import atomic_write_text
+
+    if routine.builtin:
+        raise RoutineError([f"routine {routine.id!r} is built in and is never changed; save a copy"])
+    path = folder / f"{routine.id}.toml"
+    atomic_write_text(path, dump_routine(routine))
+    return replace(routine, path=path, builtin=False)
+
+
+def copy_routine(routine: Routine, new_id: str, folder: Path, taken: Iterable[str],
+                 name: str | None = None) -> Routine:
+    check_new_id(new_id, taken)
+    copy = replace(routine, id=new_id, name=name or f"{routine.name} (mine)", builtin=False, path=None)
+    return save_user_routine(copy, folder)

@@ -64,7 +64,19 @@ class HomeScreen(Screen[None]):
 
         The history is read after the frame is drawn, so a long one never delays the screen.
         """
+        self._sync_routines()
         self.call_after_refresh(self.load_streak)
+
+    def _sync_routines(self) -> None:
+        """A routine saved meanwhile (a progression taken) joins the list, selected."""
+        options = self.query_one("#routine-list", OptionList)
+        ids = [r.id for r in self.app.routines]
+        shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        if shown != ids:
+            options.clear_options()
+            options.add_options([Option(r.name, id=r.id) for r in self.app.routines])
+        if self.app.selected in ids and options.highlighted != ids.index(self.app.selected):
+            options.highlighted = ids.index(self.app.selected)
 
     @work(thread=True, exclusive=True, group="home-streak")
     def load_streak(self) -> None:

@@ -15,6 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ..plan import Plan, format_clock
 from ..record import SetRecord
 from ..recorder import SaveResult
+from ..progression import apply, suggest
+from ..routines import RoutineError, copy_routine, save_user_routine
 from ..summary import summarize
 from ..widgets.too_small import TooSmall
 
@@ -22,6 +24,7 @@ from ..widgets.too_small import TooSmall
 class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape", "home", "Home"),
+        Binding("p", "progress", "Take the next step"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -43,6 +46,7 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-totals")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
+            yield Static("", id="progression")
         yield Footer()
         yield TooSmall()
 
@@ -59,7 +63,10 @@ class SummaryScreen(Screen[None]):
             f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("Exercise", "Sets", "Done / target", "Time", "")
-        for row in summarize(self.plan, self.records):
+        results = summarize(self.plan, self.records)
+        self.suggestions = suggest(self.plan.routine, results) if self.status == "completed" else []
+        self._show_suggestions()
+        for row in results:
             if row.hold_target_s:
                 amount = f"{row.hold_done_s:.0f} / {row.hold_target_s:.0f} s"
             else:
@@ -78,6 +85,42 @@ class SummaryScreen(Screen[None]):
 
     def watch_save_status(self, text: str) -> None:
         self.query_one("#save-status", Static).update(text)
+
+    def _show_suggestions(self, taken: str = "") -> None:
+        widget = self.query_one("#progression", Static)
+        if taken:
+            widget.update(taken)
+        elif self.suggestions:
+            lines = ["[b]Every target met. Ready for more next time:[/b]"]
+            lines += [f"  • {s.text}" for s in self.suggestions]
+            lines.append("[b]p[/b] takes these into your routine")
+            widget.update("\n".join(lines))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "progress":
+            return bool(self.suggestions)
+        return True
+
+    def action_progress(self) -> None:
+        """Save the next step into the person's routine (a copy, when it is a built-in one)."""
+        routine = apply(self.plan.routine, self.suggestions)
+        app = self.app
+        try:
+            if routine.builtin:
+                taken = [r.id for r in app.routines]
+                new_id = next(f"{routine.id}-mine" + (f"-{n}" if n else "") for n in range(100)
+                              if f"{routine.id}-mine" + (f"-{n}" if n else "") not in taken)
+                saved = copy_routine(routine, new_id, app.paths.routines_dir, taken)
+            else:
+                saved = save_user_routine(routine, app.paths.routines_dir)
+        except (OSError, RoutineError) as exc:
+            self.notify(f"Could not save the routine: {exc}", severity="error")
+            return
+        app.routines = [r for r in app.routines if r.id != saved.id] + [saved]
+        app.selected = saved.id
+        self.suggestions = []
+        self._show_suggestions(f"Saved to [b]{saved.name}[/b] ({saved.id}): the next workout starts there.")
 
     def action_home(self) -> None:
         self.app.pop_screen()
