@@ -13,6 +13,7 @@ from .engine import RunView
 from .plan import DONE, GET_READY, REST, SWITCH, WORK, Step, format_clock
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
+PROGRESS_STEPS = 200  # half a percent: finer than a 80-column bar or its percentage can show
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class WorkoutDisplay:
     caption: str  # what the number means
     cues: tuple[str, ...]
     next_text: str
-    progress: int  # planned seconds done, whole
+    progress: int  # of PROGRESS_STEPS: a bar redrawn only when it can look different
     planned: int
     clock: str  # 05:12 elapsed · 18:19 to go
     paused: bool
@@ -113,7 +114,7 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         caption=caption,
         cues=tuple(cues),
         next_text=_next_text(view),
-        progress=int(view.progress * view.planned_s),
+        progress=int(view.progress * PROGRESS_STEPS),
         planned=int(view.planned_s),
         clock=(f"{format_clock(view.elapsed_s)} elapsed · "
                f"{format_clock(view.planned_s * (1 - view.progress))} to go"),

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual import events
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from ..display import WorkoutDisplay, describe
+from ..display import PROGRESS_STEPS, WorkoutDisplay, describe
 from ..engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
 from ..plan import build_plan
 from ..record import Session, now_iso
@@ -70,7 +70,7 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="form-cues")
             yield Static("", id="next")
             with Vertical(id="progress-row"):
-                yield ProgressBar(total=max(1, int(self.plan.total_s)), show_eta=False, id="progress")
+                yield ProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield Static("", id="clock")
         yield Footer(compact=True, show_command_palette=False)
         yield TooSmall()
@@ -168,8 +168,8 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#next", Static).update(new.next_text)
         if changed("progress"):
             self.query_one("#progress", ProgressBar).update(progress=new.progress)
-        if changed("clock"):
-            self.query_one("#clock", Static).update(new.clock)
+        if changed("clock"):  # every second, always one line: a repaint, not a layout
+            self.query_one("#clock", Static).update(new.clock, layout=False)
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -40,8 +40,12 @@ class BigNumber(Widget):
     BigNumber.-large { height: 5; }
     """
 
-    value: reactive[str] = reactive("", layout=True)
+    value: reactive[str] = reactive("")
     large: reactive[bool] = reactive(False, layout=True)
+
+    def watch_value(self, old: str, new: str) -> None:
+        """A new width needs a layout; "0:45" to "0:44" only a repaint (cheap, every second)."""
+        self.refresh(layout=len(old) != len(new))
 
     def watch_large(self, large: bool) -> None:
         self.set_class(large, "-large")
