@@ -12,7 +12,7 @@ from glute_tui.cli import main
 from glute_tui.history import History
 from glute_tui.routines import builtin_routines
 from glute_tui.sample_history import make_sessions
-from glute_tui.screens.confirm_delete import ConfirmDelete
+from glute_tui.screens.confirm import Confirm
 from glute_tui.screens.history import HistoryScreen
 from glute_tui.screens.session_detail import SessionDetail
 from glute_tui.widgets.heatmap import CalendarHeatmap
@@ -98,7 +98,7 @@ async def test_deleting_asks_first_and_keeps_the_session_on_no(paths, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("n")
         assert len(History(paths.data).load().sessions) == 3
         await pilot.press("d")

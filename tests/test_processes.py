@@ -33,6 +33,16 @@ def start_and_finish_one_set(home: Path, routine: Path) -> PtyApp:
     return app
 
 
+def stop_and_save(app: PtyApp) -> None:
+    """q, then y at the question; wait for the save; q again on the Summary to leave."""
+    app.press("q")
+    assert app.read_until(app.saw("Stop this workout?"))
+    app.press("y")
+    assert app.read_until(app.saw("Saved to history"))
+    app.press("q")
+    app.wait()
+
+
 def test_sigkill_after_the_first_set_is_recovered_at_the_next_start(isolated_home: Path, tiny: Path):
     app = start_and_finish_one_set(isolated_home, tiny)
     try:
@@ -83,12 +93,7 @@ def test_ctrl_c_does_not_quit_or_lose_a_set(isolated_home: Path, tiny: Path):
         app.press("\x03")  # Ctrl+C: Textual explains how to quit; the workout goes on
         assert app.read_until(app.saw("ctrl+q"), timeout=5) or app.wait(timeout=0.5) is None
         assert app.status is None, "Ctrl+C must not end the workout"
-        app.press("q")
-        assert app.read_until(app.saw("Stop this workout?"))
-        app.press("y")
-        assert app.read_until(app.saw("Saved to history"))
-        app.press("q")
-        app.wait()
+        stop_and_save(app)
     finally:
         app.close()
     sessions = History(isolated_home / "data").load().sessions
@@ -107,12 +112,7 @@ def test_two_copies_on_one_folder_keep_both_sessions(isolated_home: Path, tiny: 
         second.press("\r")
         assert second.read_until(lambda: journal_sets(isolated_home) == 2)
         for app in (first, second):
-            app.press("q")
-            assert app.read_until(app.saw("Stop this workout?"))
-            app.press("y")
-            assert app.read_until(app.saw("Saved to history"))
-            app.press("q")
-            app.wait()
+            stop_and_save(app)
     finally:
         first.close()
         second.close()

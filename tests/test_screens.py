@@ -12,7 +12,7 @@ from glute_tui.app import GluteApp
 from glute_tui.history import History
 from glute_tui.routines import builtin_routines
 from glute_tui.screens.home import HomeScreen
-from glute_tui.screens.quit_confirm import QuitConfirm
+from glute_tui.screens.confirm import Confirm
 from glute_tui.screens.summary import SummaryScreen
 from glute_tui.screens.workout import WorkoutScreen
 
@@ -90,7 +90,7 @@ async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
         await pilot.press("enter")
         await follow(pilot, clock, 10 + 36 + 30 + 5)  # into the second set of squats
         await pilot.press("q")
-        assert isinstance(app.screen, QuitConfirm)
+        assert isinstance(app.screen, Confirm)
         clock.advance(120)  # the dialog pauses the workout
         await pilot.press("n")
         assert isinstance(app.screen, WorkoutScreen)

@@ -138,7 +138,7 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(SessionDetail(session))
 
     def action_delete(self) -> None:
-        from .confirm_delete import ConfirmDelete
+        from .confirm import Confirm
 
         session = self._selected()
         if session is None:
@@ -148,7 +148,9 @@ class HistoryScreen(Screen[None]):
             if delete:
                 self._delete(session.id)
 
-        self.app.push_screen(ConfirmDelete(session), decided)
+        when = session.started_at[:16].replace("T", " ")
+        text = f"{session.routine_name} on {when}. This cannot be undone (an export keeps a copy)."
+        self.app.push_screen(Confirm("Delete this session?", text, "Delete", "Keep"), decided)
 
     @work(thread=True, group="history-write")
     def _delete(self, session_id: str) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..display import PROGRESS_STEPS, WorkoutDisplay, describe
 from ..engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
-from ..plan import build_plan
+from ..plan import build_plan, plural
 from ..record import Session, now_iso
 from ..recorder import Recorder, SaveResult
 from ..routines import Routine
@@ -199,7 +199,7 @@ class WorkoutScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.routine, current=self.run.step.item))
 
     def action_quit_workout(self) -> None:
-        from .quit_confirm import QuitConfirm
+        from .confirm import Confirm
 
         was_paused = self.run.paused
         self.run.pause()
@@ -213,7 +213,10 @@ class WorkoutScreen(Screen[None]):
                     self.run.resume()
                 self._handle(self.run.poll())
 
-        self.app.push_screen(QuitConfirm(self.run.view().sets_done), decided)
+        done = self.run.view().sets_done
+        text = (f"The {plural(done, 'set')} done so far will be saved to your history." if done
+                else "No set is finished yet; skipped sets are kept as skipped.")
+        self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
 
     # --- the end -------------------------------------------------------------------------------
 
