@@ -24,5 +24,8 @@ def test_screen_looks_as_reviewed(snap_compare, tmp_path: Path, scene_name: str,
 
     async def run_before(pilot) -> None:
         await scene.run(pilot, clock)
+        await pilot.app.workers.wait_for_complete()  # nothing left to change the screen
+        await pilot.pause()
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
