@@ -46,7 +46,7 @@ class GluteApp(App[None]):
         *,
         selected: str | None = None,
         clock: Clock = time.monotonic,
-        counting: str = "paced",
+        counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
         cue_sink: CueSink | None = None,
         today: Callable[[], date] = date.today,
@@ -76,6 +76,10 @@ class GluteApp(App[None]):
         self.cues.muted = not self.preferences.sound
         self.speaker.enabled = self.speaker.available and self.preferences.speech
         self.terminal_cues.notifications = self.preferences.notifications
+        if selected is None and self.preferences.default_routine in {r.id for r in routines}:
+            self.selected = self.preferences.default_routine
+        if counting is None:
+            self.counting = self.preferences.counting
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -120,6 +124,8 @@ class GluteApp(App[None]):
                 yield SystemCommand(f"Start: {routine.name}", f"Start the {routine.name} now",
                                     lambda r=routine: screen.start_routine(r))
             yield SystemCommand("History", "Streaks, calendar and sessions", screen.action_history)
+            yield SystemCommand("Preferences", "Default routine, counting, weekly goal, sound, theme",
+                                screen.action_preferences)
         yield SystemCommand("Sound on / off", "Mute or unmute every cue (m)", self.action_toggle_mute)
         yield SystemCommand("Spoken cues on / off", "Say each change of phase aloud", self.action_toggle_speech)
         yield SystemCommand("Desktop notifications on / off",

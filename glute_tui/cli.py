@@ -312,7 +312,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     from .app import GluteApp  # Textual is imported only when the app runs
 
     app = GluteApp(found.routines, paths, selected=selected, routine_faults=found.faults,
-                   counting="self-paced" if args.self_paced else "paced")
+                   counting="self-paced" if args.self_paced else None)
     app.run()
     return app.return_code or 0
 

@@ -21,6 +21,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),
         Binding("h", "history", "History"),
+        Binding("p", "preferences", "Preferences"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("m", "toggle_mute", "Mute"),
         Binding("q", "app.quit", "Quit"),
@@ -65,6 +66,8 @@ class HomeScreen(Screen[None]):
         The history is read after the frame is drawn, so a long one never delays the screen.
         """
         self._sync_routines()
+        self.counting = self.app.counting  # a preference may have changed it
+        self.watch_counting(self.counting)
         self.call_after_refresh(self.load_streak)
 
     def _sync_routines(self) -> None:
@@ -88,6 +91,11 @@ class HomeScreen(Screen[None]):
         else:
             text = "Your first workout starts your streak. Train at least once a week."
         self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+
+    def action_preferences(self) -> None:
+        from .preferences import PreferencesScreen
+
+        self.app.push_screen(PreferencesScreen())
 
     def action_history(self) -> None:
         from .history import HistoryScreen

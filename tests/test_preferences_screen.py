@@ -1,0 +1,73 @@
+"""The Preferences screen: each change checked, applied and saved; the next start uses them."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input, Select, Static, Switch
+
+from glute_tui.app import GluteApp
+from glute_tui.routines import builtin_routines
+from glute_tui.screens.home import HomeScreen
+from glute_tui.screens.preferences import PreferencesScreen
+
+
+def make_app(paths, clock) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+
+
+def saved(paths) -> dict:
+    return json.loads(paths.preferences_file.read_text())
+
+
+async def test_a_weekly_goal_out_of_range_is_refused_and_a_good_one_saved(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PreferencesScreen)
+        goal = app.screen.query_one("#weekly-goal", Input)
+        goal.focus()
+        await pilot.press("backspace", "2", "0")
+        await pilot.pause()
+        assert "not saved" in str(app.screen.query_one("#weekly-goal-hint", Static).render())
+        assert saved(paths)["weekly_goal"] == 2 and app.preferences.weekly_goal == 2  # "2" was fine; "20" not
+        await pilot.press("backspace", "backspace", "3")
+        await pilot.pause()
+        assert saved(paths)["weekly_goal"] == 3 and app.preferences.weekly_goal == 3
+        await pilot.press("a", "b", "c")  # letters never reach an integer field
+        assert goal.value == "3"
+
+
+async def test_switches_apply_at_once_and_are_remembered(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        sound = app.screen.query_one("#sound", Switch)
+        sound.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.cues.muted and saved(paths)["sound"] is False
+        speech = app.screen.query_one("#speech", Switch)
+        assert speech.disabled  # no speech program: said next to it, and the switch is off
+        assert "No speech program found" in str(app.screen.query(".pref-hint")[4].render())
+    assert make_app(paths, clock).cues.muted
+
+
+async def test_the_default_routine_and_counting_are_what_the_next_start_uses(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#default-routine", Select).value = "short"
+        app.screen.query_one("#counting", Select).value = "self-paced"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.screen.counting == "self-paced"
+    assert saved(paths)["default_routine"] == "short"
+    again = make_app(paths, clock)
+    assert again.selected == "short" and again.counting == "self-paced"
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(again.screen.query_one("#routine-name", Static).render()) == "Busy-day glutes"
