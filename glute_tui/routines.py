@@ -439,6 +439,23 @@ def check_new_id(new_id: str, taken: Iterable[str]) -> None:
         raise RoutineError([f"routine id {new_id!r}: already used; choose another"])
 
 
+def free_id(base: str, taken: Iterable[str]) -> str:
+    """`base-mine`, or `base-mine-2`…: the id a copy of a built-in routine is saved under."""
+    taken = set(taken)
+    for n in range(1, 1000):
+        candidate = f"{base}-mine" + (f"-{n}" if n > 1 else "")
+        if candidate not in taken:
+            return candidate
+    raise RoutineError([f"routine {base!r}: no free id for a copy"])
+
+
+def save_as_users(routine: Routine, folder: Path, taken: Iterable[str]) -> Routine:
+    """Save an edited routine: a user routine in place, a built-in one as a copy (never itself)."""
+    if routine.builtin:
+        return copy_routine(routine, free_id(routine.id, taken), folder, taken, name=routine.name)
+    return save_user_routine(routine, folder)
+
+
 def save_user_routine(routine: Routine, folder: Path) -> Routine:
     """Write `routine` to the user folder under its id (atomically); returns it as saved.
 

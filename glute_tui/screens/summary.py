@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,7 @@ from ..plan import Plan, format_clock
 from ..record import SetRecord
 from ..recorder import SaveResult
 from ..progression import apply, suggest
-from ..routines import RoutineError, copy_routine, save_user_routine
+from ..routines import RoutineError, save_as_users
 from ..summary import summarize
 from ..widgets.too_small import TooSmall
 
@@ -106,14 +107,10 @@ class SummaryScreen(Screen[None]):
         """Save the next step into the person's routine (a copy, when it is a built-in one)."""
         routine = apply(self.plan.routine, self.suggestions)
         app = self.app
+        if routine.builtin:
+            routine = replace(routine, name=f"{routine.name} (mine)")
         try:
-            if routine.builtin:
-                taken = [r.id for r in app.routines]
-                new_id = next(f"{routine.id}-mine" + (f"-{n}" if n else "") for n in range(100)
-                              if f"{routine.id}-mine" + (f"-{n}" if n else "") not in taken)
-                saved = copy_routine(routine, new_id, app.paths.routines_dir, taken)
-            else:
-                saved = save_user_routine(routine, app.paths.routines_dir)
+            saved = save_as_users(routine, app.paths.routines_dir, [r.id for r in app.routines])
         except (OSError, RoutineError) as exc:
             self.notify(f"Could not save the routine: {exc}", severity="error")
             return
