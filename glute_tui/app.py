@@ -124,6 +124,8 @@ class GluteApp(App[None]):
                 yield SystemCommand(f"Start: {routine.name}", f"Start the {routine.name} now",
                                     lambda r=routine: screen.start_routine(r))
             yield SystemCommand("History", "Streaks, calendar and sessions", screen.action_history)
+            yield SystemCommand("Edit routine", "Sets, reps, rests and loads of the selected routine",
+                                screen.action_edit)
             yield SystemCommand("Preferences", "Default routine, counting, weekly goal, sound, theme",
                                 screen.action_preferences)
         yield SystemCommand("Sound on / off", "Mute or unmute every cue (m)", self.action_toggle_mute)

@@ -21,6 +21,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),
         Binding("h", "history", "History"),
+        Binding("e", "edit", "Edit routine"),
         Binding("p", "preferences", "Preferences"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("m", "toggle_mute", "Mute"),
@@ -91,6 +92,12 @@ class HomeScreen(Screen[None]):
         else:
             text = "Your first workout starts your streak. Train at least once a week."
         self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+
+    def action_edit(self) -> None:
+        from .editor import EditorScreen
+
+        if self.routine_id:
+            self.app.push_screen(EditorScreen(self.routine))
 
     def action_preferences(self) -> None:
         from .preferences import PreferencesScreen

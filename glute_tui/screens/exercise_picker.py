@@ -1,0 +1,28 @@
+"""Pick an exercise from the catalogue to add to a routine."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class ExercisePicker(ModalScreen[str | None]):
+    """Dismisses with the chosen exercise's id, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static("Add which exercise?", id="dialog-title")
+            yield OptionList(*[Option(f"{e.name} ({e.sides})", id=e.id) for e in self.app.catalogue.values()],
+                             id="picker-list")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
