@@ -102,6 +102,20 @@ async def session_detail(pilot, clock):
     await pilot.pause()
 
 
+async def editor(pilot, clock):
+    await settle(pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("down", "down", "down")  # the clamshells
+    await pilot.pause()
+
+
+async def preferences(pilot, clock):
+    await settle(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Scene:
     name: str
@@ -122,6 +136,8 @@ SCENES = {scene.name: scene for scene in [
     Scene("summary", summary, routine="short"),
     Scene("history", history, sessions=55),
     Scene("session-detail", session_detail, sessions=55),
+    Scene("editor", editor),
+    Scene("preferences", preferences),
 ]}
 
 
