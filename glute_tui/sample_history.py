@@ -49,6 +49,7 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
         steps = plan.work_steps
         if sets_per_session is not None:
             steps = [steps[i % len(steps)] for i in range(sets_per_session)]
+        load = LOADS[level] if rng.random() < 0.85 else "bodyweight"  # one load a session, as people do
         records = []
         elapsed = 0.0
         stopped = rng.random() < 0.07
@@ -63,8 +64,7 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
                 reps, hold = (0 if skipped else max(0, (item.reps or 0) + rng.choice([-2, -1, 0, 0, 0, 1]))), None
             seconds = step.duration_s + rng.uniform(-3, 3)
             elapsed += seconds + item.rest_s
-            records.append(SetRecord(item.id, step.side, step.set_no, item.reps, reps, hold,
-                                     LOADS[level] if rng.random() < 0.7 else "bodyweight",
+            records.append(SetRecord(item.id, step.side, step.set_no, item.reps, reps, hold, load,
                                      round(max(1.0, seconds), 1), skipped))
         sessions.append(Session(
             routine=plan.routine.id, routine_name=plan.routine.name,

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
 from .record import Session
+from .routines import BANDS, Load
 
 HEATMAP_WEEKS = 26
 
@@ -64,8 +65,19 @@ def _current(runs: list[tuple[date, int]], *ends: date) -> int:
 @dataclass(frozen=True)
 class LoadPoint:
     day: date
-    reps: int
-    load: str
+    reps: int  # reps in the session; for a timed hold, seconds held
+    load: str  # the heaviest load of the session
+
+
+def load_rank(text: str) -> tuple[int, float]:
+    """Body weight, then bands light to heavy, then kilograms: heavier sorts later."""
+    try:
+        load = Load.parse(text)
+    except ValueError:
+        return (0, 0.0)
+    if load.kind == "band":
+        return (1, float(BANDS.index(load.band)))
+    return (2, load.kg) if load.kind == "kg" else (0, 0.0)
 
 
 @dataclass
@@ -139,9 +151,11 @@ def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> S
             stats.total_reps += reps
             stats.total_hold_s += record.hold_s or 0
             reps_by[record.exercise] += reps
-            session_reps[record.exercise] += reps
-            session_load[record.exercise] = record.load
             amount = reps if record.reps is not None else int(record.hold_s or 0)
+            session_reps[record.exercise] += amount
+            heaviest = session_load.get(record.exercise)
+            if heaviest is None or load_rank(record.load) > load_rank(heaviest):
+                session_load[record.exercise] = record.load
             best[record.exercise] = max(best.get(record.exercise, 0), amount)
             if record.side in ("left", "right"):
                 sides[record.exercise][record.side] += reps

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 KILLS = 200
-TIME_BUDGET_S = 75
+TIME_BUDGET_S = 150  # about 45 s here; room for a slower machine
 
 
 def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path):
@@ -35,7 +35,7 @@ def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path)
                                   stderr=subprocess.PIPE, text=True)
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
         try:
-            worker.wait(timeout=rng.uniform(0.0, 0.25))  # the kill lands anywhere in the loop
+            worker.wait(timeout=rng.uniform(0.0, 0.15))  # several save loops: the kill lands anywhere
         except subprocess.TimeoutExpired:
             pass
         worker.kill()

@@ -143,3 +143,20 @@ async def test_an_empty_history_invites_a_first_workout(paths, clock):
         screen = await open_history(pilot)
         assert screen.query_one("#sessions", DataTable).row_count == 0
         assert "Daily streak 0" in str(screen.query_one("#streaks", Static).render())
+
+
+async def test_reps_and_load_climb_in_the_progress_view(paths, clock):
+    from glute_tui.screens.progress import ProgressScreen
+    from textual.widgets import Sparkline
+
+    History(paths.data).add_many(make_sessions(60, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_history(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        texts = [str(w.render()) for w in app.screen.query(".trend-text")]
+        assert any("→" in t and "band" in t for t in texts)  # the load climbed from body weight
+        sparks = list(app.screen.query(Sparkline))
+        assert sparks and all(len(s.data) <= 30 for s in sparks) and max(len(s.data) for s in sparks) == 30

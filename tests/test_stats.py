@@ -116,6 +116,13 @@ def test_totals_bests_and_left_right_balance():
     assert stats.total_minutes == pytest.approx(30) and stats.total_hold_s == 30
     points = stats.progress_by_exercise["clamshell"]
     assert [(p.reps, p.load) for p in points] == [(27, "bodyweight"), (30, "band:light")]
+    assert [p.reps for p in stats.progress_by_exercise["glute-bridge"]] == [30]  # a hold counts its seconds
+
+
+def test_a_sessions_load_is_its_heaviest():
+    history = [sess("2026-04-01T08:00:00+02:00", done("squat", 10, load="kg:8"), done("squat", 10, load="band:heavy"),
+                    done("squat", 10, load="bodyweight"))]
+    assert compute(history, date(2026, 4, 1)).progress_by_exercise["squat"][0].load == "kg:8"
 
 
 def test_heatmap_has_26_weeks_of_monday_to_sunday_ending_this_week():

@@ -36,6 +36,7 @@ class HistoryScreen(Screen[None]):
         Binding("enter", "open", "Open session", priority=True),
         Binding("d,delete", "delete", "Delete"),
         Binding("g", "weekly_goal", "Weekly goal"),
+        Binding("r", "progress", "Reps & load"),
         Binding("escape,h", "app.pop_screen", "Back"),
     ]
 
@@ -163,6 +164,12 @@ class HistoryScreen(Screen[None]):
         if deleted:
             self.app.call_from_thread(self.notify, "Session deleted.", timeout=3)
         self.app.call_from_thread(self.reload)
+
+    def action_progress(self) -> None:
+        from .progress import ProgressScreen
+
+        if self.stats is not None:
+            self.app.push_screen(ProgressScreen(self.stats))
 
     def action_weekly_goal(self) -> None:
         low, high = WEEKLY_GOAL_RANGE
