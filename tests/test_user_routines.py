@@ -107,7 +107,12 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
         await pilot.pause()
         await advance(pilot, clock, 10.5)
         assert "of 14 reps" in str(app.screen.query_one("#caption", Static).render())
+        await advance(pilot, clock, 10_000)  # finish the next workout too
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     saved = load_routine(paths.routines_dir / "short-mine.toml")
     assert saved.exercises[0].reps == 14 and saved.exercises[1].hold_s == 35
-    sessions = History(paths.data).load().sessions
-    assert sessions[0].sets[0].target_reps == 12  # history keeps what each set asked for
+    before, after = History(paths.data).load().sessions
+    assert (before.routine, before.sets[0].target_reps) == ("short", 12)  # each set keeps its target
+    assert (after.routine, after.sets[0].target_reps, after.sets[0].reps) == ("short-mine", 14, 14)
+    assert [s.hold_s for s in after.sets if s.exercise == "glute-bridge"] == [35.0, 35.0]
