@@ -152,10 +152,14 @@ class GluteApp(App[None]):
             new = [p for p in problems if p not in self._reported]
             self._reported.update(new)
         for problem in new:
-            try:
-                self.call_from_thread(self.notify, problem, title="History", severity="warning", timeout=20)
-            except RuntimeError:  # already on the app's thread
-                self.notify(problem, title="History", severity="warning", timeout=20)
+            self.notify_from_any_thread(problem, title="History", severity="warning", timeout=20)
+
+    def notify_from_any_thread(self, message: str, **options) -> None:
+        """A toast from a worker thread (or, as a fallback, from the app's own)."""
+        try:
+            self.call_from_thread(self.notify, message, **options)
+        except RuntimeError:  # already on the app's thread
+            self.notify(message, **options)
 
     def get_driver_class(self):
         """The platform's driver; one that writes only ASCII when the terminal lacks Unicode."""
@@ -228,7 +232,4 @@ class GluteApp(App[None]):
             self.notify(f"Could not save preferences: {exc.strerror or exc}", severity="error")
 
     def _speech_problem(self, message: str) -> None:
-        try:
-            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
-        except RuntimeError:
-            self.notify(message, severity="warning", timeout=8)
+        self.notify_from_any_thread(message, severity="warning", timeout=8)

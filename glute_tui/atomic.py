@@ -8,6 +8,7 @@ touching a live writer's.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 TMP_SUFFIX = ".tmp"
@@ -47,6 +48,19 @@ def atomic_write_text(path: Path, text: str) -> None:
             pass
         raise
     fsync_dir(path.parent)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a file that cannot be read to `NAME.damaged-<time>` (never over another); returns it."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, target)
+    fsync_dir(path.parent)
+    return target
 
 
 def _pid_alive(pid: int) -> bool:

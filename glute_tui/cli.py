@@ -22,7 +22,7 @@ from .history import History
 from .paths import AppPaths
 from .preferences import WEEKLY_GOAL_RANGE, load_preferences
 from .record import Session
-from .stats import compute, session_minutes
+from .stats import compute, session_row
 from .plan import build_plan, format_clock, format_duration
 from .routines import RoutineError, copy_routine, load_all, load_routine
 
@@ -230,19 +230,10 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
                   title_justify="left")
     for column in ("date", "routine", "minutes", "sets done", "reps", "status"):
         table.add_column(column, justify="right" if column in ("minutes", "sets done", "reps") else "left")
-    for row in session_rows(list(reversed(sessions))[: args.limit]):
-        table.add_row(*row)
+    for session in list(reversed(sessions))[: args.limit]:
+        table.add_row(*session_row(session))
     console.print(table)
     return 0
-
-
-def session_rows(sessions: list[Session]) -> list[tuple[str, ...]]:
-    rows = []
-    for s in sessions:
-        done = [r for r in s.sets if r.done]
-        rows.append((s.started_at[:16].replace("T", " "), s.routine_name, f"{session_minutes(s):.0f}",
-                     f"{len(done)}/{len(s.sets)}", str(sum(r.reps or 0 for r in done)), s.status))
-    return rows
 
 
 def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:

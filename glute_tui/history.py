@@ -18,14 +18,13 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from .atomic import atomic_write_text, clean_orphans
+from .atomic import atomic_write_text, clean_orphans, move_aside
 from .journal import Journal, find_leftovers
 from .record import RecordError, Session
 
@@ -87,7 +86,7 @@ class Recovery:
         lines = []
         for session in self.recovered:
             done = sum(1 for s in session.sets if s.done)
-            lines.append(f"Recovered an unfinished workout from {session.started_at[:16].replace('T', ' ')}: "
+            lines.append(f"Recovered an unfinished workout from {session.when}: "
                          f"{session.routine_name}, {done} set{'s' if done != 1 else ''} saved as 'recovered'.")
         if self.live:
             lines.append("A workout is running in another glute-tui window; its sets are saved there.")
@@ -123,15 +122,9 @@ class History:
         finally:
             os.close(fd)
 
-    def _move_aside(self, path: Path, why: str) -> str:
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        target = path.with_name(f"{path.name}.damaged-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-        os.replace(path, target)
-        return (f"{path.name} could not be read ({why}); it was moved aside to {target} "
+    def _move_aside(self, path: Path, why: str, what: str = "") -> str:
+        target = move_aside(path)
+        return (f"{path.name}{what} could not be read ({why}); it was moved aside to {target} "
                 "and nothing in it was changed.")
 
     def _open(self, path: Path, problems: list[str]) -> TinyDB:
@@ -277,4 +270,4 @@ class History:
         return recovery
 
     def _set_aside_journal(self, path: Path, problem: str) -> str:
-        return self._move_aside(path, problem).replace("could not be read", "is a journal that could not be read")
+        return self._move_aside(path, problem, what=", the journal of a workout,")

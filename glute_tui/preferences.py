@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write_text
+from .atomic import atomic_write_text, move_aside
 
 WEEKLY_GOAL_RANGE = (1, 14)
 
@@ -69,9 +67,8 @@ def load_preferences(path: Path) -> tuple[Preferences, str]:
 
 
 def _set_aside(path: Path, why: str) -> str:
-    target = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%dT%H%M%S}")
     try:
-        os.replace(path, target)
+        target = move_aside(path)
     except OSError:
         return f"{path} could not be read ({why}); using the defaults."
     return f"{path.name} could not be read ({why}); it was moved aside to {target}. Using the defaults."

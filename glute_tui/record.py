@@ -79,6 +79,11 @@ class Session:
         return datetime.fromisoformat(self.started_at)
 
     @property
+    def when(self) -> str:
+        """`2026-11-24 07:30`, local to where the person was."""
+        return self.started_at[:16].replace("T", " ")
+
+    @property
     def counts(self) -> bool:
         return any(record.done for record in self.sets)
 

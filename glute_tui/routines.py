@@ -73,6 +73,14 @@ class Load:
             return f"kg:{self.kg:g}"
         return "bodyweight"
 
+    @classmethod
+    def describe(cls, text: str) -> str:
+        """How a person reads a stored load; an unknown one as it was stored."""
+        try:
+            return cls.parse(text).label
+        except ValueError:
+            return text
+
     @property
     def label(self) -> str:
         """How a person reads it."""

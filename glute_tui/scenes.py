@@ -17,15 +17,17 @@ from .routines import builtin_routines
 TODAY = date(2026, 11, 24)
 
 
-async def advance(pilot, clock: ManualClock, seconds: float) -> None:
-    """Let `seconds` pass on the workout screen, waking it at each change as the timer would."""
+async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> None:
+    """Let `seconds` pass on the workout screen (None: to the end of the workout), waking it
+    at each change as its timer would."""
     screen = pilot.app.screen
-    end = clock.now + seconds
+    end = float("inf") if seconds is None else clock.now + seconds
     while not screen.run.finished and screen.run.wakeup_at() <= end:
         clock.now = screen.run.wakeup_at()
         screen.poll()
-    clock.now = end
-    screen.poll()
+    if seconds is not None:
+        clock.now = end
+        screen.poll()
     await pilot.pause()
 
 
@@ -86,7 +88,7 @@ async def summary(pilot, clock):
     await pilot.press("enter")
     await advance(pilot, clock, 10 + 36 + 30 + 20)
     await pilot.press("down", "down")
-    await advance(pilot, clock, 10_000)
+    await advance(pilot, clock)
     await settle(pilot)
 
 

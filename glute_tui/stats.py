@@ -38,6 +38,14 @@ def session_minutes(session: Session) -> float:
     return max(0.0, seconds / 60)
 
 
+def session_row(session: Session, planned_sets: int | None = None) -> tuple[str, ...]:
+    """Date, routine, minutes, sets done/planned, reps, status: a session in a table."""
+    done = [r for r in session.sets if r.done]
+    planned = len(session.sets) if planned_sets is None else planned_sets
+    return (session.when, session.routine_name, f"{session_minutes(session):.0f}", f"{len(done)}/{planned}",
+            str(sum(r.reps or 0 for r in done)), session.status)
+
+
 def week_start(day: date) -> date:
     """The Monday of `day`'s ISO week."""
     return day - timedelta(days=day.weekday())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from textual.widgets import Static
@@ -16,6 +15,7 @@ from glute_tui.journal import Journal
 from glute_tui.preferences import load_preferences
 from glute_tui.routines import builtin_routines
 from glute_tui.sample_history import make_sessions
+from glute_tui.scenes import advance
 from glute_tui.screens.summary import SummaryScreen
 from glute_tui.screens.workout import WorkoutScreen
 
@@ -38,11 +38,8 @@ async def settle(pilot) -> None:
 async def run_whole_workout(pilot, clock) -> None:
     await pilot.press("enter")
     await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, WorkoutScreen)
-    while not screen.run.finished:
-        clock.now = screen.run.wakeup_at()
-        screen.poll()
+    assert isinstance(pilot.app.screen, WorkoutScreen)
+    await advance(pilot, clock)
     await settle(pilot)
     assert isinstance(pilot.app.screen, SummaryScreen)
 
@@ -164,10 +161,7 @@ async def test_a_journal_that_cannot_be_written_is_said_at_once_and_the_workout_
                 break
         assert any("Could not write the workout journal: Permission denied" in m for m in messages(app))
         assert isinstance(app.screen, WorkoutScreen) and not app.screen.run.finished
-        screen = app.screen
-        while not screen.run.finished:
-            clock.now = screen.run.wakeup_at()
-            screen.poll()
+        await advance(pilot, clock)
         await settle(pilot)
         assert "Saved to history" in str(app.screen.query_one("#save-status", Static).render())
     assert len(History(paths.data).load().sessions[0].sets) == 8
@@ -200,9 +194,7 @@ async def test_the_wall_clock_jumping_changes_no_phase_length(paths, clock, monk
         jump[0] = timedelta(hours=2)  # then forward two
         screen.poll()
         assert screen.run.step.kind == "work" and screen.run.view().step_elapsed_s == pytest.approx(0)
-        while not screen.run.finished:
-            clock.now = screen.run.wakeup_at()
-            screen.poll()
+        await advance(pilot, clock)
         assert screen.run.elapsed() == pytest.approx(screen.plan.total_s)
         await settle(pilot)
     session = History(paths.data).load().sessions[0]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Static
 
 from glute_tui.widgets.big_number import BigNumber
 
@@ -11,6 +10,7 @@ from conftest import FakeClock
 from glute_tui.app import GluteApp
 from glute_tui.history import History
 from glute_tui.routines import builtin_routines
+from glute_tui.scenes import advance
 from glute_tui.screens.home import HomeScreen
 from glute_tui.screens.confirm import Confirm
 from glute_tui.screens.summary import SummaryScreen
@@ -23,22 +23,6 @@ def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> Glut
 
 def text(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-async def follow(pilot, clock: FakeClock, seconds: float | None = None) -> None:
-    """Let time pass as it would, waking the screen at each change."""
-    screen = pilot.app.screen
-    assert isinstance(screen, WorkoutScreen)
-    end = None if seconds is None else clock.now + seconds
-    while not screen.run.finished:
-        wake = screen.run.wakeup_at()
-        if end is not None and wake > end:
-            clock.now = end
-            screen.poll()
-            break
-        clock.now = wake
-        screen.poll()
-    await pilot.pause()
 
 
 async def test_home_shows_the_routine_its_exercises_and_length(paths, clock):
@@ -61,12 +45,12 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         await pilot.press("enter")
         assert isinstance(app.screen, WorkoutScreen)
         assert text(app, "#phase-title") == "GET READY"
-        await follow(pilot, clock, 10.5)
+        await advance(pilot, clock, 10.5)
         assert text(app, "#phase-title") == "SQUATS"
         assert app.screen.query_one("#number", BigNumber).value == "0"
-        await follow(pilot, clock, 7)
+        await advance(pilot, clock, 7)
         assert app.screen.query_one("#number", BigNumber).value == "2"  # a rep every 3 s
-        await follow(pilot, clock)
+        await advance(pilot, clock)
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -88,7 +72,7 @@ async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await follow(pilot, clock, 10 + 36 + 30 + 5)  # into the second set of squats
+        await advance(pilot, clock, 10 + 36 + 30 + 5)  # into the second set of squats
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
         clock.advance(120)  # the dialog pauses the workout
@@ -110,7 +94,7 @@ async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await follow(pilot, clock, 4)
+        await advance(pilot, clock, 4)
         await pilot.press("space")
         assert text(app, "#phase-title") == "PAUSED · GET READY"
         assert app.screen.has_class("-paused")
@@ -127,7 +111,7 @@ async def test_keys_skip_back_finish_correct_and_extend(paths, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter")  # start, then end the get-ready early
         assert text(app, "#phase-title") == "SQUATS"
-        await follow(pilot, clock, 9.5)
+        await advance(pilot, clock, 9.5)
         await pilot.press("up", "up")
         assert app.screen.query_one("#number", BigNumber).value == "5"
         await pilot.press("enter")  # finish the set now
@@ -158,7 +142,7 @@ async def test_switch_sides_and_one_sided_sets_say_which_leg(paths, clock):
         assert text(app, "#phase-title") == "SWITCH SIDES"
         assert text(app, "#side") == "NOW RIGHT LEG"
         assert app.screen.has_class("-switch-sides")
-        await follow(pilot, clock, 5)
+        await advance(pilot, clock, 5)
         assert text(app, "#side") == "RIGHT LEG"
 
 

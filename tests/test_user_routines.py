@@ -93,7 +93,7 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await advance(pilot, clock, 10_000)
+        await advance(pilot, clock)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -107,7 +107,7 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
         await pilot.pause()
         await advance(pilot, clock, 10.5)
         assert "of 14 reps" in str(app.screen.query_one("#caption", Static).render())
-        await advance(pilot, clock, 10_000)  # finish the next workout too
+        await advance(pilot, clock)  # finish the next workout too
         await app.workers.wait_for_complete()
         await pilot.pause()
     saved = load_routine(paths.routines_dir / "short-mine.toml")

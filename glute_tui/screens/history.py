@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +15,7 @@ from ..history import Loaded
 from ..plan import build_plan, plural
 from ..preferences import WEEKLY_GOAL_RANGE, save_preferences
 from ..record import Session
-from ..stats import Stats, session_minutes
+from ..stats import Stats, session_row
 from ..widgets.heatmap import CalendarHeatmap
 from ..widgets.too_small import TooSmall
 
@@ -76,13 +75,8 @@ class HistoryScreen(Screen[None]):
         """Read and compute off the event loop: a long history never freezes the screen."""
         loaded, stats = self.app.overview()
         planned = {r.id: len(build_plan(r).work_steps) for r in self.app.routines}
-        rows = []
-        for session in reversed(loaded.sessions):
-            done = [r for r in session.sets if r.done]
-            total = planned.get(session.routine, len(session.sets))
-            rows.append((session.started_at[:16].replace("T", " "), session.routine_name,
-                         f"{session_minutes(session):.0f}", f"{len(done)}/{total}",
-                         str(sum(r.reps or 0 for r in done)), session.status, session.id))
+        rows = [(*session_row(session, planned.get(session.routine)), session.id)
+                for session in reversed(loaded.sessions)]
         self.app.call_from_thread(self._show, loaded, stats, rows)
 
     def _show(self, loaded: Loaded, stats: Stats, rows: list[tuple[str, ...]]) -> None:
@@ -149,8 +143,7 @@ class HistoryScreen(Screen[None]):
             if delete:
                 self._delete(session.id)
 
-        when = session.started_at[:16].replace("T", " ")
-        text = f"{session.routine_name} on {when}. This cannot be undone (an export keeps a copy)."
+        text = f"{session.routine_name} on {session.when}. This cannot be undone (an export keeps a copy)."
         self.app.push_screen(Confirm("Delete this session?", text, "Delete", "Keep"), decided)
 
     @work(thread=True, group="history-write")

@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
         """
         self._sync_routines()
         self.counting = self.app.counting  # a preference may have changed it
-        self.watch_counting(self.counting)
+        self.show_settings()
         self.call_after_refresh(self.load_streak)
 
     def _sync_routines(self) -> None:
@@ -134,8 +134,12 @@ class HomeScreen(Screen[None]):
             f"[b]Enter[/b] to start")
 
     def watch_counting(self, counting: str) -> None:
+        self.show_settings()
+
+    def show_settings(self) -> None:
+        """The counting mode and the sound, as they are now (both can change elsewhere)."""
         text = ("Counting: [b]paced[/b], the app counts each rep to a tempo"
-                if counting == "paced" else
+                if self.counting == "paced" else
                 "Counting: [b]self-paced[/b], you press Enter when a set is done")
         self.query_one("#counting-mode", Static).update(f"{text} · [b]c[/b] to change\n{self.sound_line()}")
 
@@ -151,7 +155,7 @@ class HomeScreen(Screen[None]):
 
     def action_toggle_mute(self) -> None:
         self.app.action_toggle_mute()
-        self.watch_counting(self.counting)
+        self.show_settings()
 
     def action_toggle_counting(self) -> None:
         self.counting = "self-paced" if self.counting == "paced" else "paced"

@@ -14,17 +14,11 @@ from ..stats import LoadPoint, Stats
 LAST = 30  # sessions shown per exercise
 
 
-def load_label(text: str) -> str:
-    try:
-        return Load.parse(text).label
-    except ValueError:
-        return text
-
 
 def trend_text(points: list[LoadPoint]) -> str:
     first, last = points[0], points[-1]
-    loads = f"{load_label(first.load)} → {load_label(last.load)}" if first.load != last.load \
-        else load_label(last.load)
+    loads = f"{Load.describe(first.load)} → {Load.describe(last.load)}" if first.load != last.load \
+        else Load.describe(last.load)
     return f"{first.reps} → {last.reps} a session · {loads}"
 
 

@@ -13,12 +13,6 @@ from ..record import Session
 from ..routines import Load
 
 
-def load_label(text: str) -> str:
-    try:
-        return Load.parse(text).label
-    except ValueError:
-        return text
-
 
 class SessionDetail(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
@@ -30,7 +24,7 @@ class SessionDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self.session
         with Vertical(id="detail"):
-            yield Static(f"[b]{s.routine_name}[/b] · {s.started_at[:16].replace('T', ' ')} · {s.status}",
+            yield Static(f"[b]{s.routine_name}[/b] · {s.when} · {s.status}",
                          id="detail-title")
             table = DataTable(id="detail-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Exercise", "Side", "Set", "Done", "Load", "Time", "")
@@ -38,5 +32,5 @@ class SessionDetail(ModalScreen[None]):
             for r in s.sets:
                 amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
                 table.add_row(names[r.exercise].name if r.exercise in names else r.exercise, r.side if r.side != "none" else "", str(r.set), amount,
-                              load_label(r.load), format_clock(r.seconds), "skipped" if r.skipped else "")
+                              Load.describe(r.load), format_clock(r.seconds), "skipped" if r.skipped else "")
             yield table
