@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -39,7 +39,7 @@ class HistoryScreen(Screen[None]):
         Binding("escape,h", "app.pop_screen", "Back"),
     ]
 
-    stats: reactive[Stats | None] = reactive(None)
+    stats: var[Stats | None] = var(None)
 
     def __init__(self) -> None:
         super().__init__()

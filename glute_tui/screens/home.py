@@ -6,7 +6,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -28,8 +28,8 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    routine_id: reactive[str] = reactive("")
-    counting: reactive[str] = reactive("paced")
+    routine_id: var[str] = var("")
+    counting: var[str] = var("paced")
 
     def compose(self) -> ComposeResult:
         yield Header()

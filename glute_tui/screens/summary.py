@@ -9,7 +9,7 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -29,7 +29,7 @@ class SummaryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    save_status: reactive[str] = reactive("Saving…")
+    save_status: var[str] = var("Saving…")
 
     def __init__(self, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
                  status: str, elapsed_s: float) -> None:

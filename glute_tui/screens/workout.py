@@ -12,7 +12,7 @@ from concurrent.futures import Future
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual import events
@@ -45,7 +45,7 @@ class WorkoutScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    shown: reactive[WorkoutDisplay | None] = reactive(None)
+    shown: var[WorkoutDisplay | None] = var(None)
 
     def __init__(self, routine: Routine, counting: str = "paced") -> None:
         super().__init__()
