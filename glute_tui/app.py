@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import threading
 import time
@@ -97,6 +98,13 @@ class GluteApp(App[None]):
             self.theme = self.preferences.theme
         self.push_screen(HomeScreen())
         self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The launcher keeps the garbage collector off during start-up (see launch.py)."""
+        if not gc.isenabled():
+            gc.freeze()  # what start-up made lives as long as the app: later collections skip it
+            gc.enable()
 
     def overview(self) -> tuple[Loaded, Stats]:
         """The history and its figures for today; computed once per change of the files.

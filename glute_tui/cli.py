@@ -6,10 +6,10 @@ Bad input never shows a traceback: a clear message on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Sequence
 
@@ -23,17 +23,31 @@ from .paths import AppPaths
 from .preferences import WEEKLY_GOAL_RANGE, load_preferences
 from .record import Session
 from .stats import compute, session_row
-from .plan import build_plan, format_clock, format_duration
+from .plan import build_plan, format_clock, format_duration, plural
 from .routines import RoutineError, copy_routine, load_all, load_routine
 
 EXIT_USAGE = 2
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 50 ms: only for --version
+
     try:
         return version("glute-tui")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class VersionAction(argparse.Action):
+    """argparse's own version action needs the text up front; this reads it only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"glute-tui {_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A full-screen workout timer for a glute-strengthening routine. "
                     "Without a command it opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"glute-tui {_version()}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--routine", metavar="ID|PATH",
                         help="the routine to select at start: a routine id or a TOML file")
     parser.add_argument("--data-dir", metavar="DIR",
@@ -132,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed the usage and the error
         return int(exc.code or 0)
     paths = AppPaths.resolve(args.data_dir)
+    if args.command is not None:
+        gc.enable()  # see launch.py: only the app keeps it off, until its first frame
     try:
         if args.command == "routines":
             return cmd_routines(args, paths)
@@ -269,7 +285,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     text = to_json(sessions) if args.format == "json" else to_csv(sessions)
     if args.output:
         atomic_write_text(Path(args.output), text)
-        Console(stderr=True).print(f"Exported {len(sessions)} sessions to {args.output}", markup=False)
+        Console(stderr=True).print(f"Exported {plural(len(sessions), 'session')} to {args.output}", markup=False)
     else:
         sys.stdout.write(text)
     return 0

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from .engine import RunView
-from .plan import DONE, GET_READY, REST, SWITCH, WORK, Step, format_clock
+from .plan import DONE, GET_READY, REST, SWITCH, WORK, Step, format_clock, plural
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
 PROGRESS_STEPS = 200  # half a percent: finer than a 80-column bar or its percentage can show
@@ -80,13 +80,13 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
             caption = (f"reps · {format_clock(view.step_elapsed_s)} · Enter when done, ↑↓ to correct")
         else:
             number = str(view.reps)
-            caption = f"of {view.target_reps} reps · Enter to finish early"
+            caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
     elif step.kind == REST:
         title, number = "REST", _countdown(view.remaining_s)
         caption = "seconds of rest · + adds 15 s"
         last = view.last_record
         if last is not None and last.reps is not None and not last.skipped:
-            caption += f" · last set: {last.reps} reps (↑↓ to correct)"
+            caption += f" · last set: {plural(last.reps, 'rep')} (↑↓ to correct)"
         if following_work is not None and following_work.item is not None:
             detail = f"Up next: {following_work.item.exercise.name}"
             cues = following_work.item.exercise.cues

@@ -37,7 +37,7 @@ class Step:
         if self.kind == WORK and self.item is not None:
             side = {"left": ", left side", "right": ", right side",
                     "alternate": ", alternating legs"}.get(self.side, "")
-            amount = f"{self.item.hold_s} s hold" if self.item.is_hold else f"{self.item.reps} reps"
+            amount = f"{self.item.hold_s} s hold" if self.item.is_hold else plural(self.item.reps or 0, "rep")
             return f"{self.item.exercise.name}{side}, {amount}"
         return {GET_READY: "Get ready", SWITCH: "Switch sides", REST: "Rest",
                 DONE: "Done"}[self.kind]

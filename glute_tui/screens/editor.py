@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ..plan import build_plan, format_duration
+from ..plan import build_plan, format_duration, plural
 from ..routines import BANDS, LIMITS, Routine, RoutineError, parse_routine, save_as_users
 from ..widgets.too_small import TooSmall
 
@@ -182,7 +182,7 @@ class EditorScreen(Screen[None]):
         status.set_class(False, "-error")
         changed = " · unsaved changes, Ctrl+S saves" if self.dirty else ""
         status.update(f"About {format_duration(build_plan(draft).total_s)} · "
-                      f"{len(build_plan(draft).work_steps)} sets{changed}")
+                      f"{plural(len(build_plan(draft).work_steps), 'set')}{changed}")
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -130,7 +130,7 @@ class HomeScreen(Screen[None]):
             table.add_row(item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
         plan = build_plan(routine)
         self.query_one("#routine-length", Static).update(
-            f"About {format_duration(plan.total_s)} · {len(plan.work_steps)} sets · "
+            f"About {format_duration(plan.total_s)} · {plural(len(plan.work_steps), 'set')} · "
             f"[b]Enter[/b] to start")
 
     def watch_counting(self, counting: str) -> None:

@@ -1,0 +1,53 @@
+"""Start-up: what the launcher does for a quick first frame, and that it undoes it."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+from glute_tui.app import GluteApp
+from glute_tui.cli import main
+from glute_tui.routines import builtin_routines
+
+
+async def test_the_collector_is_back_on_after_the_first_frame(paths, clock):
+    gc.disable()  # as the launcher leaves it
+    try:
+        app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects are skipped from then on
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_an_app_started_with_the_collector_on_leaves_it_alone(paths, clock):
+    app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0
+
+
+def test_a_command_turns_the_collector_back_on(capsys):
+    gc.disable()
+    try:
+        assert main(["routines"]) == 0
+        assert gc.isenabled()
+        assert "short" in capsys.readouterr().out
+    finally:
+        gc.enable()
+
+
+def test_version_is_printed_to_stdout(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("glute-tui ")
+
+
+def test_the_start_path_does_not_load_what_only_version_needs():
+    probe = "import sys, glute_tui.cli; print('importlib.metadata' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
