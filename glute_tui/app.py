@@ -9,7 +9,7 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -21,12 +21,14 @@ from .cues import CuePlayer, CueSink
 from .speech import Speaker, find_speech_program
 from .terminal_cues import TerminalCues
 from .trace import PhaseTrace
-from .engine import Clock
-from .history import History, Loaded
 from .paths import AppPaths
 from .preferences import load_preferences, save_preferences
 from .routines import Routine, load_catalogue
-from .stats import Stats, compute
+
+if TYPE_CHECKING:  # loaded when first used, after the first frame: start-up stays short
+    from .engine import Clock
+    from .history import History, Loaded
+    from .stats import Stats
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
@@ -46,7 +48,7 @@ class GluteApp(App[None]):
         paths: AppPaths,
         *,
         selected: str | None = None,
-        clock: Clock = time.monotonic,
+        clock: "Clock" = time.monotonic,
         counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
         cue_sink: CueSink | None = None,
@@ -62,7 +64,10 @@ class GluteApp(App[None]):
         self.clock = clock
         self.counting = counting
         self.today = today
-        self.history = History(paths.data)
+        self._history: History | None = None
+        self._history_lock = threading.Lock()
+        self._recovered = False
+        self._recovery_lock = threading.Lock()
         self._overview: tuple[tuple, Loaded, Stats] | None = None
         self._overview_lock = threading.Lock()
         self._reported: set[str] = set()
@@ -85,9 +90,6 @@ class GluteApp(App[None]):
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
 
-        recovery = self.history.recover()
-        for message in recovery.messages():
-            self.notify(message, title="History", timeout=12)
         for path, faults in self.routine_faults.items():
             self.notify("\n".join(faults), title=f"Routine not loaded: {path.name}", severity="warning",
                         timeout=20, markup=False)
@@ -106,11 +108,35 @@ class GluteApp(App[None]):
             gc.freeze()  # what start-up made lives as long as the app: later collections skip it
             gc.enable()
 
+    @property
+    def history(self) -> History:
+        """The saved sessions; opened on first use (from any thread)."""
+        with self._history_lock:
+            if self._history is None:
+                from .history import History
+
+                self._history = History(self.paths.data)
+            return self._history
+
+    def recover_once(self) -> None:
+        """Journals left by a workout whose process died become sessions, before the history
+        is first read. On a worker: it reads and writes files."""
+        with self._recovery_lock:
+            if self._recovered:
+                return
+            recovery = self.history.recover()
+            self._recovered = True
+        for message in recovery.messages():
+            self.notify_from_any_thread(message, title="History", timeout=12)
+
     def overview(self) -> tuple[Loaded, Stats]:
         """The history and its figures for today; computed once per change of the files.
 
         Called from worker threads (Home's streak line, the History screen), never on the loop.
         """
+        from .stats import compute
+
+        self.recover_once()
         loaded = self.history.load()
         self._report(loaded.problems)
         key = (loaded.version, self.today(), self.preferences.weekly_goal)

@@ -9,10 +9,12 @@ sound at once; the flash is not a sound and stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
-from .engine import Countdown, Event, HoldHalfway, PhaseStarted
 from .plan import DONE, GET_READY, REST, SWITCH, WORK
+
+if TYPE_CHECKING:
+    from .engine import Event
 
 # How many bells each kind rings: the count tells them apart without looking.
 BELLS = {"get-ready": 1, "go": 2, "switch": 3, "rest": 1, "countdown": 1, "halfway": 1, "done": 4}
@@ -41,6 +43,8 @@ class CueSink(Protocol):
 
 def cue_for(event: Event, next_title: str = "") -> Cue | None:
     """The cue for an engine event, or None when the event is silent."""
+    from .engine import Countdown, HoldHalfway, PhaseStarted  # loaded by the first workout
+
     if isinstance(event, PhaseStarted):
         step = event.step
         if step.kind == WORK:
@@ -68,6 +72,8 @@ class CuePlayer:
     muted: bool = False
 
     def handle(self, events: Iterable[Event], next_title: Callable[[int], str]) -> None:
+        from .engine import PhaseStarted
+
         for event in events:
             index = event.index if isinstance(event, PhaseStarted) else -1
             cue = cue_for(event, next_title(index) if index >= 0 else "")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .engine import Event, PhaseStarted
+if TYPE_CHECKING:
+    from .engine import Event
 
 TRACE_ENV = "GLUTE_TUI_TRACE"
 
@@ -25,6 +26,8 @@ class PhaseTrace:
         return cls(path) if path else None
 
     def phases(self, events: Iterable[Event], now: float) -> None:
+        from .engine import PhaseStarted
+
         lines = [json.dumps({"index": e.index, "kind": e.step.kind, "due": e.at, "shown": now})
                  for e in events if isinstance(e, PhaseStarted)]
         if lines:

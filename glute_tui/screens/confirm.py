@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 class Confirm(ModalScreen[bool]):
     """Dismisses with True for `y` (the action), False for `n` or Escape (the safe choice)."""
+    CSS_PATH = "dialog.tcss"  # loaded when the screen is first shown, not at start
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),

@@ -71,6 +71,7 @@ def field_row(label: str, widget, hint: str, hint_id: str) -> Horizontal:
 
 
 class EditorScreen(Screen[None]):
+    CSS_PATH = "editor.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back"),

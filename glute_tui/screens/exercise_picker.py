@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 class ExercisePicker(ModalScreen[str | None]):
     """Dismisses with the chosen exercise's id, or None."""
+    CSS_PATH = ["dialog.tcss", "exercise_picker.tcss"]  # loaded when the screen is first shown, not at start
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 

@@ -42,6 +42,7 @@ def how_to(item: RoutineExercise, catalogue: dict | None = None) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def __init__(self, routine: Routine | None = None, current: RoutineExercise | None = None) -> None:

@@ -31,6 +31,7 @@ PAGE = 200  # rows added to the table at a time: a long history costs nothing un
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [
         Binding("enter", "open", "Open session", priority=True),
         Binding("d,delete", "delete", "Delete"),

@@ -17,6 +17,7 @@ from ..widgets.too_small import TooSmall
 
 
 class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"  # each screen brings its own rules: start-up parses only these
     BINDINGS = [
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),

@@ -22,6 +22,7 @@ def row(label: str, widget, hint: str = "", hint_id: str | None = None) -> Horiz
 
 
 class PreferencesScreen(Screen[None]):
+    CSS_PATH = "preferences.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

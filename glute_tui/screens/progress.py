@@ -23,6 +23,7 @@ def trend_text(points: list[LoadPoint]) -> str:
 
 
 class ProgressScreen(ModalScreen[None]):
+    CSS_PATH = ["dialog.tcss", "progress.tcss"]  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,r,q", "dismiss", "Close")]
 
     def __init__(self, stats: Stats) -> None:

@@ -15,6 +15,7 @@ from ..routines import Load
 
 
 class SessionDetail(ModalScreen[None]):
+    CSS_PATH = "dialog.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
 
     def __init__(self, session: Session) -> None:

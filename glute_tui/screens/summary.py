@@ -23,6 +23,7 @@ from ..widgets.too_small import TooSmall
 
 
 class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [
         Binding("enter,escape", "home", "Home"),
         Binding("p", "progress", "Take the next step"),

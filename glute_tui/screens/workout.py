@@ -32,6 +32,7 @@ LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
 
 
 class WorkoutScreen(Screen[None]):
+    CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", key_display="Space"),
         Binding("enter", "finish", "Done", key_display="Enter"),
