@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from glute_tui.widgets.big_number import BigNumber
+from glute_tui.widgets.targets_table import TargetsTable
 
 from conftest import FakeClock
 from glute_tui.app import GluteApp
@@ -31,8 +32,8 @@ async def test_home_shows_the_routine_its_exercises_and_length(paths, clock):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert text(app, "#routine-name") == "Runner's glute routine"
-        table = app.screen.query_one("#routine-table", DataTable)
-        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == [
+        table = app.screen.query_one("#routine-table", TargetsTable)
+        assert [row[0] for row in table.rows] == [
             "Squats", "Single-leg deadlifts", "Lunges", "Clamshells", "Glute bridge"]
         assert "About 24 min" in text(app, "#routine-length")
         await pilot.press("down")  # highlight the knee-friendly routine

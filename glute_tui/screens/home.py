@@ -8,11 +8,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..plan import build_plan, format_duration, plural
 from ..routines import Routine
+from ..widgets.targets_table import TargetsTable
 from ..widgets.too_small import TooSmall
 
 
@@ -44,7 +45,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="routine-detail"):
                 yield Static("", id="routine-name")
                 yield Static("", id="routine-description")
-                yield DataTable(id="routine-table", cursor_type="none", zebra_stripes=True)
+                yield TargetsTable(id="routine-table")
                 yield Static("", id="routine-length")
                 yield Static("", id="counting-mode")
                 yield Static("", id="home-streak")
@@ -53,8 +54,6 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
-        table = self.query_one("#routine-table", DataTable)
-        table.add_columns("Exercise", "Sets × reps", "Rest", "Load")
         self.counting = self.app.counting
         options = self.query_one("#routine-list", OptionList)
         ids = [r.id for r in self.app.routines]
@@ -125,10 +124,9 @@ class HomeScreen(Screen[None]):
         self.app.selected = routine_id
         self.query_one("#routine-name", Static).update(routine.name)
         self.query_one("#routine-description", Static).update(routine.description)
-        table = self.query_one("#routine-table", DataTable)
-        table.clear()
-        for item in routine.exercises:
-            table.add_row(item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
+        self.query_one("#routine-table", TargetsTable).rows = tuple(
+            (item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
+            for item in routine.exercises)
         plan = build_plan(routine)
         self.query_one("#routine-length", Static).update(
             f"About {format_duration(plan.total_s)} · {plural(len(plan.work_steps), 'set')} · "

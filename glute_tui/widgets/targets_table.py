@@ -1,0 +1,34 @@
+"""A routine's targets as a plain table: Home shows it, nobody moves a cursor in it.
+
+A DataTable would do, at a cost Home pays on every start (its module, its styles, its first
+render: about 15 ms of a first frame); a Rich table in a Static is all that is needed here.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.reactive import reactive
+from textual.widgets import Static
+
+COLUMNS = ("Exercise", "Sets × reps", "Rest", "Load")
+
+
+class TargetsTable(Static):
+    COMPONENT_CLASSES = {"targets-table--header", "targets-table--stripe"}
+    DEFAULT_CSS = """
+    TargetsTable { height: auto; }
+    TargetsTable > .targets-table--header { text-style: bold; background: $panel; }
+    TargetsTable > .targets-table--stripe { background: $surface-darken-1 40%; }
+    """
+
+    rows: reactive[tuple[tuple[str, ...], ...]] = reactive((), layout=True)
+
+    def render(self) -> Table:
+        table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0),
+                      header_style=self.get_component_rich_style("targets-table--header"),
+                      row_styles=["", self.get_component_rich_style("targets-table--stripe")])
+        for name in COLUMNS:
+            table.add_column(name, no_wrap=True, overflow="ellipsis")
+        for row in self.rows:
+            table.add_row(*row)
+        return table
