@@ -87,9 +87,14 @@ class GluteApp(App[None]):
         if counting is None:
             self.counting = self.preferences.counting
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """Home is the first screen itself, composed with the app, so its first frame is drawn
+        once (pushed from on_mount, it was drawn inside the app's mount, thrown away, redrawn)."""
         from .screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         for path, faults in self.routine_faults.items():
             self.notify("\n".join(faults), title=f"Routine not loaded: {path.name}", severity="warning",
                         timeout=20, markup=False)
@@ -98,7 +103,6 @@ class GluteApp(App[None]):
         self._install_signal_handlers()
         if self.preferences.theme in self.available_themes:
             self.theme = self.preferences.theme
-        self.push_screen(HomeScreen())
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(self._after_first_frame)
 

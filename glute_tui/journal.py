@@ -23,6 +23,10 @@ from .record import RecordError, Session, SetRecord, now_iso
 
 SUFFIX = ".jsonl"
 
+# Journals this process holds open: its own running workout, neither a leftover to recover
+# nor a workout "in another window" (recovery may look while a workout of ours is running).
+_OWN: set[Path] = set()
+
 
 class Journal:
     """The open, locked journal of the workout in this process."""
@@ -43,6 +47,7 @@ class Journal:
                   "pid": os.getpid()}
         journal._write(header)
         # Only a journal that is locked and has its header gets the name recovery looks for.
+        _OWN.add(journal.path)
         os.replace(tmp, journal.path)
         fsync_dir(folder)
         return journal
@@ -61,6 +66,7 @@ class Journal:
         """Remove the journal once its session is safely in history, then let go of the lock."""
         if self._fd < 0:
             return
+        _OWN.discard(self.path)
         if remove:
             try:
                 self.path.unlink()
@@ -99,6 +105,8 @@ def find_leftovers(folder: Path) -> list[LeftOver]:
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob(f"*{SUFFIX}")):
+        if path in _OWN:
+            continue
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:

@@ -77,7 +77,10 @@ class PtyApp:
                 if pid:
                     self.status = status
             return self.status is not None
+        end = time.monotonic() + timeout
         self.read_until(exited, timeout)
+        while not exited() and time.monotonic() < end:  # the terminal may close before the process ends
+            time.sleep(0.02)
         return self.status
 
     def close(self) -> None:

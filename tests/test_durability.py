@@ -255,3 +255,17 @@ async def test_no_color_renders_without_colour_and_the_heatmap_still_shades(path
         rendered = str(app.screen.query_one("#heatmap").render())
         assert {GLYPHS[0], GLYPHS[4]} <= set(rendered)  # shade is in the glyphs, not just colour
         assert "#5cf08a" not in svg.lower()  # the brightest green is not drawn
+
+
+def test_recovery_leaves_the_running_workout_of_this_process_alone(paths):
+    """Recovery runs after Home's first frame, so a workout may already be running here: its
+    journal is neither recovered nor reported as a workout in another window."""
+    from glute_tui.record import Session, SetRecord, now_iso
+
+    history = History(paths.data)
+    journal = history.start_journal(Session("short", "Busy-day glutes", now_iso(), now_iso(), "stopped"))
+    journal.record_set(1, SetRecord("squat", "none", 1, 12, 12, None, "bodyweight", 36.0))
+    recovery = history.recover()
+    assert (recovery.live, recovery.recovered, journal.path.exists()) == (0, [], True)
+    journal.close(remove=False)  # given up without saving: now it is a leftover
+    assert len(History(paths.data).recover().recovered) == 1

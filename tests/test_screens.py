@@ -186,3 +186,4 @@ async def test_a_leftover_journal_is_recovered_and_the_person_told(paths, clock)
         messages = [n.message for n in app._notifications]
         assert any("Recovered an unfinished workout" in m for m in messages)
     assert [s.status for s in History(paths.data).load().sessions] == ["recovered"]
+

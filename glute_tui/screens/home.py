@@ -18,7 +18,6 @@ from ..widgets.too_small import TooSmall
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"  # each screen brings its own rules: start-up parses only these
     BINDINGS = [
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),
@@ -96,7 +95,7 @@ class HomeScreen(Screen[None]):
     def action_edit(self) -> None:
         from .editor import EditorScreen
 
-        if self.routine_id:
+        if self.routine is not None:
             self.app.push_screen(EditorScreen(self.routine))
 
     def action_preferences(self) -> None:
@@ -110,8 +109,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(HistoryScreen())
 
     @property
-    def routine(self) -> Routine:
-        return next(r for r in self.app.routines if r.id == self.routine_id)
+    def routine(self) -> Routine | None:
+        """The highlighted routine; for a key pressed before Home is mounted, the app's choice."""
+        wanted = self.routine_id or self.app.selected
+        return next((r for r in self.app.routines if r.id == wanted), None)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
@@ -121,6 +122,8 @@ class HomeScreen(Screen[None]):
         if not routine_id:
             return
         routine = self.routine
+        if routine is None:
+            return
         self.app.selected = routine_id
         self.query_one("#routine-name", Static).update(routine.name)
         self.query_one("#routine-description", Static).update(routine.description)
@@ -163,10 +166,10 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.routine if self.routine_id else None))
+        self.app.push_screen(HelpScreen(self.routine))
 
     def action_start(self) -> None:
-        if self.routine_id:
+        if self.routine is not None:
             self.start_routine(self.routine)
 
     def start_routine(self, routine: Routine) -> None:
