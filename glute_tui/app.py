@@ -27,7 +27,7 @@ from .routines import Routine, load_catalogue
 
 if TYPE_CHECKING:  # loaded when first used, after the first frame: start-up stays short
     from .engine import Clock
-    from .history import History, Loaded
+    from .history import History
     from .stats import Stats
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
@@ -68,7 +68,7 @@ class GluteApp(App[None]):
         self._history_lock = threading.Lock()
         self._recovered = False
         self._recovery_lock = threading.Lock()
-        self._overview: tuple[tuple, Loaded, Stats] | None = None
+        self._overview: tuple[tuple, Stats] | None = None
         self._overview_lock = threading.Lock()
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
@@ -133,24 +133,30 @@ class GluteApp(App[None]):
         for message in recovery.messages():
             self.notify_from_any_thread(message, title="History", timeout=12)
 
-    def overview(self) -> tuple[Loaded, Stats]:
-        """The history and its figures for today; computed once per change of the files.
+    def overview(self) -> Stats:
+        """The history's figures for today; computed once per change of the files.
 
         Called from worker threads (Home's streak line, the History screen), never on the loop.
+        The history is streamed through the figures a year file at a time and not kept: a long
+        history costs its figures in memory, not its sessions.
         """
-        from .stats import compute
+        from .stats import StatsBuilder
 
         self.recover_once()
-        loaded = self.history.load()
-        self._report(loaded.problems)
-        key = (loaded.version, self.today(), self.preferences.weekly_goal)
+        history = self.history
+        key = (history.version(), self.today(), self.preferences.weekly_goal)
         with self._overview_lock:
             if self._overview is not None and self._overview[0] == key:
-                return self._overview[1], self._overview[2]
-        stats = compute(loaded.sessions, key[1], key[2])
+                return self._overview[1]
+        builder = StatsBuilder(key[1], key[2])
+        for sessions, problems in history.each_file():
+            self.report_file_problems(problems)
+            for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
+                builder.add(session)
+        stats = builder.finish()
         with self._overview_lock:
-            self._overview = (key, loaded, stats)
-        return loaded, stats
+            self._overview = (key, stats)
+        return stats
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P): every action, and each routine by name."""
@@ -184,7 +190,7 @@ class GluteApp(App[None]):
             self.preferences.theme = theme
             self.save_preferences()
 
-    def _report(self, problems: list[str]) -> None:
+    def report_file_problems(self, problems: list[str]) -> None:
         """Tell the person about each problem with their files once (from any thread)."""
         with self._overview_lock:
             new = [p for p in problems if p not in self._reported]

@@ -151,7 +151,26 @@ class History:
         loaded.version = tuple(version)
         return loaded
 
-    def _load_file(self, path: Path) -> tuple[list[Session], list[str], tuple[int, int]]:
+    def each_file(self, *, newest_first: bool = False) -> Iterator[tuple[list[Session], list[str]]]:
+        """Each year's sessions (in order of start) and problems, a file at a time, kept by
+        nobody here: the app streams a long history through its figures, never holding it all."""
+        files = self.files()
+        for path in reversed(files) if newest_first else files:
+            sessions, problems, _ = self._load_file(path, keep=False)
+            yield sorted(sessions, key=lambda s: (s.started, s.id), reverse=newest_first), problems
+
+    def version(self) -> tuple:
+        """(file, mtime, size) of each file, as `load` gives it: equal versions, equal contents."""
+        version = []
+        for path in self.files():
+            try:
+                stat = path.stat()
+                version.append((path.name, (stat.st_mtime_ns, stat.st_size)))
+            except FileNotFoundError:
+                version.append((path.name, (0, 0)))
+        return tuple(version)
+
+    def _load_file(self, path: Path, *, keep: bool = True) -> tuple[list[Session], list[str], tuple[int, int]]:
         try:
             stat = path.stat()
         except FileNotFoundError:
@@ -176,8 +195,9 @@ class History:
                 sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
             except RecordError as exc:
                 problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
-        with self._cache_lock:
-            self._cache[path] = (key, sessions, problems)
+        if keep:
+            with self._cache_lock:
+                self._cache[path] = (key, sessions, problems)
         return sessions, problems, key
 
     # --- writing -------------------------------------------------------------------------------

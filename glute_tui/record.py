@@ -7,6 +7,7 @@ journal left by a crash, a hand-edited history file): a bad value names its fiel
 from __future__ import annotations
 
 import uuid
+from sys import intern
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -48,15 +49,18 @@ class SetRecord:
     def from_dict(cls, data: Any, where: str = "set") -> "SetRecord":
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
-        exercise = _text(data, "exercise", where)
+        # A history repeats a few names thousands of times: one string each, not one per set
+        # (a third of a loaded history's memory was copies of "squat" and "bodyweight").
+        exercise = intern(_text(data, "exercise", where))
         side = data.get("side")
         if side not in RECORD_SIDES:
             raise RecordError(f"{where}.side", f"must be one of {', '.join(RECORD_SIDES)} (got {side!r})")
+        side = RECORD_SIDES[RECORD_SIDES.index(side)]
         set_no = _int(data, "set", where, low=1)
         target = _int(data, "target_reps", where, low=0, optional=True)
         reps = _int(data, "reps", where, low=0, optional=True)
         hold = _number(data, "hold_s", where, optional=True)
-        load = _text(data, "load", where)
+        load = intern(_text(data, "load", where))
         seconds = _number(data, "seconds", where)
         skipped = data.get("skipped", False)
         if not isinstance(skipped, bool):
@@ -112,11 +116,13 @@ class Session:
         status = data.get("status")
         if status not in STATUSES:
             raise RecordError(f"{where}.status", f"must be one of {', '.join(STATUSES)} (got {status!r})")
+        status = STATUSES[STATUSES.index(status)]
         sets = data.get("sets")
         if not isinstance(sets, list):
             raise RecordError(f"{where}.sets", "must be a list of sets")
         records = [SetRecord.from_dict(item, f"{where}.sets[{i}]") for i, item in enumerate(sets)]
-        return cls(routine=_text(data, "routine", where), routine_name=_text(data, "routine_name", where),
+        return cls(routine=intern(_text(data, "routine", where)),
+                   routine_name=intern(_text(data, "routine_name", where)),
                    started_at=started, ended_at=ended, status=status, sets=records, id=session_id)
 
 

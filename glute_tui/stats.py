@@ -129,28 +129,41 @@ class Stats:
 
 
 def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> Stats:
-    if weekly_goal < 1:
-        raise ValueError("weekly_goal must be at least 1")
-    stats = Stats(as_of=as_of, weekly_goal=weekly_goal)
-    counted_days: set[date] = set()
-    per_week: Counter[date] = Counter()
-    reps_by: Counter[str] = Counter()
-    best: dict[str, int] = {}
-    sides: dict[str, Counter[str]] = defaultdict(Counter)
-    work: Counter[date] = Counter()
-    progress: dict[str, list[LoadPoint]] = defaultdict(list)
+    builder = StatsBuilder(as_of, weekly_goal)
     for session in sorted(sessions, key=lambda s: s.started_at):
+        builder.add(session)
+    return builder.finish()
+
+
+class StatsBuilder:
+    """The figures, one session at a time (in order of start): the app streams a long
+    history through it a file at a time, so the sessions need not all be in memory."""
+
+    def __init__(self, as_of: date, weekly_goal: int = 1) -> None:
+        if weekly_goal < 1:
+            raise ValueError("weekly_goal must be at least 1")
+        self.stats = Stats(as_of=as_of, weekly_goal=weekly_goal)
+        self.counted_days: set[date] = set()
+        self.per_week: Counter[date] = Counter()
+        self.reps_by: Counter[str] = Counter()
+        self.best: dict[str, int] = {}
+        self.sides: dict[str, Counter[str]] = defaultdict(Counter)
+        self.work: Counter[date] = Counter()
+        self.progress: dict[str, list[LoadPoint]] = defaultdict(list)
+
+    def add(self, session: Session) -> None:
+        stats, sides = self.stats, self.sides
         day = session_day(session)
-        if day > as_of:
-            continue
+        if day > stats.as_of:
+            return
         stats.sessions += 1
         done = [r for r in session.sets if r.done]
         if not done:
-            continue
+            return
         stats.counted_sessions += 1
-        counted_days.add(day)
-        per_week[week_start(day)] += 1
-        work[day] += len(done)
+        self.counted_days.add(day)
+        self.per_week[week_start(day)] += 1
+        self.work[day] += len(done)
         stats.total_minutes += session_minutes(session)
         session_reps: Counter[str] = Counter()
         session_load: dict[str, str] = {}
@@ -158,36 +171,38 @@ def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> S
             reps = record.reps or 0
             stats.total_reps += reps
             stats.total_hold_s += record.hold_s or 0
-            reps_by[record.exercise] += reps
+            self.reps_by[record.exercise] += reps
             amount = reps if record.reps is not None else int(record.hold_s or 0)
             session_reps[record.exercise] += amount
             heaviest = session_load.get(record.exercise)
             if heaviest is None or load_rank(record.load) > load_rank(heaviest):
                 session_load[record.exercise] = record.load
-            best[record.exercise] = max(best.get(record.exercise, 0), amount)
+            self.best[record.exercise] = max(self.best.get(record.exercise, 0), amount)
             if record.side in ("left", "right"):
                 sides[record.exercise][record.side] += reps
             elif record.side == "alternate":  # alternating legs start on the left
                 sides[record.exercise]["left"] += math.ceil(reps / 2)
                 sides[record.exercise]["right"] += reps // 2
         for exercise, reps in session_reps.items():
-            progress[exercise].append(LoadPoint(day, reps, session_load[exercise]))
+            self.progress[exercise].append(LoadPoint(day, reps, session_load[exercise]))
 
-    day_runs = _runs(sorted(counted_days), timedelta(days=1))
-    stats.longest_daily_streak = max((n for _, n in day_runs), default=0)
-    stats.current_daily_streak = _current(day_runs, as_of, as_of - timedelta(days=1))
-    met = sorted(w for w, n in per_week.items() if n >= weekly_goal)
-    week_runs = _runs(met, timedelta(days=7))
-    stats.longest_weekly_streak = max((n for _, n in week_runs), default=0)
-    this_week = week_start(as_of)
-    stats.current_weekly_streak = _current(week_runs, this_week, this_week - timedelta(days=7))
-    stats.this_week = per_week.get(this_week, 0)
-    stats.reps_by_exercise = dict(reps_by)
-    stats.best_set_by_exercise = best
-    stats.sides_by_exercise = {k: {"left": v["left"], "right": v["right"]} for k, v in sides.items()}
-    stats.work_by_day = dict(work)
-    stats.progress_by_exercise = dict(progress)
-    return stats
+    def finish(self) -> Stats:
+        stats, as_of = self.stats, self.stats.as_of
+        day_runs = _runs(sorted(self.counted_days), timedelta(days=1))
+        stats.longest_daily_streak = max((n for _, n in day_runs), default=0)
+        stats.current_daily_streak = _current(day_runs, as_of, as_of - timedelta(days=1))
+        met = sorted(w for w, n in self.per_week.items() if n >= stats.weekly_goal)
+        week_runs = _runs(met, timedelta(days=7))
+        stats.longest_weekly_streak = max((n for _, n in week_runs), default=0)
+        this_week = week_start(as_of)
+        stats.current_weekly_streak = _current(week_runs, this_week, this_week - timedelta(days=7))
+        stats.this_week = self.per_week.get(this_week, 0)
+        stats.reps_by_exercise = dict(self.reps_by)
+        stats.best_set_by_exercise = self.best
+        stats.sides_by_exercise = {k: {"left": v["left"], "right": v["right"]} for k, v in self.sides.items()}
+        stats.work_by_day = dict(self.work)
+        stats.progress_by_exercise = dict(self.progress)
+        return stats
 
 
 def heatmap_days(as_of: date, weeks: int = HEATMAP_WEEKS) -> list[list[date]]:

@@ -11,7 +11,6 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..history import Loaded
 from ..plan import build_plan, plural
 from ..preferences import WEEKLY_GOAL_RANGE, save_preferences
 from ..record import Session
@@ -73,15 +72,34 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def reload(self) -> None:
-        """Read and compute off the event loop: a long history never freezes the screen."""
-        loaded, stats = self.app.overview()
+        """Read and compute off the event loop. The newest year files come first, then the
+        figures, then the older years: a long history opens at once, and is never all kept."""
         planned = {r.id: len(build_plan(r).work_steps) for r in self.app.routines}
-        rows = [(*session_row(session, planned.get(session.routine)), session.id)
-                for session in reversed(loaded.sessions)]
-        self.app.call_from_thread(self._show, loaded, stats, rows)
+        sessions: list[Session] = []
+        rows: list[tuple[str, ...]] = []
 
-    def _show(self, loaded: Loaded, stats: Stats, rows: list[tuple[str, ...]]) -> None:
-        self.sessions = {s.id: s for s in loaded.sessions}
+        def read(chunk: list[Session], problems: list[str]) -> None:
+            self.app.report_file_problems(problems)
+            sessions.extend(chunk)
+            rows.extend((*session_row(s, planned.get(s.routine)), s.id) for s in chunk)
+
+        files = self.app.history.each_file(newest_first=True)
+        for chunk, problems in files:
+            read(chunk, problems)
+            if len(rows) >= PAGE:
+                break
+        self.app.call_from_thread(self._show, list(sessions), list(rows))
+        stats = self.app.overview()
+        self.app.call_from_thread(setattr, self, "stats", stats)
+        older = False
+        for chunk, problems in files:  # the rest of the years, oldest last
+            read(chunk, problems)
+            older = True
+        if older:
+            self.app.call_from_thread(self._show, sessions, rows)
+
+    def _show(self, sessions: list[Session], rows: list[tuple[str, ...]]) -> None:
+        self.sessions = {s.id: s for s in sessions}
         table = self.query_one("#sessions", DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -90,7 +108,6 @@ class HistoryScreen(Screen[None]):
         self._show_more(max(PAGE, cursor + 1))
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
-        self.stats = stats
 
     def _show_more(self, count: int = PAGE) -> None:
         table = self.query_one("#sessions", DataTable)

@@ -84,7 +84,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-streak")
     def load_streak(self) -> None:
         """This week's count and the weekly streak, read off the event loop."""
-        _, stats = self.app.overview()
+        stats = self.app.overview()
         if stats.counted_sessions:
             text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
                     f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] for history")
