@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from glute_tui.app import GluteApp
@@ -53,7 +54,7 @@ async def test_history_shows_the_same_figures_as_the_stats_command(paths, clock,
         assert table.row_count == 120
         assert f"{figures['counted_sessions']:,} sessions" in totals
         newest = max(sessions, key=lambda s: s.started)
-        assert table.get_row_at(0)[0] == newest.started_at[:16].replace("T", " ")
+        assert str(table.get_row_at(0)[0]) == newest.started_at[:16].replace("T", " ")
         heatmap = screen.query_one(CalendarHeatmap)
         assert heatmap.as_of == TODAY and sum(heatmap.work_by_day.values()) > 0
 
@@ -73,7 +74,7 @@ async def test_a_long_history_fills_the_table_as_the_cursor_goes_down(paths, clo
         await pilot.pause()
         assert table.row_count == 450
         oldest = History(paths.data).load().sessions[0]
-        assert table.get_row_at(449)[0] == oldest.started_at[:16].replace("T", " ")
+        assert str(table.get_row_at(449)[0]) == oldest.started_at[:16].replace("T", " ")
 
 
 async def test_enter_opens_the_sets_of_a_session(paths, clock):
@@ -160,3 +161,17 @@ async def test_reps_and_load_climb_in_the_progress_view(paths, clock):
         assert any("→" in t and "band" in t for t in texts)  # the load climbed from body weight
         sparks = list(app.screen.query(Sparkline))
         assert sparks and all(len(s.data) <= 30 for s in sparks) and max(len(s.data) for s in sparks) == 30
+
+
+async def test_names_are_shown_as_written_not_read_as_markup(paths, clock):
+    """A routine named with brackets keeps them in the sessions table (a str cell would be
+    read as Rich markup and lose them)."""
+    session = make_sessions(1, end=TODAY)[0]
+    session.routine_name = "Legs [easy] :fire:"
+    History(paths.data).add(session)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        shown = [strip.text for strip in table.render_lines(Region(0, 0, table.size.width, 2))]
+        assert "Legs [easy] :fire:" in shown[1], shown

@@ -11,6 +11,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ..widgets.plain_table import PlainTable
 from ..plan import build_plan, plural
 from ..preferences import WEEKLY_GOAL_RANGE, save_preferences
 from ..record import Session
@@ -54,7 +55,7 @@ class HistoryScreen(Screen[None]):
             with Horizontal(id="history-top"):
                 yield CalendarHeatmap(id="heatmap")
                 yield Static("", id="totals")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
         yield TooSmall()
 

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
+from ..widgets.plain_table import PlainTable
 from ..plan import format_clock
 from ..record import Session
 from ..routines import Load
@@ -27,7 +28,7 @@ class SessionDetail(ModalScreen[None]):
         with Vertical(id="detail"):
             yield Static(f"[b]{s.routine_name}[/b] · {s.when} · {s.status}",
                          id="detail-title")
-            table = DataTable(id="detail-table", cursor_type="row", zebra_stripes=True)
+            table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Exercise", "Side", "Set", "Done", "Load", "Time", "")
             names = self.app.catalogue
             for r in s.sets:

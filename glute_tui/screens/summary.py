@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ..widgets.plain_table import PlainTable
 from ..plan import Plan, format_clock
 from ..record import SetRecord
 from ..recorder import SaveResult
@@ -46,7 +47,7 @@ class SummaryScreen(Screen[None]):
         with Vertical(id="summary"):
             yield Static("", id="summary-title")
             yield Static("", id="summary-totals")
-            yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
             yield Static("", id="progression")
         yield Footer()
