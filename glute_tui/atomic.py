@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 TMP_SUFFIX = ".tmp"
 
@@ -33,11 +34,16 @@ def fsync_dir(folder: Path) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Replace `path` with `text` so that readers only ever see the old or the new content."""
+    atomic_write_chunks(path, (text,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """`atomic_write_text` for a text made piece by piece, never whole in memory."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(path)
     try:
         with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from .atomic import atomic_write_text, clean_orphans, move_aside
+from .atomic import atomic_write_chunks, clean_orphans, move_aside
 from .journal import Journal, find_leftovers
 from .record import RecordError, Session
 
@@ -34,6 +34,25 @@ FILE_RE = re.compile(r"sessions-(\d{4})\.json")
 
 class DamagedFile(Exception):
     """A history file that is not a TinyDB document."""
+
+
+def json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """The text of `json.dumps(data, separators=(",", ":"), ensure_ascii=False)`, a session at
+    a time: dumped at once, a year's file held ten times its size in pieces while saving."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+    yield "{"
+    for i, (name, table) in enumerate(data.items()):
+        yield f"{',' if i else ''}{dumps(str(name))}:"
+        if not isinstance(table, dict):
+            yield dumps(table)
+            continue
+        yield "{"
+        for j, (doc_id, doc) in enumerate(table.items()):
+            yield f"{',' if j else ''}{dumps(str(doc_id))}:{dumps(doc)}"
+        yield "}"
+    yield "}"
 
 
 class AtomicJSONStorage(Storage):
@@ -63,7 +82,7 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, Any]) -> None:
-        atomic_write_text(self.path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        atomic_write_chunks(self.path, json_chunks(data))
 
     def close(self) -> None:
         pass

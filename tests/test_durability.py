@@ -133,7 +133,7 @@ async def test_a_full_disk_at_the_end_keeps_the_sets_in_the_journal(paths, clock
     saved_bytes = {p: p.read_bytes() for p in history.files()}
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        monkeypatch.setattr("glute_tui.history.atomic_write_text", no_space)
+        monkeypatch.setattr("glute_tui.history.atomic_write_chunks", no_space)
         await run_whole_workout(pilot, clock)
         status = str(app.screen.query_one("#save-status", Static).render())
         assert "No space left on device" in status and "kept in the journal" in status

@@ -150,3 +150,17 @@ def test_the_engine_keeps_its_invariants_under_any_commands(commands, counting):
                 step.item.id, step.side, step.set_no)
             assert (record.reps or 0) >= 0 and record.seconds >= 0
             assert index < run.index or run.finished
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12)
+
+
+@given(st.dictionaries(st.text(), st.dictionaries(st.integers(min_value=1).map(str), json_values, max_size=5),
+                       max_size=3))
+def test_a_file_written_a_session_at_a_time_is_the_same_text_as_dumped_at_once(data):
+    from glute_tui.history import json_chunks
+
+    assert "".join(json_chunks(data)) == json.dumps(data, separators=(",", ":"), ensure_ascii=False)
