@@ -16,7 +16,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual import events
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Footer, Header, Static
 
 from ..display import PROGRESS_STEPS, WorkoutDisplay, describe
 from ..engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
@@ -26,6 +26,7 @@ from ..recorder import Recorder, SaveResult
 from ..routines import Routine
 from ..terminal_cues import CueFlash
 from ..widgets.big_number import BigNumber
+from ..widgets.quiet_progress import QuietProgressBar
 from ..widgets.too_small import TooSmall
 
 LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
@@ -71,7 +72,7 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="form-cues")
             yield Static("", id="next")
             with Vertical(id="progress-row"):
-                yield ProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
+                yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield Static("", id="clock")
         yield Footer(compact=True, show_command_palette=False)
         yield TooSmall()
@@ -168,7 +169,7 @@ class WorkoutScreen(Screen[None]):
         if changed("next_text"):
             self.query_one("#next", Static).update(new.next_text)
         if changed("progress"):
-            self.query_one("#progress", ProgressBar).update(progress=new.progress)
+            self.query_one("#progress", QuietProgressBar).update(progress=new.progress)
         if changed("clock"):  # every second, always one line: a repaint, not a layout
             self.query_one("#clock", Static).update(new.clock, layout=False)
 
