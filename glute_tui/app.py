@@ -70,6 +70,7 @@ class GluteApp(App[None]):
         self._recovery_lock = threading.Lock()
         self._overview: tuple[tuple, Stats] | None = None
         self._overview_lock = threading.Lock()
+        self._overview_compute_lock = threading.Lock()
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
         self.flash_s = flash_s  # how long the screen flashes at a change of phase; 0 for none
@@ -144,19 +145,20 @@ class GluteApp(App[None]):
 
         self.recover_once()
         history = self.history
-        key = (history.version(), self.today(), self.preferences.weekly_goal)
-        with self._overview_lock:
-            if self._overview is not None and self._overview[0] == key:
-                return self._overview[1]
-        builder = StatsBuilder(key[1], key[2])
-        for sessions, problems in history.each_file():
-            self.report_file_problems(problems)
-            for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
-                builder.add(session)
-        stats = builder.finish()
-        with self._overview_lock:
-            self._overview = (key, stats)
-        return stats
+        with self._overview_compute_lock:  # a second caller waits for the first one's figures
+            key = (history.version(), self.today(), self.preferences.weekly_goal)
+            with self._overview_lock:
+                if self._overview is not None and self._overview[0] == key:
+                    return self._overview[1]
+            builder = StatsBuilder(key[1], key[2])
+            for sessions, problems in history.each_file():
+                self.report_file_problems(problems)
+                for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
+                    builder.add(session)
+            stats = builder.finish()
+            with self._overview_lock:
+                self._overview = (key, stats)
+            return stats
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P): every action, and each routine by name."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 
 from textual import work
 from textual.app import ComposeResult
@@ -96,6 +97,7 @@ class HistoryScreen(Screen[None]):
         for chunk, problems in files:  # the rest of the years, oldest last
             read(chunk, problems)
             older = True
+            time.sleep(0.001)  # a breath between years, so keys and repaints are not kept waiting
         if older:
             self.app.call_from_thread(self._show, sessions, rows)
 
