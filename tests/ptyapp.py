@@ -79,8 +79,13 @@ class PtyApp:
             return self.status is not None
         end = time.monotonic() + timeout
         self.read_until(exited, timeout)
-        while not exited() and time.monotonic() < end:  # the terminal may close before the process ends
-            time.sleep(0.02)
+        if not exited():  # the terminal closed before the process ended: wait for the process itself
+            pidfd = os.pidfd_open(self.pid)
+            try:
+                select.select([pidfd], [], [], max(0.0, end - time.monotonic()))
+            finally:
+                os.close(pidfd)
+            exited()
         return self.status
 
     def close(self) -> None:
