@@ -48,7 +48,7 @@ class GluteApp(App[None]):
         paths: AppPaths,
         *,
         selected: str | None = None,
-        clock: "Clock" = time.monotonic,
+        clock: Clock = time.monotonic,
         counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
         cue_sink: CueSink | None = None,
@@ -69,8 +69,8 @@ class GluteApp(App[None]):
         self._recovered = False
         self._recovery_lock = threading.Lock()
         self._overview: tuple[tuple, Stats] | None = None
-        self._overview_lock = threading.Lock()
-        self._overview_compute_lock = threading.Lock()
+        self._overview_lock = threading.Lock()  # one computes, a second caller waits for it
+        self._reported_lock = threading.Lock()
         self._reported: set[str] = set()
         self.routine_faults = routine_faults or {}
         self.flash_s = flash_s  # how long the screen flashes at a change of phase; 0 for none
@@ -145,19 +145,17 @@ class GluteApp(App[None]):
 
         self.recover_once()
         history = self.history
-        with self._overview_compute_lock:  # a second caller waits for the first one's figures
+        with self._overview_lock:
             key = (history.version(), self.today(), self.preferences.weekly_goal)
-            with self._overview_lock:
-                if self._overview is not None and self._overview[0] == key:
-                    return self._overview[1]
+            if self._overview is not None and self._overview[0] == key:
+                return self._overview[1]
             builder = StatsBuilder(key[1], key[2])
             for sessions, problems in history.each_file():
                 self.report_file_problems(problems)
                 for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
                     builder.add(session)
             stats = builder.finish()
-            with self._overview_lock:
-                self._overview = (key, stats)
+            self._overview = (key, stats)
             return stats
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -194,7 +192,7 @@ class GluteApp(App[None]):
 
     def report_file_problems(self, problems: list[str]) -> None:
         """Tell the person about each problem with their files once (from any thread)."""
-        with self._overview_lock:
+        with self._reported_lock:
             new = [p for p in problems if p not in self._reported]
             self._reported.update(new)
         for problem in new:
