@@ -88,6 +88,26 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+class ReadOnceStorage(AtomicJSONStorage):
+    """The file as it was just read under the lock. TinyDB reads a table more than once per
+    change, and each read parsed the whole year's file again (a save parsed it three times)."""
+
+    def __init__(self, path: str | Path, data: dict[str, Any] | None) -> None:
+        super().__init__(path)
+        self._data = data
+
+    def read(self) -> dict[str, Any] | None:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        super().write(data)
+        self._data = data
+
+
+def _session_ids(data: dict[str, Any] | None) -> set[str]:
+    return {doc.get("id") for doc in (data or {}).get(TABLE, {}).values() if isinstance(doc, dict)}
+
+
 @dataclass
 class Loaded:
     sessions: list[Session] = field(default_factory=list)
@@ -147,13 +167,13 @@ class History:
                 "and nothing in it was changed.")
 
     def _open(self, path: Path, problems: list[str]) -> TinyDB:
-        """A fresh TinyDB on `path`; a damaged file is moved aside first (under the lock)."""
-        storage_path = path
+        """A TinyDB on `path`, read once (under the lock); a damaged file is moved aside first."""
         try:
-            AtomicJSONStorage(storage_path).read()
+            data = AtomicJSONStorage(path).read()
         except DamagedFile as exc:
             problems.append(self._move_aside(path, str(exc)))
-        return TinyDB(storage_path, storage=AtomicJSONStorage)
+            data = None
+        return TinyDB(path, data, storage=ReadOnceStorage)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -237,8 +257,11 @@ class History:
         added = 0
         problems: list[str] = []
         with self._locked():
-            known = self._known_ids(list(by_file) if only_its_file else self.files())
+            known = set() if only_its_file else self._known_ids(self.files())
             for path, group in by_file.items():
+                db = self._open(path, problems) if only_its_file else None
+                if db is not None:  # one read of its file gives the ids and serves the write
+                    known |= _session_ids(db.storage.read())
                 fresh = []
                 for session in group:
                     if session.id not in known:
@@ -246,7 +269,7 @@ class History:
                         fresh.append(session.to_dict())
                 if not fresh:
                     continue
-                db = self._open(path, problems)
+                db = db or self._open(path, problems)
                 db.table(TABLE).insert_multiple(fresh)
                 added += len(fresh)
         return added
@@ -260,7 +283,7 @@ class History:
                 data = AtomicJSONStorage(path).read() or {}
             except DamagedFile:
                 continue
-            ids.update(doc.get("id") for doc in data.get(TABLE, {}).values() if isinstance(doc, dict))
+            ids |= _session_ids(data)
         return ids
 
     def delete(self, session_id: str) -> bool:
