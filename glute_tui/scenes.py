@@ -4,6 +4,7 @@ same on every run."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,8 +41,21 @@ async def skip_to(pilot, title: str) -> None:
     raise RuntimeError(f"never reached {title}")
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+async def settle(pilot, timeout: float = 10.0) -> None:
+    """Until Home has read the history (its streak line is filled, after its first frame)
+    and no worker is left running: what a person sees a moment after the app opens."""
+    app = pilot.app
+    home = app.screen_stack[0]
+    deadline = asyncio.get_running_loop().time() + timeout
+    def streak_line() -> str:  # Home may not even be composed yet, under an auto-pilot
+        found = home.query("#home-streak")
+        return str(found.first().render()) if found else ""
+
+    while not streak_line():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("Home never read the history")
+        await asyncio.sleep(0.005)
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -15,7 +15,7 @@ from glute_tui.journal import Journal
 from glute_tui.preferences import load_preferences
 from glute_tui.routines import builtin_routines
 from glute_tui.sample_history import make_sessions
-from glute_tui.scenes import advance
+from glute_tui.scenes import advance, settle
 from glute_tui.screens.summary import SummaryScreen
 from glute_tui.screens.workout import WorkoutScreen
 
@@ -28,11 +28,6 @@ def make_app(paths, clock, **kwargs) -> GluteApp:
 
 def messages(app) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def run_whole_workout(pilot, clock) -> None:

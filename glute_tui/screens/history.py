@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -85,21 +86,28 @@ class HistoryScreen(Screen[None]):
             sessions.extend(chunk)
             rows.extend((*session_row(s, planned.get(s.routine)), s.id) for s in chunk)
 
+        worker = get_current_worker()  # a newer reload (after a delete) makes this one stale
+
+        def show(*args: object) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(*args)
+
         files = self.app.history.each_file(newest_first=True)
         for chunk, problems in files:
             read(chunk, problems)
             if len(rows) >= PAGE:
                 break
-        self.app.call_from_thread(self._show, list(sessions), list(rows))
-        stats = self.app.overview()
-        self.app.call_from_thread(setattr, self, "stats", stats)
+        show(self._show, list(sessions), list(rows))
+        show(setattr, self, "stats", self.app.overview())
         older = False
         for chunk, problems in files:  # the rest of the years, oldest last
+            if worker.is_cancelled:
+                return
             read(chunk, problems)
             older = True
             time.sleep(0.001)  # a breath between years, so keys and repaints are not kept waiting
         if older:
-            self.app.call_from_thread(self._show, sessions, rows)
+            show(self._show, sessions, rows)
 
     def _show(self, sessions: list[Session], rows: list[tuple[str, ...]]) -> None:
         self.sessions = {s.id: s for s in sessions}
