@@ -254,7 +254,7 @@ def bench_history(sizes: list[int], folder: Path) -> list[Row]:
         baseline = time.perf_counter() - started
 
         started = time.perf_counter()
-        loaded = History(data).load()  # a fresh History: nothing cached, as at a start
+        loaded = History(data).load()
         load_s = time.perf_counter() - started
         started = time.perf_counter()
         compute(loaded.sessions, TODAY)

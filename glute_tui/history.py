@@ -15,7 +15,6 @@ import fcntl
 import json
 import os
 import re
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,7 +111,6 @@ def _session_ids(data: dict[str, Any] | None) -> set[str]:
 class Loaded:
     sessions: list[Session] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    version: tuple = ()  # (file, mtime, size) of each file read: equal versions, equal contents
 
 
 @dataclass
@@ -135,10 +133,6 @@ class Recovery:
 class History:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        # Parsed sessions per file, keyed by the file's (mtime, size): a file that has not
-        # changed since it was last read is not parsed again.
-        self._cache: dict[Path, tuple[tuple[int, int], list[Session], list[str]]] = {}
-        self._cache_lock = threading.Lock()
 
     # --- files and locking ---------------------------------------------------------------------
 
@@ -180,14 +174,10 @@ class History:
     def load(self) -> Loaded:
         """Every readable session, oldest first, and what could not be read."""
         loaded = Loaded()
-        version = []
-        for path in self.files():
-            sessions, problems, key = self._load_file(path)
+        for sessions, problems in self.each_file():
             loaded.sessions += sessions
             loaded.problems += problems
-            version.append((path.name, key))
-        loaded.sessions.sort(key=lambda s: (s.started, s.id))
-        loaded.version = tuple(version)
+        loaded.sessions.sort(key=lambda s: (s.started, s.id))  # across the years' files too
         return loaded
 
     def each_file(self, *, newest_first: bool = False) -> Iterator[tuple[list[Session], list[str]]]:
@@ -195,11 +185,11 @@ class History:
         nobody here: the app streams a long history through its figures, never holding it all."""
         files = self.files()
         for path in reversed(files) if newest_first else files:
-            sessions, problems, _ = self._load_file(path, keep=False)
+            sessions, problems = self._load_file(path)
             yield sorted(sessions, key=lambda s: (s.started, s.id), reverse=newest_first), problems
 
     def version(self) -> tuple:
-        """(file, mtime, size) of each file, as `load` gives it: equal versions, equal contents."""
+        """(file, mtime, size) of each file: equal versions, equal contents."""
         version = []
         for path in self.files():
             try:
@@ -209,16 +199,7 @@ class History:
                 version.append((path.name, (0, 0)))
         return tuple(version)
 
-    def _load_file(self, path: Path, *, keep: bool = True) -> tuple[list[Session], list[str], tuple[int, int]]:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            return [], [], (0, 0)
-        key = (stat.st_mtime_ns, stat.st_size)
-        with self._cache_lock:
-            cached = self._cache.get(path)
-        if cached is not None and cached[0] == key:
-            return cached[1], cached[2], key
+    def _load_file(self, path: Path) -> tuple[list[Session], list[str]]:
         try:
             data = AtomicJSONStorage(path).read() or {}
         except DamagedFile as exc:
@@ -227,17 +208,14 @@ class History:
                 try:
                     data = AtomicJSONStorage(path).read() or {}
                 except DamagedFile:
-                    return [], [self._move_aside(path, str(exc))], (0, 0)
+                    return [], [self._move_aside(path, str(exc))]
         sessions, problems = [], []
         for doc_id, doc in data.get(TABLE, {}).items():
             try:
                 sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
             except RecordError as exc:
                 problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
-        if keep:
-            with self._cache_lock:
-                self._cache[path] = (key, sessions, problems)
-        return sessions, problems, key
+        return sessions, problems
 
     # --- writing -------------------------------------------------------------------------------
 
