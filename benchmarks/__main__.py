@@ -51,8 +51,8 @@ def median(values: list[float]) -> float:
 
 
 def make_home(sessions: int, folder: Path) -> Path:
-    from glute_tui.history import History
-    from glute_tui.sample_history import make_sessions
+    from glute_tui.store.history import History
+    from glute_tui.devtools.sample_history import make_sessions
 
     if sessions:
         History(folder / "data").add_many(make_sessions(sessions, end=TODAY, sets_per_session=20))
@@ -178,8 +178,8 @@ def burn() -> subprocess.Popen:
 
 
 def bench_exact(runs: int, home: Path, folder: Path, quick: bool) -> tuple[list[Row], float, float]:
-    from glute_tui.plan import build_plan
-    from glute_tui.routines import load_routine
+    from glute_tui.core.plan import build_plan
+    from glute_tui.store.routine_files import load_routine
 
     path = routine_file(folder, "bench-exact", exact_routine(quick))
     planned = build_plan(load_routine(path)).total_s
@@ -215,9 +215,9 @@ async def _history_open(home: Path) -> float:
     """Seconds from pressing `h` until the History screen shows its figures and table."""
     from textual.widgets import DataTable, Static
 
-    from glute_tui.app import GluteApp
-    from glute_tui.paths import AppPaths
-    from glute_tui.routines import builtin_routines
+    from glute_tui.ui.app import GluteApp
+    from glute_tui.store.paths import AppPaths
+    from glute_tui.store.routine_files import builtin_routines
 
     app = GluteApp(builtin_routines(), AppPaths.resolve(home), today=lambda: TODAY, speech_program=())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -237,9 +237,9 @@ async def _history_open(home: Path) -> float:
 
 
 def bench_history(sizes: list[int], folder: Path) -> list[Row]:
-    from glute_tui.history import History
-    from glute_tui.sample_history import make_sessions
-    from glute_tui.stats import compute
+    from glute_tui.store.history import History
+    from glute_tui.devtools.sample_history import make_sessions
+    from glute_tui.core.stats import compute
 
     rows = []
     for size in sizes:

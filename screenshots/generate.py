@@ -15,7 +15,7 @@ SIZE = (80, 24)
 
 
 async def main() -> None:
-    from glute_tui.scenes import SCENES, scene_app
+    from glute_tui.devtools.scenes import SCENES, scene_app
 
     for scene in SCENES.values():
         with tempfile.TemporaryDirectory(prefix="glute-shots-") as home:

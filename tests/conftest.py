@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.clock import ManualClock
-from glute_tui.paths import HOME_ENV, AppPaths
-from glute_tui.routines import Routine, builtin_routines, load_catalogue, parse_routine
+from glute_tui.devtools.clock import ManualClock
+from glute_tui.store.paths import HOME_ENV, AppPaths
+from glute_tui.core.routines import Routine, parse_routine
+from glute_tui.store.routine_files import builtin_routines, load_catalogue
 
 
 FakeClock = ManualClock
@@ -33,7 +34,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def no_speech_program(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never start a real speech program, whatever the machine has."""
-    monkeypatch.setattr("glute_tui.speech.CANDIDATES", ())
+    monkeypatch.setattr("glute_tui.ui.speech.CANDIDATES", ())
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from glute_tui.history import History  # noqa: E402
-from glute_tui.record import Session, SetRecord, now_iso  # noqa: E402
-from glute_tui.recorder import Recorder  # noqa: E402
+from glute_tui.store.history import History
+from glute_tui.core.records import Session, SetRecord, now_iso
+from glute_tui.store.recorder import Recorder
 
 
 def main() -> None:

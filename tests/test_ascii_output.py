@@ -1,6 +1,6 @@
 """Transliteration for terminals without Unicode."""
 
-from glute_tui.ascii_output import to_ascii, unicode_terminal
+from glute_tui.ui.ascii_output import to_ascii, unicode_terminal
 
 
 def test_box_drawing_digits_and_our_glyphs_become_ascii():

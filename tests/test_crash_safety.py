@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.history import History
-from glute_tui.sample_history import make_sessions
-from glute_tui.stats import date
+from glute_tui.store.history import History
+from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.core.stats import date
 
 pytestmark = pytest.mark.slow
 

@@ -9,15 +9,15 @@ from datetime import date
 import pytest
 from textual.widgets import Static
 
-from glute_tui.app import GluteApp
-from glute_tui.history import History
-from glute_tui.journal import Journal
-from glute_tui.preferences import load_preferences
-from glute_tui.routines import builtin_routines
-from glute_tui.sample_history import make_sessions
-from glute_tui.scenes import advance, settle
-from glute_tui.screens.summary import SummaryScreen
-from glute_tui.screens.workout import WorkoutScreen
+from glute_tui.ui.app import GluteApp
+from glute_tui.store.history import History
+from glute_tui.store.journal import Journal
+from glute_tui.store.preferences import load_preferences
+from glute_tui.store.routine_files import builtin_routines
+from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.devtools.scenes import advance, settle
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.ui.screens.workout import WorkoutScreen
 
 TODAY = date(2026, 11, 24)
 
@@ -101,7 +101,7 @@ async def test_damaged_preferences_are_moved_aside_and_defaults_used(paths, cloc
 
 
 async def test_a_broken_user_routine_is_reported_and_the_others_load(paths, clock):
-    from glute_tui.routines import load_all
+    from glute_tui.store.routine_files import load_all
 
     paths.routines_dir.mkdir(parents=True)
     broken = paths.routines_dir / "mine.toml"
@@ -128,7 +128,7 @@ async def test_a_full_disk_at_the_end_keeps_the_sets_in_the_journal(paths, clock
     saved_bytes = {p: p.read_bytes() for p in history.files()}
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        monkeypatch.setattr("glute_tui.history.atomic_write_chunks", no_space)
+        monkeypatch.setattr("glute_tui.store.history.atomic_write_chunks", no_space)
         await run_whole_workout(pilot, clock)
         status = str(app.screen.query_one("#save-status", Static).render())
         assert "No space left on device" in status and "kept in the journal" in status
@@ -167,7 +167,7 @@ async def test_a_journal_that_cannot_be_written_is_said_at_once_and_the_workout_
 async def test_the_wall_clock_jumping_changes_no_phase_length(paths, clock, monkeypatch):
     from datetime import datetime, timedelta
 
-    import glute_tui.record as record
+    import glute_tui.core.records as record
 
     jump = [timedelta(0)]
 
@@ -200,7 +200,7 @@ async def test_the_wall_clock_jumping_changes_no_phase_length(paths, clock, monk
 def test_started_at_is_recorded_with_its_utc_offset():
     from datetime import datetime
 
-    from glute_tui.record import now_iso
+    from glute_tui.core.records import now_iso
 
     stamp = now_iso()
     assert datetime.fromisoformat(stamp).utcoffset() is not None and stamp[-6] in "+-"
@@ -245,7 +245,7 @@ async def test_no_color_renders_without_colour_and_the_heatmap_still_shades(path
         await settle(pilot)
         svg = app.export_screenshot()
         assert app.no_color
-        from glute_tui.widgets.heatmap import GLYPHS
+        from glute_tui.ui.widgets.heatmap import GLYPHS
 
         rendered = str(app.screen.query_one("#heatmap").render())
         assert {GLYPHS[0], GLYPHS[4]} <= set(rendered)  # shade is in the glyphs, not just colour
@@ -255,7 +255,7 @@ async def test_no_color_renders_without_colour_and_the_heatmap_still_shades(path
 def test_recovery_leaves_the_running_workout_of_this_process_alone(paths):
     """Recovery runs after Home's first frame, so a workout may already be running here: its
     journal is neither recovered nor reported as a workout in another window."""
-    from glute_tui.record import Session, SetRecord, now_iso
+    from glute_tui.core.records import Session, SetRecord, now_iso
 
     history = History(paths.data)
     journal = history.start_journal(Session("short", "Busy-day glutes", now_iso(), now_iso(), "stopped"))

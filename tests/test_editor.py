@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Static
 
-from glute_tui.app import GluteApp
-from glute_tui.routines import builtin_routines, load_routine
-from glute_tui.scenes import advance
-from glute_tui.screens.confirm import Confirm
-from glute_tui.screens.editor import EditorScreen
-from glute_tui.screens.home import HomeScreen
+from glute_tui.ui.app import GluteApp
+from glute_tui.store.routine_files import builtin_routines, load_routine
+from glute_tui.devtools.scenes import advance
+from glute_tui.ui.dialogs.confirm import Confirm
+from glute_tui.ui.screens.editor import EditorScreen
+from glute_tui.ui.screens.home import HomeScreen
 
 
 def make_app(paths, clock, selected="short") -> GluteApp:

@@ -5,9 +5,18 @@ from __future__ import annotations
 import pytest
 
 from conftest import FakeClock, make_routine
-from glute_tui.engine import (Countdown, HoldHalfway, PhaseStarted, RepCounted, SetCorrected,
-                              SetFinished, SetsDropped, WorkoutDone, WorkoutRun)
-from glute_tui.plan import DONE, GET_READY, REST, SWITCH, WORK, build_plan
+from glute_tui.core.engine import (
+    Countdown,
+    HoldHalfway,
+    PhaseStarted,
+    RepCounted,
+    SetCorrected,
+    SetFinished,
+    SetsDropped,
+    WorkoutDone,
+    WorkoutRun,
+)
+from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK, build_plan
 
 
 def run_through(run: WorkoutRun, clock: FakeClock) -> list:

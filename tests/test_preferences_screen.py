@@ -6,10 +6,10 @@ import json
 
 from textual.widgets import Input, Select, Static, Switch
 
-from glute_tui.app import GluteApp
-from glute_tui.routines import builtin_routines
-from glute_tui.screens.home import HomeScreen
-from glute_tui.screens.preferences import PreferencesScreen
+from glute_tui.ui.app import GluteApp
+from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.screens.home import HomeScreen
+from glute_tui.ui.screens.preferences import PreferencesScreen
 
 
 def make_app(paths, clock) -> GluteApp:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.history import History
+from glute_tui.store.history import History
 from ptyapp import TINY_ROUTINE, PtyApp, journal_sets
 
 pytestmark = pytest.mark.slow
@@ -124,8 +124,8 @@ def test_two_copies_on_one_folder_keep_both_sessions(isolated_home: Path, tiny: 
 def test_an_import_while_a_workout_saves_keeps_both(isolated_home: Path, tiny: Path, tmp_path: Path):
     from datetime import date
 
-    from glute_tui.exchange import to_json
-    from glute_tui.sample_history import make_sessions
+    from glute_tui.core.exchange import to_json
+    from glute_tui.devtools.sample_history import make_sessions
 
     export = tmp_path / "export.json"
     export.write_text(to_json(make_sessions(300, end=date.today(), seed=5)))

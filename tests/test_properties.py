@@ -11,15 +11,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from glute_tui.cli import main
-from glute_tui.clock import ManualClock
-from glute_tui.engine import WorkoutRun
-from glute_tui.exchange import ImportProblem, parse_export, to_json
-from glute_tui.plan import build_plan
-from glute_tui.record import Session
-from glute_tui.routines import EXERCISE_KEYS, ROUTINE_KEYS, Routine, RoutineError, load_catalogue, \
-    load_routine, parse_routine
-from glute_tui.sample_history import make_sessions
+from glute_tui.cli.main import main
+from glute_tui.devtools.clock import ManualClock
+from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.exchange import ImportProblem, parse_export, to_json
+from glute_tui.core.plan import build_plan
+from glute_tui.core.records import Session
+from glute_tui.core.routines import EXERCISE_KEYS, ROUTINE_KEYS, Routine, RoutineError, parse_routine
+from glute_tui.store.routine_files import load_catalogue, load_routine
+from glute_tui.devtools.sample_history import make_sessions
 
 CATALOGUE = load_catalogue()
 
@@ -161,6 +161,6 @@ json_values = st.recursive(
 @given(st.dictionaries(st.text(), st.dictionaries(st.integers(min_value=1).map(str), json_values, max_size=5),
                        max_size=3))
 def test_a_file_written_a_session_at_a_time_is_the_same_text_as_dumped_at_once(data):
-    from glute_tui.history import json_chunks
+    from glute_tui.store.history import json_chunks
 
     assert "".join(json_chunks(data)) == json.dumps(data, separators=(",", ":"), ensure_ascii=False)

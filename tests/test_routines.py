@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.cli import main
-from glute_tui.plan import build_plan
-from glute_tui.routines import SIDES, RoutineError, builtin_routines, load_catalogue, load_routine
+from glute_tui.cli.main import main
+from glute_tui.core.plan import build_plan
+from glute_tui.core.routines import SIDES, RoutineError
+from glute_tui.store.routine_files import builtin_routines, load_catalogue, load_routine
 
 GOOD = """\
 name = "Mine"
@@ -155,10 +156,10 @@ def test_the_core_imports_no_textual():
         "        if name == 'textual' or name.startswith('textual.'):\n"
         "            raise ImportError('textual is blocked: ' + name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        "import glute_tui.routines, glute_tui.plan, glute_tui.engine, glute_tui.history\n"
-        "import glute_tui.record, glute_tui.journal, glute_tui.recorder, glute_tui.display\n"
-        "import glute_tui.summary, glute_tui.cues, glute_tui.paths, glute_tui.cli\n"
-        "from glute_tui.cli import main\n"
+        "import glute_tui.core.routines, glute_tui.core.plan, glute_tui.core.engine, glute_tui.store.history\n"
+        "import glute_tui.core.records, glute_tui.store.journal, glute_tui.store.recorder, glute_tui.core.display\n"
+        "import glute_tui.core.results, glute_tui.core.cues, glute_tui.store.paths, glute_tui.cli.main\n"
+        "from glute_tui.cli.main import main\n"
         "assert main(['routines']) == 0\n"
         "print('core ok')\n"
     )

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from glute_tui.widgets.big_number import BigNumber
-from glute_tui.widgets.targets_table import TargetsTable
+from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.targets_table import TargetsTable
 
 from conftest import FakeClock
-from glute_tui.app import GluteApp
-from glute_tui.history import History
-from glute_tui.routines import builtin_routines
-from glute_tui.scenes import advance
-from glute_tui.screens.home import HomeScreen
-from glute_tui.screens.confirm import Confirm
-from glute_tui.screens.summary import SummaryScreen
-from glute_tui.screens.workout import WorkoutScreen
+from glute_tui.ui.app import GluteApp
+from glute_tui.store.history import History
+from glute_tui.store.routine_files import builtin_routines
+from glute_tui.devtools.scenes import advance
+from glute_tui.ui.screens.home import HomeScreen
+from glute_tui.ui.dialogs.confirm import Confirm
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.ui.screens.workout import WorkoutScreen
 
 
 def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> GluteApp:
@@ -173,7 +173,7 @@ async def test_a_tiny_terminal_gets_a_plain_message(paths, clock):
 
 
 async def test_a_leftover_journal_is_recovered_and_the_person_told(paths, clock):
-    from glute_tui.record import Session, SetRecord, now_iso
+    from glute_tui.core.records import Session, SetRecord, now_iso
 
     history = History(paths.data)
     journal = history.start_journal(Session("short", "Busy-day glutes", now_iso(), now_iso(), "stopped"))

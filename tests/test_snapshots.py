@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.scenes import SCENES, scene_app
+from glute_tui.devtools.scenes import SCENES, scene_app
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40), "40x12": (40, 12)}
 CASES = [(name, "80x24") for name in SCENES] + [

@@ -6,9 +6,9 @@ import gc
 import subprocess
 import sys
 
-from glute_tui.app import GluteApp
-from glute_tui.cli import main
-from glute_tui.routines import builtin_routines
+from glute_tui.ui.app import GluteApp
+from glute_tui.cli.main import main
+from glute_tui.store.routine_files import builtin_routines
 
 
 async def test_the_collector_is_back_on_after_the_first_frame(paths, clock):
@@ -48,6 +48,6 @@ def test_version_is_printed_to_stdout(capsys):
 
 
 def test_the_start_path_does_not_load_what_only_version_needs():
-    probe = "import sys, glute_tui.cli; print('importlib.metadata' in sys.modules)"
+    probe = "import sys, glute_tui.cli.main; print('importlib.metadata' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -1,4 +1,4 @@
-"""Streaks and totals on hand-made histories: the rules of glute_tui.stats."""
+"""Streaks and totals on hand-made histories: the rules of glute_tui.core.stats."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from glute_tui.record import Session, SetRecord
-from glute_tui.stats import compute, heatmap_days, session_day
+from glute_tui.core.records import Session, SetRecord
+from glute_tui.core.stats import compute, heatmap_days, session_day
 
 
 def done(exercise="squat", reps=12, side="none", skipped=False, hold=None, load="bodyweight"):

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from glute_tui.app import GluteApp
-from glute_tui.cli import main
-from glute_tui.history import History
-from glute_tui.progression import next_step, suggest
-from glute_tui.routines import (Load, RoutineError, builtin_routines, dump_routine, load_all, load_routine,
-                                save_user_routine)
-from glute_tui.scenes import advance
-from glute_tui.screens.summary import SummaryScreen
-from glute_tui.summary import summarize
+from glute_tui.ui.app import GluteApp
+from glute_tui.cli.main import main
+from glute_tui.store.history import History
+from glute_tui.core.progression import next_step, suggest
+from glute_tui.core.routines import Load, RoutineError, dump_routine
+from glute_tui.store.routine_files import builtin_routines, load_all, load_routine, save_user_routine
+from glute_tui.devtools.scenes import advance
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.core.results import summarize
 
 
 @pytest.mark.parametrize("routine", builtin_routines(), ids=lambda r: r.id)
@@ -76,8 +76,8 @@ def test_the_progression_ladder_reps_then_bands_then_kilograms():
 
 
 def test_only_exercises_whose_targets_were_all_met_get_a_suggestion():
-    from glute_tui.plan import build_plan
-    from glute_tui.record import SetRecord
+    from glute_tui.core.plan import build_plan
+    from glute_tui.core.records import SetRecord
 
     routine = builtin_routines()[2]  # short: squats 2×12, bridge hold 2×30 s, clamshells 2×12 /side
     plan = build_plan(routine)

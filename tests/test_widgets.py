@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import ProgressBar
 
-from glute_tui.widgets.quiet_progress import QuietProgressBar
+from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 
 
 class Bars(App[None]):

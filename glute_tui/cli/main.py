@@ -1,0 +1,157 @@
+"""The `glute-tui` command: the app, and sub-commands for scripts.
+
+Bad input never shows a traceback: a clear message on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from datetime import date
+from typing import Sequence
+
+from glute_tui.cli.output import fail
+from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.core.routines import RoutineError
+from glute_tui.store.paths import AppPaths
+
+HISTORY_COMMANDS = ("history", "stats", "export", "import")
+
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 50 ms: only for --version
+
+    try:
+        return version("glute-tui")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+class VersionAction(argparse.Action):
+    """argparse's own version action needs the text up front; this reads it only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"glute-tui {_version()}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glute-tui",
+        description="A full-screen workout timer for a glute-strengthening routine. "
+                    "Without a command it opens the app.",
+    )
+    parser.add_argument("--version", action=VersionAction)
+    parser.add_argument("--routine", metavar="ID|PATH",
+                        help="the routine to select at start: a routine id or a TOML file")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="keep all of glute-tui's files under DIR (like $GLUTE_TUI_HOME)")
+    parser.add_argument("--self-paced", action="store_true",
+                        help="count reps yourself (Enter ends a set) instead of to a tempo")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    routines = commands.add_parser("routines", help="list, show or validate routines",
+                                   description="List built-in and user routines (the default), "
+                                               "show one's plan, or validate a routine file.")
+    routine_cmds = routines.add_subparsers(dest="routines_command", metavar="ACTION")
+    routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes")
+    show = routine_cmds.add_parser("show", help="print a routine's targets and its step-by-step plan")
+    show.add_argument("ref", metavar="ID|PATH")
+    validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault")
+    validate.add_argument("path", metavar="PATH")
+    copy = routine_cmds.add_parser("copy", help="copy a routine to your own, under a new id, to edit",
+                                   description="Copy a built-in or user routine into your routines "
+                                               "folder as NEW_ID.toml (same format as data/routines).")
+    copy.add_argument("ref", metavar="ID|PATH")
+    copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
+
+    history = commands.add_parser("history", help="a table of recent sessions",
+                                  description="Recent sessions, newest first.")
+    history.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                         help="how many sessions to show (default 20)")
+
+    stats = commands.add_parser("stats", help="streaks, totals and bests",
+                                description="Streaks (daily and weekly), totals and bests, as of a day.")
+    stats.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
+                       help="compute as of this day (default: today)")
+    stats.add_argument("--weekly-goal", type=weekly_goal, metavar="N",
+                       help="sessions a week that keep the weekly streak (default: your preference, 1)")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    export = commands.add_parser("export", help="write the whole history as JSON or CSV",
+                                 description="Write every session, as stored, to a file or stdout.")
+    export.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
+    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    importer = commands.add_parser("import", help="merge sessions from a JSON export",
+                                   description="Merge sessions from a glute-tui JSON export, by id: "
+                                               "sessions already present are left as they are. A file "
+                                               "with any bad session is refused whole.")
+    importer.add_argument("file", metavar="FILE")
+    return parser
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1 (got {text!r})")
+    return value
+
+
+def weekly_goal(text: str) -> int:
+    low, high = WEEKLY_GOAL_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high} (got {text!r})")
+    return value
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date like 2026-11-24 (got {text!r})") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the error
+        return int(exc.code or 0)
+    paths = AppPaths.resolve(args.data_dir)
+    if args.command is not None:
+        gc.enable()  # see launch.py: only the app keeps it off, until its first frame
+    try:
+        if args.command == "routines":
+            from glute_tui.cli.routines import cmd_routines
+
+            return cmd_routines(args, paths)
+        if args.command in HISTORY_COMMANDS:
+            from glute_tui.cli import history
+
+            return history.run(args, paths)
+        from glute_tui.cli.app import run_app
+
+        return run_app(args, paths)
+    except RoutineError as exc:
+        return fail("\n".join(exc.faults))
+    except OSError as exc:
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Cues a person hears and sees: driven by the engine's events, never by the screen's ticks.
+
+Each kind of moment has its own cue: a number of bells, a spoken line, and (for a change of
+phase) a flash of the whole screen. The player hands cues to a sink, so it stays free of the
+UI and a test can record exactly what would have been played, and when. Mute silences every
+sound at once; the flash is not a sound and stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol
+
+from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK
+
+if TYPE_CHECKING:
+    from glute_tui.core.engine import Event
+
+# How many bells each kind rings: the count tells them apart without looking.
+BELLS = {"get-ready": 1, "go": 2, "switch": 3, "rest": 1, "countdown": 1, "halfway": 1, "done": 4}
+PHASE_KINDS = frozenset({"get-ready", "go", "switch", "rest", "done"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # get-ready | go | switch | rest | countdown | halfway | done
+    text: str
+
+    @property
+    def bells(self) -> int:
+        return BELLS[self.kind]
+
+    @property
+    def is_phase(self) -> bool:
+        return self.kind in PHASE_KINDS
+
+
+class CueSink(Protocol):
+    def sound(self, cue: Cue) -> None: ...
+
+    def flash(self, cue: Cue) -> None: ...
+
+
+def cue_for(event: Event, next_title: str = "") -> Cue | None:
+    """The cue for an engine event, or None when the event is silent."""
+    from glute_tui.core.engine import Countdown, HoldHalfway, PhaseStarted
+
+    if isinstance(event, PhaseStarted):
+        step = event.step
+        if step.kind == WORK:
+            return Cue("go", step.title)
+        if step.kind == SWITCH:
+            side = {"left": "left", "right": "right"}.get(step.side, "")
+            return Cue("switch", f"Switch sides, {side} side" if side else "Switch sides")
+        if step.kind == REST:
+            text = f"Rest {int(step.duration_s)} seconds"
+            return Cue("rest", f"{text}, next: {next_title}" if next_title else text)
+        if step.kind == GET_READY:
+            return Cue("get-ready", f"Get ready. First: {next_title}" if next_title else "Get ready")
+        if step.kind == DONE:
+            return Cue("done", "Workout done. Well done!")
+    if isinstance(event, Countdown):
+        return Cue("countdown", str(event.seconds_left))
+    if isinstance(event, HoldHalfway):
+        return Cue("halfway", "Halfway")
+    return None
+
+
+@dataclass
+class CuePlayer:
+    sink: CueSink
+    muted: bool = False
+
+    def handle(self, events: Iterable[Event], next_title: Callable[[int], str]) -> None:
+        from glute_tui.core.engine import PhaseStarted
+
+        for event in events:
+            index = event.index if isinstance(event, PhaseStarted) else -1
+            cue = cue_for(event, next_title(index) if index >= 0 else "")
+            if cue is None:
+                continue
+            if cue.is_phase:
+                self.sink.flash(cue)
+            if not self.muted:
+                self.sink.sound(cue)

@@ -1,0 +1,123 @@
+"""What the workout screen shows, as plain strings: one frozen value per instant.
+
+Two views that look the same compare equal, so the screen repaints only when something a
+person can see has changed (the displayed second, the rep count), not on every poll.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from glute_tui.core.engine import RunView
+from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK, Step
+from glute_tui.core.format import format_clock, plural
+
+SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
+PROGRESS_STEPS = 200  # half a percent: finer than a 80-column bar or its percentage can show
+
+
+@dataclass(frozen=True)
+class WorkoutDisplay:
+    phase: str  # get-ready | work | switch-sides | rest | done: the screen's colour scheme
+    title: str  # SQUATS, REST, SWITCH SIDES
+    detail: str  # Set 2 of 3
+    side: str  # LEFT LEG, or "" for both legs
+    number: str  # what Digits shows
+    caption: str  # what the number means
+    cues: tuple[str, ...]
+    next_text: str
+    progress: int  # of PROGRESS_STEPS: a bar redrawn only when it can look different
+    planned: int
+    clock: str  # 05:12 elapsed · 18:19 to go
+    paused: bool
+
+
+def seconds_shown(remaining: float) -> int:
+    """A countdown shows 3 until 2 seconds are left: a whole second is never skipped."""
+    return max(0, math.ceil(remaining - 1e-6))
+
+
+def _countdown(remaining: float | None) -> str:
+    left = seconds_shown(remaining or 0.0)
+    return f"{left // 60}:{left % 60:02d}"
+
+
+def _next_text(view: RunView) -> str:
+    step = view.next_step
+    if step is None or step.kind == DONE:
+        return "Next: the end. Last one, make it count!" if view.step.kind != DONE else ""
+    if step.kind == REST:
+        return f"Next: rest {int(step.duration_s)} s"
+    if step.kind == SWITCH:
+        return f"Next: switch sides ({int(step.duration_s)} s)"
+    return f"Next: {_work_line(step)}"
+
+
+def _work_line(step: Step) -> str:
+    assert step.item is not None
+    return f"{step.title} (set {step.set_no} of {step.sets})"
+
+
+def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
+    """The screen's content for `view`; `following_work` is the next set after a pause."""
+    step = view.step
+    title, detail, side, number, caption, cues = "", "", "", "", "", ()
+    if step.kind == WORK and step.item is not None:
+        item = step.item
+        title = item.exercise.name.upper()
+        detail = f"Set {step.set_no} of {step.sets}"
+        if item.load.kind != "bodyweight":
+            detail += f" · {item.load.label}"
+        cues = item.exercise.cues
+        if step.side == "alternate":
+            side = f"ALTERNATE · NOW {SIDE_LABELS[view.rep_side]}"
+        else:
+            side = SIDE_LABELS.get(step.side, "")
+        if item.is_hold:
+            number, caption = _countdown(view.remaining_s), f"hold · {item.hold_s} s"
+        elif view.remaining_s is None:  # self-paced: a stopwatch runs
+            number = str(view.reps)
+            caption = (f"reps · {format_clock(view.step_elapsed_s)} · Enter when done, ↑↓ to correct")
+        else:
+            number = str(view.reps)
+            caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
+    elif step.kind == REST:
+        title, number = "REST", _countdown(view.remaining_s)
+        caption = "seconds of rest · + adds 15 s"
+        last = view.last_record
+        if last is not None and last.reps is not None and not last.skipped:
+            caption += f" · last set: {plural(last.reps, 'rep')} (↑↓ to correct)"
+        if following_work is not None and following_work.item is not None:
+            detail = f"Up next: {following_work.item.exercise.name}"
+            cues = following_work.item.exercise.cues
+    elif step.kind == SWITCH:
+        title = "SWITCH SIDES"
+        side = SIDE_LABELS.get(step.side, "")
+        side = f"NOW {side}" if side else ""
+        number, caption = _countdown(view.remaining_s), "seconds to switch"
+        if step.item is not None:
+            detail = f"{step.item.exercise.name} · set {step.set_no} of {step.sets}"
+            cues = step.item.exercise.cues
+    elif step.kind == GET_READY:
+        title, number, caption = "GET READY", _countdown(view.remaining_s), "seconds · Enter to start now"
+        if following_work is not None and following_work.item is not None:
+            detail = f"First: {following_work.item.exercise.name}"
+            cues = following_work.item.exercise.cues
+    elif step.kind == DONE:
+        title, detail, number, caption = "DONE", "Well done!", "", ""
+    return WorkoutDisplay(
+        phase=step.kind,
+        title=title,
+        detail=detail,
+        side=side,
+        number=number,
+        caption=caption,
+        cues=tuple(cues),
+        next_text=_next_text(view),
+        progress=int(view.progress * PROGRESS_STEPS),
+        planned=int(view.planned_s),
+        clock=(f"{format_clock(view.elapsed_s)} elapsed · "
+               f"{format_clock(view.planned_s * (1 - view.progress))} to go"),
+        paused=view.paused,
+    )

@@ -1,0 +1,96 @@
+"""Expand a routine into the steps a person follows, each with its planned length.
+
+Sides: `none` is one work step a set; `both` is the set on the left, a switch-sides step,
+then the same set on the right; `alternate` is one work step whose reps alternate legs.
+Zero-second pauses are left out, and there is no rest after the very last set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glute_tui.core.routines import Routine, RoutineExercise
+from glute_tui.core.format import plural
+
+GET_READY, WORK, SWITCH, REST, DONE = "get-ready", "work", "switch-sides", "rest", "done"
+TIMED_KINDS = (GET_READY, SWITCH, REST)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do: get ready, work a set (on a side), switch sides, rest, or done."""
+
+    kind: str
+    duration_s: float  # planned length; for a paced set, reps × tempo
+    item: RoutineExercise | None = None
+    exercise_index: int = -1  # position of the exercise in the routine
+    set_no: int = 0
+    sets: int = 0
+    side: str = "none"  # "none" | "left" | "right" | "alternate"
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind == WORK
+
+    @property
+    def title(self) -> str:
+        """A one-line description, used for "next:" and for spoken cues."""
+        if self.kind == WORK and self.item is not None:
+            side = {"left": ", left side", "right": ", right side",
+                    "alternate": ", alternating legs"}.get(self.side, "")
+            amount = f"{self.item.hold_s} s hold" if self.item.is_hold else plural(self.item.reps or 0, "rep")
+            return f"{self.item.exercise.name}{side}, {amount}"
+        return {GET_READY: "Get ready", SWITCH: "Switch sides", REST: "Rest",
+                DONE: "Done"}[self.kind]
+
+
+@dataclass(frozen=True)
+class Plan:
+    routine: Routine
+    steps: tuple[Step, ...]
+
+    @property
+    def total_s(self) -> float:
+        """The planned length of the whole workout, in seconds."""
+        return sum(step.duration_s for step in self.steps)
+
+    @property
+    def work_steps(self) -> list[Step]:
+        return [step for step in self.steps if step.is_work]
+
+    def next_work_after(self, index: int) -> Step | None:
+        for step in self.steps[index + 1:]:
+            if step.is_work:
+                return step
+        return None
+
+
+def work_duration(item: RoutineExercise) -> float:
+    """A paced set lasts reps × tempo; a hold lasts its seconds."""
+    if item.is_hold:
+        return float(item.hold_s or 0)
+    return float(item.reps or 0) * item.tempo_s
+
+
+def build_plan(routine: Routine) -> Plan:
+    steps: list[Step] = []
+    if routine.get_ready_s > 0:
+        steps.append(Step(GET_READY, float(routine.get_ready_s)))
+    last_exercise = len(routine.exercises) - 1
+    for ex_index, item in enumerate(routine.exercises):
+        mode = item.side_mode
+        sides = ("left", "right") if mode == "both" else (mode,)
+        for set_no in range(1, item.sets + 1):
+            for side_index, side in enumerate(sides):
+                if side_index > 0 and routine.switch_sides_s > 0:
+                    steps.append(Step(SWITCH, float(routine.switch_sides_s), item, ex_index,
+                                      set_no, item.sets, side))
+                steps.append(Step(WORK, work_duration(item), item, ex_index, set_no, item.sets, side))
+            last_set = set_no == item.sets
+            if last_set and ex_index == last_exercise:
+                continue
+            rest = routine.rest_between_exercises_s if last_set else item.rest_s
+            if rest > 0:
+                steps.append(Step(REST, float(rest), item, ex_index, set_no, item.sets))
+    steps.append(Step(DONE, 0.0))
+    return Plan(routine=routine, steps=tuple(steps))

@@ -1,0 +1,37 @@
+"""The person's preferences: what the app starts with, and what each may hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WEEKLY_GOAL_RANGE = (1, 14)
+
+
+class PreferenceError(ValueError):
+    pass
+
+
+@dataclass
+class Preferences:
+    default_routine: str = "article"
+    counting: str = "paced"
+    weekly_goal: int = 1
+    sound: bool = True
+    speech: bool = True
+    theme: str = "textual-dark"
+    notifications: bool = False  # desktop notifications (OSC 9 / 777) on a change of phase
+
+    def validate(self, where: str) -> None:
+        low, high = WEEKLY_GOAL_RANGE
+        if isinstance(self.weekly_goal, bool) or not isinstance(self.weekly_goal, int) \
+                or not low <= self.weekly_goal <= high:
+            raise PreferenceError(f"{where}: weekly_goal: must be a whole number from {low} to {high} "
+                                  f"(got {self.weekly_goal!r})")
+        if self.counting not in ("paced", "self-paced"):
+            raise PreferenceError(f"{where}: counting: must be paced or self-paced (got {self.counting!r})")
+        for name in ("sound", "speech", "notifications"):
+            if not isinstance(getattr(self, name), bool):
+                raise PreferenceError(f"{where}: {name}: must be true or false")
+        for name in ("default_routine", "theme"):
+            if not isinstance(getattr(self, name), str):
+                raise PreferenceError(f"{where}: {name}: must be text")

@@ -1,0 +1,368 @@
+"""Exercises and routines: dataclasses, and the routine file format as text (parse, validate, dump).
+
+Every fault found in a file is reported at once, each naming the file, the field (for
+example `exercise[2].reps`, counting from 1 as a person reads the file) and what is allowed,
+so that a hand-edited routine can be fixed in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+SIDES = ("none", "both", "alternate")
+BANDS = ("extra-light", "light", "medium", "heavy", "extra-heavy")
+
+# (low, high) inclusive ranges; the message shows them to the person.
+LIMITS: dict[str, tuple[float, float]] = {
+    "sets": (1, 20),
+    "reps": (1, 200),
+    "hold_s": (5, 600),
+    "tempo_s": (1, 10),
+    "rest_s": (0, 600),
+    "get_ready_s": (0, 120),
+    "switch_sides_s": (0, 60),
+    "rest_between_exercises_s": (0, 600),
+    "kg": (0.5, 300),
+    "max_reps": (1, 200),
+}
+DEFAULT_MAX_REPS = 20  # progression adds reps up to this, then moves to a heavier load
+DEFAULT_TEMPO_S = 3.0
+
+
+class RoutineError(Exception):
+    """A routine or catalogue file that cannot be used; carries every fault found."""
+
+    def __init__(self, faults: list[str]) -> None:
+        self.faults = faults
+        super().__init__("\n".join(faults))
+
+
+@dataclass(frozen=True)
+class Load:
+    """What the person moves: body weight, a resistance band, or a weight in kg."""
+
+    kind: str = "bodyweight"  # "bodyweight" | "band" | "kg"
+    band: str = ""
+    kg: float = 0.0
+
+    @classmethod
+    def parse(cls, text: str) -> "Load":
+        """Parse `bodyweight`, `band:<strength>` or `kg:<number>`; ValueError otherwise."""
+        text = text.strip().lower()
+        if text == "bodyweight":
+            return cls()
+        if text.startswith("band:") and text[5:] in BANDS:
+            return cls(kind="band", band=text[5:])
+        match = re.fullmatch(r"kg:(\d+(?:\.\d+)?)", text)
+        if match:
+            kg = float(match.group(1))
+            low, high = LIMITS["kg"]
+            if low <= kg <= high:
+                return cls(kind="kg", kg=kg)
+        raise ValueError(text)
+
+    def __str__(self) -> str:
+        if self.kind == "band":
+            return f"band:{self.band}"
+        if self.kind == "kg":
+            return f"kg:{self.kg:g}"
+        return "bodyweight"
+
+    @classmethod
+    def describe(cls, text: str) -> str:
+        """How a person reads a stored load; an unknown one as it was stored."""
+        try:
+            return cls.parse(text).label
+        except ValueError:
+            return text
+
+    @property
+    def label(self) -> str:
+        """How a person reads it."""
+        if self.kind == "band":
+            return f"{self.band} band"
+        if self.kind == "kg":
+            return f"{self.kg:g} kg"
+        return "body weight"
+
+
+LOAD_HELP = f"'bodyweight', 'band:<{'|'.join(BANDS)}>' or 'kg:<{LIMITS['kg'][0]:g}-{LIMITS['kg'][1]:g}>'"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One move of the catalogue, with what the screen and the help show about it."""
+
+    id: str
+    name: str
+    sides: str
+    muscles: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    feel: str = ""
+    mistakes: tuple[str, ...] = ()
+    alternative: str = ""
+
+
+@dataclass(frozen=True)
+class RoutineExercise:
+    """An exercise as a routine prescribes it: sets of reps (or of a timed hold)."""
+
+    exercise: Exercise
+    sets: int
+    reps: int | None = None
+    hold_s: int | None = None
+    tempo_s: float = DEFAULT_TEMPO_S
+    rest_s: int = 45
+    load: Load = field(default_factory=Load)
+    sides: str = ""  # empty: the catalogue's sides
+    max_reps: int = DEFAULT_MAX_REPS
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+    @property
+    def side_mode(self) -> str:
+        return self.sides or self.exercise.sides
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold_s is not None
+
+    @property
+    def target_label(self) -> str:
+        """`3 × 12`, `3 × 30 s`, with `/side` where each side does the set."""
+        amount = f"{self.hold_s} s" if self.is_hold else f"{self.reps}"
+        suffix = " /side" if self.side_mode == "both" else ""
+        return f"{self.sets} × {amount}{suffix}"
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A named list of exercises with the routine-wide pauses."""
+
+    id: str
+    name: str
+    exercises: tuple[RoutineExercise, ...]
+    description: str = ""
+    get_ready_s: int = 10
+    switch_sides_s: int = 5
+    rest_between_exercises_s: int = 60
+    path: Path | None = None
+    builtin: bool = False
+
+
+DEFAULT_ROUTINE_ID = "article"
+
+
+# --- the catalogue -----------------------------------------------------------------------------
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return ()
+
+
+def parse_catalogue(doc: dict[str, Any], path: Path) -> dict[str, Exercise]:
+    """The exercise catalogue keyed by id, from a parsed TOML document."""
+    catalogue: dict[str, Exercise] = {}
+    faults: list[str] = []
+    for index, item in enumerate(doc.get("exercise", []), start=1):
+        where = f"{path}: exercise[{index}]"
+        if not isinstance(item.get("id"), str) or not isinstance(item.get("name"), str):
+            faults.append(f"{where}: needs an 'id' and a 'name' (text)")
+            continue
+        if item.get("sides") not in SIDES:
+            faults.append(f"{where}.sides: must be one of {', '.join(SIDES)}")
+            continue
+        catalogue[item["id"]] = Exercise(
+            id=item["id"],
+            name=item["name"],
+            sides=item["sides"],
+            muscles=_strings(item.get("muscles")),
+            cues=_strings(item.get("cues")),
+            steps=_strings(item.get("steps")),
+            feel=str(item.get("feel", "")),
+            mistakes=_strings(item.get("mistakes")),
+            alternative=str(item.get("alternative", "")),
+        )
+    if faults:
+        raise RoutineError(faults)
+    return catalogue
+
+
+
+# --- routines ----------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Collects faults while reading one routine document."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.faults: list[str] = []
+
+    def fault(self, where: str, problem: str) -> None:
+        self.faults.append(f"{self.path}: {where}: {problem}")
+
+    def number(self, table: dict[str, Any], key: str, where: str, *, default: Any = None,
+               whole: bool = True, required: bool = False) -> Any:
+        low, high = LIMITS[key]
+        kind = "a whole number" if whole else "a number"
+        allowed = f"{kind} from {low:g} to {high:g}"
+        if key not in table:
+            if required:
+                self.fault(where, f"missing; {allowed}")
+            return default
+        value = table[key]
+        ok_type = isinstance(value, int) if whole else isinstance(value, (int, float))
+        if isinstance(value, bool) or not ok_type:
+            self.fault(where, f"must be {allowed} (got {value!r})")
+            return default
+        if not low <= value <= high:
+            self.fault(where, f"must be {allowed} (got {value!r})")
+            return default
+        return value
+
+
+ROUTINE_KEYS = {"name", "description", "get_ready_s", "switch_sides_s",
+                "rest_between_exercises_s", "exercise"}
+EXERCISE_KEYS = {"id", "sets", "reps", "hold_s", "tempo_s", "rest_s", "load", "sides", "max_reps"}
+
+
+def parse_routine(doc: dict[str, Any], path: Path, catalogue: dict[str, Exercise],
+                  routine_id: str | None = None, builtin: bool = False) -> Routine:
+    """Build a Routine from a parsed TOML document, or raise RoutineError with every fault."""
+    check = _Checker(path)
+    for key in sorted(set(doc) - ROUTINE_KEYS):
+        check.fault(key, f"unknown field; allowed: {', '.join(sorted(ROUTINE_KEYS))}")
+    name = doc.get("name")
+    if not isinstance(name, str) or not name.strip():
+        check.fault("name", "missing or empty; give the routine a name (text)")
+        name = ""
+    description = doc.get("description", "")
+    if not isinstance(description, str):
+        check.fault("description", "must be text")
+        description = ""
+    get_ready = check.number(doc, "get_ready_s", "get_ready_s", default=10)
+    switch = check.number(doc, "switch_sides_s", "switch_sides_s", default=5)
+    between = check.number(doc, "rest_between_exercises_s", "rest_between_exercises_s", default=60)
+
+    items = doc.get("exercise")
+    exercises: list[RoutineExercise] = []
+    if not isinstance(items, list) or not items:
+        check.fault("exercise", "at least one [[exercise]] table is needed")
+        items = []
+    for index, item in enumerate(items, start=1):
+        where = f"exercise[{index}]"
+        if not isinstance(item, dict):
+            check.fault(where, "must be a table ([[exercise]])")
+            continue
+        parsed = _parse_exercise(item, where, check, catalogue)
+        if parsed is not None:
+            exercises.append(parsed)
+    if check.faults:
+        raise RoutineError(check.faults)
+    return Routine(
+        id=routine_id or path.stem,
+        name=name.strip(),
+        description=description,
+        exercises=tuple(exercises),
+        get_ready_s=get_ready,
+        switch_sides_s=switch,
+        rest_between_exercises_s=between,
+        path=path,
+        builtin=builtin,
+    )
+
+
+def _parse_exercise(item: dict[str, Any], where: str, check: _Checker,
+                    catalogue: dict[str, Exercise]) -> RoutineExercise | None:
+    before = len(check.faults)
+    for key in sorted(set(item) - EXERCISE_KEYS):
+        check.fault(f"{where}.{key}", f"unknown field; allowed: {', '.join(sorted(EXERCISE_KEYS))}")
+    exercise_id = item.get("id")
+    exercise = catalogue.get(exercise_id) if isinstance(exercise_id, str) else None
+    if exercise is None:
+        shown = "missing" if exercise_id is None else f"unknown exercise {exercise_id!r}"
+        check.fault(f"{where}.id", f"{shown}; one of: {', '.join(catalogue)}")
+    sets = check.number(item, "sets", f"{where}.sets", required=True)
+    has_reps, has_hold = "reps" in item, "hold_s" in item
+    if has_reps == has_hold:
+        check.fault(where, "give either 'reps' (a count) or 'hold_s' (seconds held), not both or neither")
+    reps = check.number(item, "reps", f"{where}.reps") if has_reps else None
+    hold = check.number(item, "hold_s", f"{where}.hold_s") if has_hold else None
+    tempo = check.number(item, "tempo_s", f"{where}.tempo_s", default=DEFAULT_TEMPO_S, whole=False)
+    rest = check.number(item, "rest_s", f"{where}.rest_s", default=45)
+    load = Load()
+    if "load" in item:
+        raw = item["load"]
+        try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
+            load = Load.parse(raw)
+        except ValueError:
+            check.fault(f"{where}.load", f"must be {LOAD_HELP} (got {raw!r})")
+    sides = item.get("sides", "")
+    if sides and sides not in SIDES:
+        check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)} (got {sides!r})")
+    max_reps = check.number(item, "max_reps", f"{where}.max_reps", default=DEFAULT_MAX_REPS)
+    if len(check.faults) != before or exercise is None:
+        return None
+    return RoutineExercise(exercise=exercise, sets=sets, reps=reps, hold_s=hold,
+                           tempo_s=float(tempo), rest_s=rest, load=load, sides=sides,
+                           max_reps=max_reps)
+
+
+# --- writing routines ----------------------------------------------------------------------------
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # JSON's escapes are valid in a TOML basic string
+
+
+def dump_routine(routine: Routine) -> str:
+    """The routine as TOML, in the format of `data/routines`: loading it gives it back."""
+    lines = [f"name = {_toml_string(routine.name)}"]
+    if routine.description:
+        lines.append(f"description = {_toml_string(routine.description)}")
+    lines += [f"get_ready_s = {routine.get_ready_s}", f"switch_sides_s = {routine.switch_sides_s}",
+              f"rest_between_exercises_s = {routine.rest_between_exercises_s}"]
+    for item in routine.exercises:
+        lines += ["", "[[exercise]]", f"id = {_toml_string(item.id)}", f"sets = {item.sets}"]
+        lines.append(f"hold_s = {item.hold_s}" if item.is_hold else f"reps = {item.reps}")
+        if not item.is_hold:
+            lines.append(f"tempo_s = {item.tempo_s:g}")
+        lines += [f"rest_s = {item.rest_s}", f"load = {_toml_string(str(item.load))}"]
+        if item.sides:
+            lines.append(f"sides = {_toml_string(item.sides)}")
+        if item.max_reps != DEFAULT_MAX_REPS:
+            lines.append(f"max_reps = {item.max_reps}")
+    return "\n".join(lines) + "\n"
+
+
+def check_new_id(new_id: str, taken: Iterable[str]) -> None:
+    """A routine id is a file name: lower-case letters, digits and dashes, and not yet used."""
+    if not ID_RE.fullmatch(new_id):
+        raise RoutineError([f"routine id {new_id!r}: must be 1 to 40 lower-case letters, digits and "
+                            "dashes, starting with a letter or digit"])
+    if new_id in set(taken):
+        raise RoutineError([f"routine id {new_id!r}: already used; choose another"])
+
+
+def free_id(base: str, taken: Iterable[str]) -> str:
+    """`base-mine`, or `base-mine-2`…: the id a copy of a built-in routine is saved under."""
+    taken = set(taken)
+    for n in range(1, 1000):
+        candidate = f"{base}-mine" + (f"-{n}" if n > 1 else "")
+        if candidate not in taken:
+            return candidate
+    raise RoutineError([f"routine {base!r}: no free id for a copy"])

@@ -1,0 +1,218 @@
+"""Streaks, totals and bests, from the sessions, as of a given day.
+
+The rules (the History screen and `glute-tui stats` share them):
+- A session *counts* when at least one of its sets was done (not skipped, reps or hold > 0).
+- A session's day is the date of `started_at` in the UTC offset it was recorded with (where
+  the person was), never converted to this machine's zone.
+- Daily streak: consecutive days with a counted session. The current one ends on `as_of`, or
+  on the day before when `as_of` has none yet: a day is not lost until it is over.
+- Weekly streak: consecutive ISO weeks (Monday first) with at least `weekly_goal` counted
+  sessions. The current one includes this week once it meets the goal, else ends last week.
+- Only sessions on or before `as_of` are taken into account.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable
+
+from glute_tui.core.records import Session
+from glute_tui.core.routines import BANDS, Load
+
+HEATMAP_WEEKS = 26
+
+
+def session_day(session: Session) -> date:
+    return datetime.fromisoformat(session.started_at).date()
+
+
+def session_minutes(session: Session) -> float:
+    try:
+        seconds = (datetime.fromisoformat(session.ended_at)
+                   - datetime.fromisoformat(session.started_at)).total_seconds()
+    except ValueError:
+        return 0.0
+    return max(0.0, seconds / 60)
+
+
+def session_row(session: Session, planned_sets: int | None = None) -> tuple[str, ...]:
+    """Date, routine, minutes, sets done/planned, reps, status: a session in a table."""
+    done = [r for r in session.sets if r.done]
+    planned = len(session.sets) if planned_sets is None else planned_sets
+    return (session.when, session.routine_name, f"{session_minutes(session):.0f}", f"{len(done)}/{planned}",
+            str(sum(r.reps or 0 for r in done)), session.status)
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
+def _runs(starts: list[date], step: timedelta) -> list[tuple[date, int]]:
+    """Runs of consecutive values (sorted, distinct): (last value, length)."""
+    runs: list[tuple[date, int]] = []
+    for value in starts:
+        if runs and value - runs[-1][0] == step:
+            runs[-1] = (value, runs[-1][1] + 1)
+        else:
+            runs.append((value, 1))
+    return runs
+
+
+def _current(runs: list[tuple[date, int]], *ends: date) -> int:
+    by_end = dict(runs)
+    for end in ends:
+        if end in by_end:
+            return by_end[end]
+    return 0
+
+
+@dataclass(frozen=True)
+class LoadPoint:
+    day: date
+    reps: int  # reps in the session; for a timed hold, seconds held
+    load: str  # the heaviest load of the session
+
+
+def load_rank(text: str) -> tuple[int, float]:
+    """Body weight, then bands light to heavy, then kilograms: heavier sorts later."""
+    try:
+        load = Load.parse(text)
+    except ValueError:
+        return (0, 0.0)
+    if load.kind == "band":
+        return (1, float(BANDS.index(load.band)))
+    return (2, load.kg) if load.kind == "kg" else (0, 0.0)
+
+
+@dataclass
+class Stats:
+    as_of: date
+    weekly_goal: int
+    sessions: int = 0
+    counted_sessions: int = 0
+    current_daily_streak: int = 0
+    longest_daily_streak: int = 0
+    current_weekly_streak: int = 0
+    longest_weekly_streak: int = 0
+    this_week: int = 0
+    total_reps: int = 0
+    total_hold_s: float = 0.0
+    total_minutes: float = 0.0
+    reps_by_exercise: dict[str, int] = field(default_factory=dict)
+    best_set_by_exercise: dict[str, int] = field(default_factory=dict)
+    sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
+    work_by_day: dict[date, int] = field(default_factory=dict)  # sets done per day
+    progress_by_exercise: dict[str, list[LoadPoint]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "sessions": self.sessions,
+            "counted_sessions": self.counted_sessions,
+            "weekly_goal": self.weekly_goal,
+            "current_daily_streak": self.current_daily_streak,
+            "longest_daily_streak": self.longest_daily_streak,
+            "current_weekly_streak": self.current_weekly_streak,
+            "longest_weekly_streak": self.longest_weekly_streak,
+            "this_week": self.this_week,
+            "total_reps": self.total_reps,
+            "total_hold_s": round(self.total_hold_s, 1),
+            "total_minutes": round(self.total_minutes, 1),
+            "reps_by_exercise": dict(sorted(self.reps_by_exercise.items())),
+            "best_set_by_exercise": dict(sorted(self.best_set_by_exercise.items())),
+            "sides_by_exercise": {k: v for k, v in sorted(self.sides_by_exercise.items())},
+        }
+
+
+def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> Stats:
+    builder = StatsBuilder(as_of, weekly_goal)
+    for session in sorted(sessions, key=lambda s: s.started_at):
+        builder.add(session)
+    return builder.finish()
+
+
+class StatsBuilder:
+    """The figures, one session at a time (in order of start): the app streams a long
+    history through it a file at a time, so the sessions need not all be in memory."""
+
+    def __init__(self, as_of: date, weekly_goal: int = 1) -> None:
+        if weekly_goal < 1:
+            raise ValueError("weekly_goal must be at least 1")
+        self.stats = Stats(as_of=as_of, weekly_goal=weekly_goal)
+        self.counted_days: set[date] = set()
+        self.per_week: Counter[date] = Counter()
+        self.reps_by: Counter[str] = Counter()
+        self.best: dict[str, int] = {}
+        self.sides: dict[str, Counter[str]] = defaultdict(Counter)
+        self.work: Counter[date] = Counter()
+        self.progress: dict[str, list[LoadPoint]] = defaultdict(list)
+
+    def add(self, session: Session) -> None:
+        stats, sides = self.stats, self.sides
+        day = session_day(session)
+        if day > stats.as_of:
+            return
+        stats.sessions += 1
+        done = [r for r in session.sets if r.done]
+        if not done:
+            return
+        stats.counted_sessions += 1
+        self.counted_days.add(day)
+        self.per_week[week_start(day)] += 1
+        self.work[day] += len(done)
+        stats.total_minutes += session_minutes(session)
+        session_reps: Counter[str] = Counter()
+        session_load: dict[str, str] = {}
+        for record in done:
+            reps = record.reps or 0
+            stats.total_reps += reps
+            stats.total_hold_s += record.hold_s or 0
+            self.reps_by[record.exercise] += reps
+            amount = reps if record.reps is not None else int(record.hold_s or 0)
+            session_reps[record.exercise] += amount
+            heaviest = session_load.get(record.exercise)
+            if heaviest is None or load_rank(record.load) > load_rank(heaviest):
+                session_load[record.exercise] = record.load
+            self.best[record.exercise] = max(self.best.get(record.exercise, 0), amount)
+            if record.side in ("left", "right"):
+                sides[record.exercise][record.side] += reps
+            elif record.side == "alternate":  # alternating legs start on the left
+                sides[record.exercise]["left"] += math.ceil(reps / 2)
+                sides[record.exercise]["right"] += reps // 2
+        for exercise, reps in session_reps.items():
+            self.progress[exercise].append(LoadPoint(day, reps, session_load[exercise]))
+
+    def finish(self) -> Stats:
+        stats, as_of = self.stats, self.stats.as_of
+        day_runs = _runs(sorted(self.counted_days), timedelta(days=1))
+        stats.longest_daily_streak = max((n for _, n in day_runs), default=0)
+        stats.current_daily_streak = _current(day_runs, as_of, as_of - timedelta(days=1))
+        met = sorted(w for w, n in self.per_week.items() if n >= stats.weekly_goal)
+        week_runs = _runs(met, timedelta(days=7))
+        stats.longest_weekly_streak = max((n for _, n in week_runs), default=0)
+        this_week = week_start(as_of)
+        stats.current_weekly_streak = _current(week_runs, this_week, this_week - timedelta(days=7))
+        stats.this_week = self.per_week.get(this_week, 0)
+        stats.reps_by_exercise = dict(self.reps_by)
+        stats.best_set_by_exercise = self.best
+        stats.sides_by_exercise = {k: {"left": v["left"], "right": v["right"]} for k, v in self.sides.items()}
+        stats.work_by_day = dict(self.work)
+        stats.progress_by_exercise = dict(self.progress)
+        return stats
+
+
+def heatmap_days(as_of: date, weeks: int = HEATMAP_WEEKS) -> list[list[date]]:
+    """The calendar grid: `weeks` columns of Monday..Sunday, the last holding `as_of`."""
+    first = week_start(as_of) - timedelta(weeks=weeks - 1)
+    return [[first + timedelta(weeks=w, days=d) for w in range(weeks)] for d in range(7)]
+
+
+def shade(sets: int) -> int:
+    """0 (nothing) to 4 (a full workout or more), for the heat map's colours."""
+    if sets <= 0:
+        return 0
+    return 1 if sets < 5 else 2 if sets < 12 else 3 if sets < 20 else 4

@@ -1,0 +1,77 @@
+"""Realistic made-up histories, for tests, screenshots and benchmarks (never for a person's data).
+
+About three sessions a week with missed weeks, the built-in routines, reps near their targets,
+the odd skipped set, loads that climb, and the European UTC offset of the date (+01:00 in
+winter, +02:00 in summer), so streaks cross DST changes and year ends.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+
+from glute_tui.core.plan import build_plan
+from glute_tui.core.records import Session, SetRecord
+from glute_tui.core.routines import Routine
+from glute_tui.store.routine_files import builtin_routines
+
+LOADS = ["bodyweight", "band:light", "band:medium", "band:heavy", "kg:4", "kg:6", "kg:8"]
+
+
+def _offset(day: date) -> timezone:
+    summer = date(day.year, 3, 29) <= day < date(day.year, 10, 25)
+    return timezone(timedelta(hours=2 if summer else 1))
+
+
+def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int | None = None,
+                  routines: list[Routine] | None = None) -> list[Session]:
+    """`count` sessions ending on or before `end`, oldest first."""
+    rng = random.Random(seed)
+    routines = routines or builtin_routines()
+    plans = [build_plan(r) for r in routines]
+    days: list[date] = []
+    day = end
+    while len(days) < count:
+        if rng.random() < 0.08:  # a missed week now and then
+            day -= timedelta(days=7)
+        if rng.random() < 0.45:
+            days.append(day)
+            if rng.random() < 0.1 and len(days) < count:
+                days.append(day)  # twice on one day
+        day -= timedelta(days=1)
+    days.reverse()
+    sessions = []
+    for index, day in enumerate(days):
+        plan = plans[0] if rng.random() < 0.6 else rng.choice(plans)
+        level = min(len(LOADS) - 1, index * len(LOADS) // max(1, count))
+        start = datetime.combine(day, time(rng.choice([6, 7, 12, 18, 19, 21]), rng.randrange(60)),
+                                 tzinfo=_offset(day))
+        steps = plan.work_steps
+        if sets_per_session is not None:
+            steps = [steps[i % len(steps)] for i in range(sets_per_session)]
+        load = LOADS[level] if rng.random() < 0.85 else "bodyweight"  # one load a session, as people do
+        records = []
+        elapsed = 0.0
+        stopped = rng.random() < 0.07
+        for number, step in enumerate(steps):
+            if stopped and number > len(steps) // 2:
+                break
+            item = step.item
+            skipped = rng.random() < 0.03
+            if item.is_hold:
+                reps, hold = None, float(item.hold_s if not skipped else 0)
+            else:
+                reps, hold = (0 if skipped else max(0, (item.reps or 0) + rng.choice([-2, -1, 0, 0, 0, 1]))), None
+            seconds = step.duration_s + rng.uniform(-3, 3)
+            elapsed += seconds + item.rest_s
+            records.append(SetRecord(item.id, step.side, step.set_no, item.reps, reps, hold, load,
+                                     round(max(1.0, seconds), 1), skipped))
+        sessions.append(Session(
+            routine=plan.routine.id, routine_name=plan.routine.name,
+            started_at=start.isoformat(timespec="seconds"),
+            ended_at=(start + timedelta(seconds=elapsed)).isoformat(timespec="seconds"),
+            status="stopped" if stopped else "completed", sets=records,
+            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        ))
+    return sessions

@@ -1,0 +1,171 @@
+"""Scenes of the real app, for snapshot tests and for `screenshots/`: the same keys a person
+presses, on a manual clock, a throw-away data folder and a fixed day, so each scene looks the
+same on every run."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Awaitable, Callable
+
+from glute_tui.ui.app import GluteApp
+from glute_tui.devtools.clock import ManualClock
+from glute_tui.store.paths import AppPaths
+from glute_tui.store.routine_files import builtin_routines
+
+TODAY = date(2026, 11, 24)
+
+
+async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> None:
+    """Let `seconds` pass on the workout screen (None: to the end of the workout), waking it
+    at each change as its timer would."""
+    screen = pilot.app.screen
+    end = float("inf") if seconds is None else clock.now + seconds
+    while not screen.run.finished and screen.run.wakeup_at() <= end:
+        clock.now = screen.run.wakeup_at()
+        screen.poll()
+    if seconds is not None:
+        clock.now = end
+        screen.poll()
+    await pilot.pause()
+
+
+async def skip_to(pilot, title: str) -> None:
+    """Press `n` until the workout shows `title`."""
+    for _ in range(100):
+        if str(pilot.app.screen.query_one("#phase-title").render()) == title:
+            return
+        await pilot.press("n")
+    raise RuntimeError(f"never reached {title}")
+
+
+async def settle(pilot, timeout: float = 10.0) -> None:
+    """Until Home has read the history (its streak line is filled, after its first frame)
+    and no worker is left running: what a person sees a moment after the app opens."""
+    app = pilot.app
+    home = app.screen_stack[0]
+    deadline = asyncio.get_running_loop().time() + timeout
+    def streak_line() -> str:  # Home may not even be composed yet, under an auto-pilot
+        found = home.query("#home-streak")
+        return str(found.first().render()) if found else ""
+
+    while not streak_line():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("Home never read the history")
+        await asyncio.sleep(0.005)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def home(pilot, clock):
+    await settle(pilot)
+
+
+async def work_set(pilot, clock):
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 16)
+
+
+async def rest(pilot, clock):
+    await work_set(pilot, clock)
+    await advance(pilot, clock, 20 + 12)
+
+
+async def paused(pilot, clock):
+    await rest(pilot, clock)
+    await pilot.press("space")
+    await pilot.pause()
+
+
+async def one_sided_set(pilot, clock):
+    await pilot.press("enter")
+    await pilot.pause()
+    await skip_to(pilot, "SINGLE-LEG DEADLIFTS")
+    await advance(pilot, clock, 7)
+
+
+async def switch_sides(pilot, clock):
+    await one_sided_set(pilot, clock)
+    await advance(pilot, clock, 24 + 1.5)
+
+
+async def help_screen(pilot, clock):
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def summary(pilot, clock):
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 36 + 30 + 20)
+    await pilot.press("down", "down")
+    await advance(pilot, clock)
+    await settle(pilot)
+
+
+async def history(pilot, clock):
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+
+
+async def session_detail(pilot, clock):
+    await history(pilot, clock)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def editor(pilot, clock):
+    await settle(pilot)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("down", "down", "down")  # the clamshells
+    await pilot.pause()
+
+
+async def preferences(pilot, clock):
+    await settle(pilot)
+    await pilot.press("p")
+    await pilot.pause()
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    run: Callable[..., Awaitable[None]]
+    routine: str = "article"
+    sessions: int = 0  # a made-up history of this many sessions, up to TODAY
+
+
+SCENES = {scene.name: scene for scene in [
+    Scene("home", home),
+    Scene("home-with-streak", home, sessions=55),
+    Scene("work-set", work_set),
+    Scene("one-sided-set", one_sided_set),
+    Scene("switch-sides", switch_sides),
+    Scene("rest", rest),
+    Scene("paused", paused),
+    Scene("help", help_screen),
+    Scene("summary", summary, routine="short"),
+    Scene("history", history, sessions=55),
+    Scene("session-detail", session_detail, sessions=55),
+    Scene("editor", editor),
+    Scene("preferences", preferences),
+]}
+
+
+def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
+    """The app for `scene`, its files under `home_dir`."""
+    paths = AppPaths.resolve(home_dir)
+    if scene.sessions:
+        from glute_tui.store.history import History
+        from glute_tui.devtools.sample_history import make_sessions
+
+        History(paths.data).add_many(make_sessions(scene.sessions, end=TODAY, seed=11))
+    clock = ManualClock()
+    app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
+                   speech_program=(), flash_s=0)  # a flash is a moment, not a layout
+    return app, clock

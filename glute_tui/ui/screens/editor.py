@@ -1,0 +1,325 @@
+"""The routine editor: names, targets, rests and loads, checked as they are typed.
+
+The draft is kept in the very shape of a routine file, and the core's validator checks it on
+every change: the same messages as for a hand-edited file, the planned length updated live,
+and Save refused while anything is wrong. A built-in routine is saved as a copy.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from glute_tui.core.plan import build_plan
+from glute_tui.core.format import format_duration, plural
+from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_routine
+from glute_tui.store.routine_files import save_as_users
+from glute_tui.ui.widgets.too_small import TooSmall
+
+ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
+EXERCISE_FIELDS = ("sets", "amount", "tempo_s", "rest_s")
+LOAD_CHOICES = [("body weight", "bodyweight")] + [(f"{b} band", f"band:{b}") for b in BANDS] + [("kg", "kg")]
+SIDE_CHOICES = [("as the catalogue says", ""), ("both legs together", "none"),
+                ("each side in turn", "both"), ("alternating", "alternate")]
+
+
+def allowed(key: str) -> str:
+    low, high = LIMITS[key]
+    return f"{low:g}–{high:g}"
+
+
+def as_number(text: str) -> Any:
+    """What a TOML file would hold for `text`: a number when it is one, else the text itself."""
+    text = text.strip()
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def routine_doc(routine: Routine) -> dict[str, Any]:
+    items = []
+    for item in routine.exercises:
+        entry: dict[str, Any] = {"id": item.id, "sets": item.sets, "rest_s": item.rest_s,
+                                 "load": str(item.load)}
+        if item.is_hold:
+            entry["hold_s"] = item.hold_s
+        else:
+            entry["reps"] = item.reps
+            entry["tempo_s"] = item.tempo_s
+        if item.sides:
+            entry["sides"] = item.sides
+        items.append(entry)
+    return {"name": routine.name, "description": routine.description, "get_ready_s": routine.get_ready_s,
+            "switch_sides_s": routine.switch_sides_s,
+            "rest_between_exercises_s": routine.rest_between_exercises_s, "exercise": items}
+
+
+def field_row(label: str, widget, hint: str, hint_id: str) -> Horizontal:
+    return Horizontal(Label(label, classes="edit-label"), widget, Static(hint, id=hint_id, classes="edit-hint"),
+                      classes="edit-row")
+
+
+class EditorScreen(Screen[None]):
+    CSS_PATH = "editor.tcss"  # loaded when the screen is first shown, not at start
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "leave", "Back"),
+        Binding("a", "add", "Add exercise"),
+        Binding("x,delete", "remove", "Remove"),
+        Binding("u", "move(-1)", "Move up"),
+        Binding("d", "move(1)", "Move down"),
+    ]
+
+    def __init__(self, routine: Routine) -> None:
+        super().__init__()
+        self.routine = routine
+        self.doc = routine_doc(routine)
+        self.dirty = False
+        self.current = 0
+        self.faults: list[str] = []
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="editor"):
+            with Vertical(id="editor-left"):
+                yield Static("Exercises", classes="section-title")
+                yield OptionList(id="editor-exercises")
+                yield Static("a add · x remove · u/d move", id="editor-keys")
+            with VerticalScroll(id="editor-form"):
+                yield field_row("Name", Input(self.doc["name"], id="name"), "", "name-hint")
+                for key, label in zip(ROUTINE_FIELDS, ("Get ready (s)", "Switch sides (s)", "Between exercises (s)")):
+                    yield field_row(label, Input(str(self.doc[key]), id=key), allowed(key), f"{key}-hint")
+                yield Static("", id="exercise-title", classes="section-title")
+                yield field_row("Sets", Input(id="sets"), allowed("sets"), "sets-hint")
+                yield field_row("Count", Select([("reps", "reps"), ("timed hold (s)", "hold_s")],
+                                                allow_blank=False, id="amount-kind"), "", "kind-hint")
+                yield field_row("Reps / hold", Input(id="amount"), "", "amount-hint")
+                yield field_row("Tempo (s a rep)", Input(id="tempo_s"), allowed("tempo_s"), "tempo_s-hint")
+                yield field_row("Rest (s)", Input(id="rest_s"), allowed("rest_s"), "rest_s-hint")
+                yield field_row("Sides", Select(SIDE_CHOICES, allow_blank=False, id="sides"), "", "sides-hint")
+                yield field_row("Load", Select(LOAD_CHOICES, allow_blank=False, id="load-kind"), "", "load-hint")
+                yield field_row("kg", Input(id="kg"), allowed("kg"), "kg-hint")
+        yield Static("", id="editor-status")
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Edit: {self.routine.name}" + (" (built in: saved as a copy)" if self.routine.builtin else "")
+        self._refresh_list()
+        self._show_exercise()
+        self._validate()
+        self.query_one("#editor-exercises", OptionList).focus()
+
+    # --- the draft -----------------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return self.doc["exercise"]
+
+    def _refresh_list(self) -> None:
+        options = self.query_one("#editor-exercises", OptionList)
+        options.clear_options()
+        names = self.app.catalogue
+        options.add_options([Option(f"{n + 1}. {names[e['id']].name}") for n, e in enumerate(self.items)])
+        if self.items:
+            self.current = max(0, min(self.current, len(self.items) - 1))
+            options.highlighted = self.current
+
+    def _show_exercise(self) -> None:
+        """Fill the form with the selected exercise. The change handlers see the same values as
+        the draft's and so change nothing: filling the form is never an edit."""
+        if not self.items:
+            self.query_one("#exercise-title", Static).update("No exercise: press a to add one")
+            return
+        entry = self.items[self.current]
+        self.query_one("#exercise-title", Static).update(self.app.catalogue[entry["id"]].name)
+        hold = "hold_s" in entry
+        self.query_one("#sets", Input).value = str(entry.get("sets", ""))
+        self.query_one("#amount-kind", Select).value = "hold_s" if hold else "reps"
+        self.query_one("#amount", Input).value = str(entry.get("hold_s" if hold else "reps", ""))
+        self.query_one("#amount-hint", Static).update(allowed("hold_s" if hold else "reps"))
+        self.query_one("#tempo_s", Input).value = f"{entry.get('tempo_s', 3):g}" if not hold else ""
+        self.query_one("#tempo_s", Input).disabled = hold
+        self.query_one("#rest_s", Input).value = str(entry.get("rest_s", ""))
+        self.query_one("#sides", Select).value = entry.get("sides", "")
+        load = str(entry.get("load", "bodyweight"))
+        self.query_one("#load-kind", Select).value = "kg" if load.startswith("kg:") else load
+        self.query_one("#kg", Input).value = load[3:] if load.startswith("kg:") else ""
+        self.query_one("#kg", Input).disabled = not load.startswith("kg:")
+
+    def _edit(self, change) -> None:
+        """Apply `change` to the draft; only a real difference counts as unsaved."""
+        before = json.dumps(self.doc, sort_keys=True)
+        change()
+        if json.dumps(self.doc, sort_keys=True) != before:
+            self.dirty = True
+        self._validate()
+
+    def _validate(self) -> None:
+        """Check the whole draft with the core's validator; show the length or the faults."""
+        status = self.query_one("#editor-status", Static)
+        try:
+            draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.app.catalogue,
+                                  routine_id=self.routine.id)
+        except RoutineError as exc:
+            self.faults = [f.split(": ", 1)[1] if ": " in f else f for f in exc.faults]
+            status.update("[b red]Not saved while wrong:[/] " + " · ".join(self.faults[:3]))
+            status.set_class(True, "-error")
+            return
+        self.faults = []
+        status.set_class(False, "-error")
+        changed = " · unsaved changes, Ctrl+S saves" if self.dirty else ""
+        status.update(f"About {format_duration(build_plan(draft).total_s)} · "
+                      f"{plural(len(build_plan(draft).work_steps), 'set')}{changed}")
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#editor-exercises")
+    def select_exercise(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.current:
+            self.current = event.option_index
+            self._show_exercise()
+
+    @on(Input.Changed)
+    def input_changed(self, event: Input.Changed) -> None:
+        self._edit(lambda: self._apply_input(event.input.id, event.value))
+
+    def _apply_input(self, key: str | None, value: str) -> None:
+        def put(table: dict[str, Any], name: str, new: Any) -> None:
+            if table.get(name) != new:  # 3 and 3.0 are the same tempo: no change
+                table[name] = new
+
+        if key == "name":
+            put(self.doc, "name", value)
+        elif key in ROUTINE_FIELDS:
+            put(self.doc, key, as_number(value))
+        elif self.items:
+            entry = self.items[self.current]
+            if key == "amount":
+                put(entry, "hold_s" if "hold_s" in entry else "reps", as_number(value))
+            elif key == "kg" and str(entry.get("load", "")).startswith("kg:"):
+                if as_number(entry["load"][3:]) != as_number(value):
+                    entry["load"] = f"kg:{value.strip()}"
+            elif key in ("sets", "tempo_s", "rest_s") and not (key == "tempo_s" and "hold_s" in entry):
+                put(entry, key, as_number(value))
+
+    @on(Select.Changed)
+    def select_changed(self, event: Select.Changed) -> None:
+        if self.items:
+            self._edit(lambda: self._apply_select(event.select.id, str(event.value)))
+
+    def _apply_select(self, key: str | None, value: str) -> None:
+        entry = self.items[self.current]
+        if key == "amount-kind" and (value == "hold_s") != ("hold_s" in entry):
+            for old in ("hold_s", "reps", "tempo_s"):
+                entry.pop(old, None)
+            if value == "hold_s":
+                entry["hold_s"] = 30
+            else:
+                entry["reps"], entry["tempo_s"] = 12, 3
+            self.call_after_refresh(self._show_exercise)
+        elif key == "sides" and value != entry.get("sides", ""):
+            if value:
+                entry["sides"] = value
+            else:
+                entry.pop("sides", None)
+        elif key == "load-kind":
+            load = str(entry.get("load", "bodyweight"))
+            if value == "kg" and not load.startswith("kg:"):
+                entry["load"] = "kg:5"
+                self.call_after_refresh(self._show_exercise)
+            elif value != "kg" and value != load:
+                entry["load"] = value
+                self.call_after_refresh(self._show_exercise)
+
+    def action_add(self) -> None:
+        from glute_tui.ui.dialogs.exercise_picker import ExercisePicker
+
+        def picked(exercise_id: str | None) -> None:
+            if exercise_id:
+                self.items.append({"id": exercise_id, "sets": 3, "reps": 12, "tempo_s": 3, "rest_s": 45,
+                                   "load": "bodyweight"})
+                self.current = len(self.items) - 1
+                self._refresh_list()
+                self._show_exercise()
+                self.dirty = True
+                self._validate()
+
+        self.app.push_screen(ExercisePicker(), picked)
+
+    def action_remove(self) -> None:
+        if self.items:
+            del self.items[self.current]
+            self._refresh_list()
+            self._show_exercise()
+            self.dirty = True
+            self._validate()
+
+    def action_move(self, step: int) -> None:
+        target = self.current + step
+        if self.items and 0 <= target < len(self.items):
+            self.items[self.current], self.items[target] = self.items[target], self.items[self.current]
+            self.current = target
+            self._refresh_list()
+            self.dirty = True
+            self._validate()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letters go to a field being typed in; the list keys work when the list has focus."""
+        if action in ("add", "remove", "move"):
+            return isinstance(self.focused, OptionList)
+        return True
+
+    # --- save and leave ------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self._validate()
+        if self.faults:
+            self.notify("Not saved: " + "; ".join(self.faults[:3]), severity="error", timeout=8)
+            return
+        draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.app.catalogue,
+                              routine_id=self.routine.id)
+        draft = replace(draft, builtin=self.routine.builtin, path=self.routine.path)
+        if self.routine.builtin and draft.name == self.routine.name:
+            draft = replace(draft, name=f"{draft.name} (mine)")
+        app = self.app
+        try:
+            saved = save_as_users(draft, app.paths.routines_dir, [r.id for r in app.routines])
+        except (OSError, RoutineError) as exc:
+            self.notify(f"Could not save: {exc}", severity="error", timeout=8)
+            return
+        app.routines = [r for r in app.routines if r.id != saved.id] + [saved]
+        app.selected = saved.id
+        self.routine, self.dirty = saved, False
+        self.sub_title = f"Edit: {saved.name}"
+        self._validate()
+        self.notify(f"Saved {saved.name} ({saved.id}).", timeout=4)
+
+    def action_leave(self) -> None:
+        from glute_tui.ui.dialogs.confirm import Confirm
+
+        if not self.dirty:
+            self.app.pop_screen()
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(Confirm("Leave without saving?", "Your changes to this routine will be lost.",
+                                     "Leave", "Keep editing"), decided)

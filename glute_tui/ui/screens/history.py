@@ -1,0 +1,207 @@
+"""History: streaks, a 26-week calendar, and every session, newest first."""
+
+from __future__ import annotations
+
+import time
+
+from textual import work
+from textual.worker import get_current_worker
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from glute_tui.ui.widgets.plain_table import PlainTable
+from glute_tui.core.plan import build_plan
+from glute_tui.core.format import plural
+from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.store.preferences import save_preferences
+from glute_tui.core.records import Session
+from glute_tui.core.stats import Stats, session_row
+from glute_tui.ui.widgets.heatmap import CalendarHeatmap
+from glute_tui.ui.widgets.too_small import TooSmall
+
+
+def streak_line(stats: Stats) -> str:
+    goal_met = "✓" if stats.this_week >= stats.weekly_goal else ""
+    return (f"Daily streak [b]{stats.current_daily_streak}[/b] (best {stats.longest_daily_streak}) · "
+            f"Weekly [b]{stats.current_weekly_streak}[/b] (best {stats.longest_weekly_streak}) · "
+            f"This week: [b]{stats.this_week} of {stats.weekly_goal}[/b] done {goal_met}").rstrip()
+
+
+PAGE = 200  # rows added to the table at a time: a long history costs nothing until scrolled
+
+
+class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"  # loaded when the screen is first shown, not at start
+    BINDINGS = [
+        Binding("enter", "open", "Open session", priority=True),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("g", "weekly_goal", "Weekly goal"),
+        Binding("r", "progress", "Reps & load"),
+        Binding("escape,h", "app.pop_screen", "Back"),
+    ]
+
+    stats: var[Stats | None] = var(None)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: dict[str, Session] = {}
+        self._rows: list[tuple[str, ...]] = []
+        self._row_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="history"):
+            yield Static("Loading your history…", id="streaks")
+            with Horizontal(id="history-top"):
+                yield CalendarHeatmap(id="heatmap")
+                yield Static("", id="totals")
+            yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        table = self.query_one("#sessions", DataTable)
+        table.add_column("Date", key="date")
+        table.add_column("Routine", key="routine")
+        table.add_column("Min", key="minutes")
+        table.add_column("Sets", key="sets")
+        table.add_column("Reps", key="reps")
+        table.add_column("Status", key="status")
+        table.focus()
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="history")
+    def reload(self) -> None:
+        """Read and compute off the event loop. The newest year files come first, then the
+        figures, then the older years: a long history opens at once, and is never all kept."""
+        planned = {r.id: len(build_plan(r).work_steps) for r in self.app.routines}
+        sessions: list[Session] = []
+        rows: list[tuple[str, ...]] = []
+
+        def read(chunk: list[Session], problems: list[str]) -> None:
+            self.app.report_file_problems(problems)
+            sessions.extend(chunk)
+            rows.extend((*session_row(s, planned.get(s.routine)), s.id) for s in chunk)
+
+        worker = get_current_worker()  # a newer reload (after a delete) makes this one stale
+
+        def show(*args: object) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(*args)
+
+        files = self.app.history.each_file(newest_first=True)
+        for chunk, problems in files:
+            read(chunk, problems)
+            if len(rows) >= PAGE:
+                break
+        show(self._show, list(sessions), list(rows))
+        show(setattr, self, "stats", self.app.overview())
+        older = False
+        for chunk, problems in files:  # the rest of the years, oldest last
+            if worker.is_cancelled:
+                return
+            read(chunk, problems)
+            older = True
+            time.sleep(0.001)  # a breath between years, so keys and repaints are not kept waiting
+        if older:
+            show(self._show, sessions, rows)
+
+    def _show(self, sessions: list[Session], rows: list[tuple[str, ...]]) -> None:
+        self.sessions = {s.id: s for s in sessions}
+        table = self.query_one("#sessions", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        self._rows = rows
+        self._row_ids = [row[-1] for row in rows]
+        self._show_more(max(PAGE, cursor + 1))
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def _show_more(self, count: int = PAGE) -> None:
+        table = self.query_one("#sessions", DataTable)
+        start = table.row_count
+        table.add_rows(row[:-1] for row in self._rows[start:start + count])
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 5 and event.data_table.row_count < len(self._rows):
+            self._show_more()
+
+    def watch_stats(self, stats: Stats | None) -> None:
+        if stats is None:
+            return
+        self.query_one("#streaks", Static).update(streak_line(stats))
+        heatmap = self.query_one("#heatmap", CalendarHeatmap)
+        heatmap.as_of = stats.as_of
+        heatmap.work_by_day = stats.work_by_day
+        lines = [f"[b]{stats.counted_sessions:,}[/b] sessions",
+                 f"[b]{stats.total_reps:,}[/b] reps",
+                 f"[b]{stats.total_minutes / 60:.1f}[/b] hours"]
+        sides = sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3]
+        if sides:
+            lines += ["", "Left · right reps"]
+        names = self.app.catalogue
+        for exercise, lr in sides:
+            name = names[exercise].name if exercise in names else exercise
+            lines.append(f"{name[:11]:<11} {lr['left']}·{lr['right']}")
+        self.query_one("#totals", Static).update("\n".join(lines))
+
+    def _selected(self) -> Session | None:
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count or not self._row_ids:
+            return None
+        return self.sessions.get(self._row_ids[table.cursor_row])
+
+    def action_open(self) -> None:
+        from glute_tui.ui.dialogs.session_detail import SessionDetail
+
+        session = self._selected()
+        if session is not None:
+            self.app.push_screen(SessionDetail(session))
+
+    def action_delete(self) -> None:
+        from glute_tui.ui.dialogs.confirm import Confirm
+
+        session = self._selected()
+        if session is None:
+            return
+
+        def decided(delete: bool | None) -> None:
+            if delete:
+                self._delete(session.id)
+
+        text = f"{session.routine_name} on {session.when}. This cannot be undone (an export keeps a copy)."
+        self.app.push_screen(Confirm("Delete this session?", text, "Delete", "Keep"), decided)
+
+    @work(thread=True, group="history-write")
+    def _delete(self, session_id: str) -> None:
+        try:
+            deleted = self.app.history.delete(session_id)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Could not delete: {exc.strerror or exc}",
+                                      severity="error")
+            return
+        if deleted:
+            self.app.call_from_thread(self.notify, "Session deleted.", timeout=3)
+        self.app.call_from_thread(self.reload)
+
+    def action_progress(self) -> None:
+        from glute_tui.ui.dialogs.progress import ProgressScreen
+
+        if self.stats is not None:
+            self.app.push_screen(ProgressScreen(self.stats))
+
+    def action_weekly_goal(self) -> None:
+        low, high = WEEKLY_GOAL_RANGE
+        prefs = self.app.preferences
+        prefs.weekly_goal = prefs.weekly_goal + 1 if prefs.weekly_goal < min(high, 7) else low
+        try:
+            save_preferences(self.app.paths.preferences_file, prefs)
+        except OSError as exc:
+            self.notify(f"Could not save the preference: {exc.strerror or exc}", severity="error")
+        self.notify(f"Weekly goal: {plural(prefs.weekly_goal, 'session')} a week", timeout=3)
+        self.reload()

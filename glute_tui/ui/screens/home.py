@@ -1,0 +1,179 @@
+"""Home: choose a routine, see what it holds and how long it takes, press Enter."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from glute_tui.core.plan import build_plan
+from glute_tui.core.format import format_duration, plural
+from glute_tui.core.routines import Routine
+from glute_tui.ui.widgets.targets_table import TargetsTable
+from glute_tui.ui.widgets.too_small import TooSmall
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "start", "Start workout", priority=True),
+        Binding("c", "toggle_counting", "Counting mode"),
+        Binding("h", "history", "History"),
+        Binding("e", "edit", "Edit routine"),
+        Binding("p", "preferences", "Preferences"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("m", "toggle_mute", "Mute"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    routine_id: var[str] = var("")
+    counting: var[str] = var("paced")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home"):
+            with Vertical(id="routine-list-box"):
+                yield Static("Routines", classes="section-title")
+                yield OptionList(
+                    *[Option(r.name, id=r.id) for r in self.app.routines],
+                    id="routine-list",
+                )
+            with Vertical(id="routine-detail"):
+                yield Static("", id="routine-name")
+                yield Static("", id="routine-description")
+                yield TargetsTable(id="routine-table")
+                yield Static("", id="routine-length")
+                yield Static("", id="counting-mode")
+                yield Static("", id="home-streak")
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Home"
+        self.counting = self.app.counting
+        options = self.query_one("#routine-list", OptionList)
+        ids = [r.id for r in self.app.routines]
+        options.highlighted = ids.index(self.app.selected) if self.app.selected in ids else 0
+        options.focus()
+        self.routine_id = ids[options.highlighted or 0] if ids else ""
+
+    def on_screen_resume(self) -> None:
+        """Also sent when Home is first shown, and after a workout or the History screen.
+
+        The history is read after the frame is drawn, so a long one never delays the screen.
+        """
+        self._sync_routines()
+        self.counting = self.app.counting  # a preference may have changed it
+        self.show_settings()
+        self.call_after_refresh(self.load_streak)
+
+    def _sync_routines(self) -> None:
+        """A routine saved meanwhile (a progression taken) joins the list, selected."""
+        options = self.query_one("#routine-list", OptionList)
+        ids = [r.id for r in self.app.routines]
+        shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        if shown != ids:
+            options.clear_options()
+            options.add_options([Option(r.name, id=r.id) for r in self.app.routines])
+        if self.app.selected in ids and options.highlighted != ids.index(self.app.selected):
+            options.highlighted = ids.index(self.app.selected)
+
+    @work(thread=True, exclusive=True, group="home-streak")
+    def load_streak(self) -> None:
+        """This week's count and the weekly streak, read off the event loop."""
+        stats = self.app.overview()
+        if stats.counted_sessions:
+            text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
+                    f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] for history")
+        else:
+            text = "Your first workout starts your streak. Train at least once a week."
+        self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+
+    def action_edit(self) -> None:
+        from glute_tui.ui.screens.editor import EditorScreen
+
+        if self.routine is not None:
+            self.app.push_screen(EditorScreen(self.routine))
+
+    def action_preferences(self) -> None:
+        from glute_tui.ui.screens.preferences import PreferencesScreen
+
+        self.app.push_screen(PreferencesScreen())
+
+    def action_history(self) -> None:
+        from glute_tui.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    @property
+    def routine(self) -> Routine | None:
+        """The highlighted routine; for a key pressed before Home is mounted, the app's choice."""
+        wanted = self.routine_id or self.app.selected
+        return next((r for r in self.app.routines if r.id == wanted), None)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.routine_id = event.option.id
+
+    def watch_routine_id(self, routine_id: str) -> None:
+        if not routine_id:
+            return
+        routine = self.routine
+        if routine is None:
+            return
+        self.app.selected = routine_id
+        self.query_one("#routine-name", Static).update(routine.name)
+        self.query_one("#routine-description", Static).update(routine.description)
+        self.query_one("#routine-table", TargetsTable).rows = tuple(
+            (item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
+            for item in routine.exercises)
+        plan = build_plan(routine)
+        self.query_one("#routine-length", Static).update(
+            f"About {format_duration(plan.total_s)} · {plural(len(plan.work_steps), 'set')} · "
+            f"[b]Enter[/b] to start")
+
+    def watch_counting(self, counting: str) -> None:
+        self.show_settings()
+
+    def show_settings(self) -> None:
+        """The counting mode and the sound, as they are now (both can change elsewhere)."""
+        text = ("Counting: [b]paced[/b], the app counts each rep to a tempo"
+                if self.counting == "paced" else
+                "Counting: [b]self-paced[/b], you press Enter when a set is done")
+        self.query_one("#counting-mode", Static).update(f"{text} · [b]c[/b] to change\n{self.sound_line()}")
+
+    def sound_line(self) -> str:
+        """What the person will hear; says plainly when no speech program was found."""
+        app = self.app
+        if app.cues.muted:
+            return "Sound: off · [b]m[/b] to turn it on"
+        if not app.speaker.available:
+            return "Sound: bell only (no speech program found: install espeak-ng to hear cues)"
+        voice = "bell and voice" if app.speaker.enabled else "bell (voice off in Ctrl+P)"
+        return f"Sound: {voice} · [b]m[/b] mutes"
+
+    def action_toggle_mute(self) -> None:
+        self.app.action_toggle_mute()
+        self.show_settings()
+
+    def action_toggle_counting(self) -> None:
+        self.counting = "self-paced" if self.counting == "paced" else "paced"
+        self.app.counting = self.counting
+
+    def action_help(self) -> None:
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.routine))
+
+    def action_start(self) -> None:
+        if self.routine is not None:
+            self.start_routine(self.routine)
+
+    def start_routine(self, routine: Routine) -> None:
+        from glute_tui.ui.screens.workout import WorkoutScreen
+
+        self.app.push_screen(WorkoutScreen(routine, counting=self.counting))

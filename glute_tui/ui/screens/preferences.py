@@ -1,0 +1,93 @@
+"""Preferences: what the app starts with. Each change is checked, applied and saved at once."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.validation import Integer
+from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+
+from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.ui.widgets.too_small import TooSmall
+
+LOW, HIGH = WEEKLY_GOAL_RANGE
+
+
+def row(label: str, widget, hint: str = "", hint_id: str | None = None) -> Horizontal:
+    return Horizontal(Label(label, classes="pref-label"), widget,
+                      Static(hint, classes="pref-hint", id=hint_id), classes="pref-row")
+
+
+class PreferencesScreen(Screen[None]):
+    CSS_PATH = "preferences.tcss"  # loaded when the screen is first shown, not at start
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        app, prefs = self.app, self.app.preferences
+        routines = [(r.name, r.id) for r in app.routines]
+        default = prefs.default_routine if prefs.default_routine in {r.id for r in app.routines} else Select.BLANK
+        speech_hint = ("" if app.speaker.available else
+                       "No speech program found (espeak-ng, espeak, spd-say or say): the bell still rings")
+        yield Header()
+        with VerticalScroll(id="preferences"):
+            yield row("Default routine", Select(routines, value=default, allow_blank=False, id="default-routine"))
+            yield row("Counting", Select([("paced: the app counts to a tempo", "paced"),
+                                          ("self-paced: Enter ends a set", "self-paced")],
+                                         value=prefs.counting, allow_blank=False, id="counting"))
+            yield row("Weekly goal", Input(str(prefs.weekly_goal), id="weekly-goal", type="integer",
+                                           validators=[Integer(minimum=LOW, maximum=HIGH)]),
+                      f"sessions a week, {LOW} to {HIGH}", hint_id="weekly-goal-hint")
+            yield row("Sound", Switch(value=prefs.sound, id="sound"), "the bell at every change (m)")
+            yield row("Spoken cues", Switch(value=prefs.speech and app.speaker.available, id="speech",
+                                            disabled=not app.speaker.available), speech_hint)
+            yield row("Desktop notifications", Switch(value=prefs.notifications, id="notifications"),
+                      "OSC 9 / 777, where the terminal shows them")
+            yield row("Theme", Select([(name, name) for name in sorted(app.available_themes)],
+                                      value=app.theme, allow_blank=False, id="theme"))
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Preferences"
+
+    def _saved(self) -> None:
+        self.app.save_preferences()
+
+    @on(Select.Changed, "#default-routine")
+    def default_routine(self, event: Select.Changed) -> None:
+        self.app.preferences.default_routine = str(event.value)
+        self._saved()
+
+    @on(Select.Changed, "#counting")
+    def counting(self, event: Select.Changed) -> None:
+        self.app.preferences.counting = self.app.counting = str(event.value)
+        self._saved()
+
+    @on(Select.Changed, "#theme")
+    def theme(self, event: Select.Changed) -> None:
+        self.app.theme = str(event.value)  # the app saves it
+
+    @on(Input.Changed, "#weekly-goal")
+    def weekly_goal(self, event: Input.Changed) -> None:
+        hint = self.query_one("#weekly-goal-hint", Static)
+        if event.validation_result is not None and not event.validation_result.is_valid:
+            hint.update(f"[b red]must be a whole number from {LOW} to {HIGH}[/]: not saved")
+            return
+        hint.update(f"sessions a week, {LOW} to {HIGH}")
+        self.app.preferences.weekly_goal = int(event.value)
+        self._saved()
+
+    @on(Switch.Changed)
+    def switch(self, event: Switch.Changed) -> None:
+        app, prefs = self.app, self.app.preferences
+        if event.switch.id == "sound":
+            prefs.sound = event.value
+            app.cues.muted = not event.value
+        elif event.switch.id == "speech":
+            prefs.speech = app.speaker.enabled = event.value
+        elif event.switch.id == "notifications":
+            prefs.notifications = app.terminal_cues.notifications = event.value
+        self._saved()

@@ -1,0 +1,127 @@
+"""After a workout: per exercise, what was done against the targets, and whether it was saved."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Future
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from glute_tui.ui.widgets.plain_table import PlainTable
+from glute_tui.core.plan import Plan
+from glute_tui.core.format import format_clock
+from glute_tui.core.records import SetRecord
+from glute_tui.store.recorder import SaveResult
+from glute_tui.core.progression import apply, suggest
+from glute_tui.core.routines import RoutineError
+from glute_tui.store.routine_files import save_as_users
+from glute_tui.core.results import summarize
+from glute_tui.ui.widgets.too_small import TooSmall
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"  # loaded when the screen is first shown, not at start
+    BINDINGS = [
+        Binding("enter,escape", "home", "Home"),
+        Binding("p", "progress", "Take the next step"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    save_status: var[str] = var("Saving…")
+
+    def __init__(self, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
+                 status: str, elapsed_s: float) -> None:
+        super().__init__()
+        self.plan = plan
+        self.records = records
+        self.saved = saved
+        self.status = status
+        self.elapsed_s = elapsed_s
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static("", id="summary-title")
+            yield Static("", id="summary-totals")
+            yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            yield Static("", id="save-status")
+            yield Static("", id="progression")
+        yield Footer()
+        yield TooSmall()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Summary"
+        done = sum(1 for r in self.records if r.done)
+        planned = len(self.plan.work_steps)
+        if self.status == "completed":
+            title = "Workout complete. Well done!"
+        else:
+            title = "Workout stopped: what you did is kept." if done else "Workout stopped."
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-totals", Static).update(
+            f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
+        table = self.query_one("#summary-table", DataTable)
+        table.add_columns("Exercise", "Sets", "Done / target", "Time", "")
+        results = summarize(self.plan, self.records)
+        self.suggestions = suggest(self.plan.routine, results) if self.status == "completed" else []
+        self._show_suggestions()
+        for row in results:
+            if row.hold_target_s:
+                amount = f"{row.hold_done_s:.0f} / {row.hold_target_s:.0f} s"
+            else:
+                amount = f"{row.reps_done} / {row.reps_target} reps"
+            mark = "✓" if row.met_target else ""
+            table.add_row(row.name, f"{row.sets_done} / {row.sets_planned}", amount,
+                          format_clock(row.seconds), mark)
+        self.run_worker(self._wait_for_save(), exclusive=True)
+
+    async def _wait_for_save(self) -> None:
+        try:
+            result = await asyncio.wrap_future(self.saved)
+            self.save_status = result.message
+        except Exception as exc:  # never a traceback: the journal keeps the sets
+            self.save_status = f"Could not save: {exc}. The sets will be recovered at the next start."
+
+    def watch_save_status(self, text: str) -> None:
+        self.query_one("#save-status", Static).update(text)
+
+    def _show_suggestions(self, taken: str = "") -> None:
+        widget = self.query_one("#progression", Static)
+        if taken:
+            widget.update(taken)
+        elif self.suggestions:
+            lines = ["[b]Every target met. Ready for more next time:[/b]"]
+            lines += [f"  • {s.text}" for s in self.suggestions]
+            lines.append("[b]p[/b] takes these into your routine")
+            widget.update("\n".join(lines))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "progress":
+            return bool(self.suggestions)
+        return True
+
+    def action_progress(self) -> None:
+        """Save the next step into the person's routine (a copy, when it is a built-in one)."""
+        routine = apply(self.plan.routine, self.suggestions)
+        app = self.app
+        if routine.builtin:
+            routine = replace(routine, name=f"{routine.name} (mine)")
+        try:
+            saved = save_as_users(routine, app.paths.routines_dir, [r.id for r in app.routines])
+        except (OSError, RoutineError) as exc:
+            self.notify(f"Could not save the routine: {exc}", severity="error")
+            return
+        app.routines = [r for r in app.routines if r.id != saved.id] + [saved]
+        app.selected = saved.id
+        self.suggestions = []
+        self._show_suggestions(f"Saved to [b]{saved.name}[/b] ({saved.id}): the next workout starts there.")
+
+    def action_home(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,249 @@
+"""The workout: what to do now, how many reps or seconds, which leg, what comes next.
+
+Timing: no ticking interval. After every change the screen sets one timer for the engine's
+next change (a deadline, a rep, the next displayed second), so a phase ends on its deadline,
+not up to a tick late, and nothing is repainted unless what it shows has changed.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual import events
+from textual.widgets import Footer, Header, Static
+
+from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe
+from glute_tui.core.engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
+from glute_tui.core.plan import build_plan
+from glute_tui.core.format import plural
+from glute_tui.core.records import Session, now_iso
+from glute_tui.store.recorder import Recorder, SaveResult
+from glute_tui.core.routines import Routine
+from glute_tui.ui.terminal_cues import CueFlash
+from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
+from glute_tui.ui.widgets.too_small import TooSmall
+
+LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
+
+
+class WorkoutScreen(Screen[None]):
+    CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", key_display="Space"),
+        Binding("enter", "finish", "Done", key_display="Enter"),
+        Binding("up", "reps(1)", "Reps ±", key_display="↑↓"),
+        Binding("down", "reps(-1)", "Reps -1", show=False),
+        Binding("n", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("plus", "add_rest", "+15 s", key_display="+"),
+        Binding("m", "app.toggle_mute", "Mute"),
+        Binding("q", "quit_workout", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    shown: var[WorkoutDisplay | None] = var(None)
+
+    def __init__(self, routine: Routine, counting: str = "paced") -> None:
+        super().__init__()
+        self.routine = routine
+        self.plan = build_plan(routine)
+        self.run = WorkoutRun(self.plan, self.app.clock, counting=counting)
+        self._timer: Timer | None = None
+        self._recorder: Recorder | None = None
+        self._saved: Future[SaveResult] | None = None
+        self._flash_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="workout"):
+            with Vertical(id="banner"):
+                yield Static("", id="phase-title")
+                yield Static("", id="phase-detail")
+            yield Static("", id="side")
+            with Center():
+                yield BigNumber(id="number")
+            yield Static("", id="caption")
+            yield Static("", id="form-cues")
+            yield Static("", id="next")
+            with Vertical(id="progress-row"):
+                yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
+                yield Static("", id="clock")
+        yield Footer(compact=True, show_command_palette=False)
+        yield TooSmall()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = self.app.size
+        self.query_one("#number", BigNumber).large = width >= LARGE_TERMINAL[0] and height >= LARGE_TERMINAL[1]
+
+    def on_mount(self) -> None:
+        self.sub_title = self.routine.name
+        session = Session(routine=self.routine.id, routine_name=self.routine.name,
+                          started_at=now_iso(), ended_at=now_iso(), status="stopped")
+        self._recorder = Recorder(self.app.history, session, on_problem=self._disk_problem)
+        self._handle(self.run.start())
+
+    def _disk_problem(self, message: str) -> None:
+        """From the writer thread: say so at once, the person may want to free some space."""
+        self.app.call_from_thread(self.notify, message, title="Saving", severity="error", timeout=15)
+
+    # --- time ----------------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Bring the screen up to the clock's time; the timer calls it, and tests may."""
+        self._handle(self.run.poll())
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wake = self.run.wakeup_at()
+        if wake is not None:
+            self._timer = self.set_timer(max(0.0, wake - self.app.clock()), self.poll)
+
+    def _handle(self, events: list[Event]) -> None:
+        recorder = self._recorder
+        if self.app.trace is not None:
+            self.app.trace.phases(events, self.app.clock())
+        for event in events:
+            if recorder is not None and isinstance(event, (SetFinished, SetCorrected)):
+                recorder.set_finished(event.index, event.record)
+            elif recorder is not None and isinstance(event, SetsDropped):
+                recorder.dropped_from(event.from_index)
+        self.app.cues.handle(events, self._next_title)
+        self.refresh_display()
+        if any(isinstance(e, WorkoutDone) for e in events):
+            self._finish("completed")
+            return
+        self._schedule()
+
+    def _next_title(self, index: int) -> str:
+        step = self.plan.next_work_after(index)
+        return step.title if step is not None else ""
+
+    def on_cue_flash(self, message: CueFlash) -> None:
+        """A change of phase: the whole screen flashes in the phase's colour, briefly."""
+        classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
+        self.remove_class(*classes)
+        if self.app.flash_s <= 0:
+            return
+        self.add_class(f"-flash-{message.kind}")
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(self.app.flash_s, lambda: self.remove_class(*classes))
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    def refresh_display(self) -> None:
+        view = self.run.view()
+        self.shown = describe(view, self.plan.next_work_after(view.index))
+
+    def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
+        if new is None:
+            return
+        def changed(name: str) -> bool:
+            return old is None or getattr(old, name) != getattr(new, name)
+        if changed("phase") or changed("paused"):
+            for phase in ("get-ready", "work", "switch-sides", "rest", "done"):
+                self.set_class(new.phase == phase, f"-{phase}")
+            self.set_class(new.paused, "-paused")
+        if changed("title") or changed("paused"):
+            title = f"PAUSED · {new.title}" if new.paused else new.title
+            self.query_one("#phase-title", Static).update(title)
+        if changed("detail") or changed("paused"):
+            detail = "Space to resume" if new.paused else new.detail
+            self.query_one("#phase-detail", Static).update(detail)
+        if changed("side"):
+            self.query_one("#side", Static).update(new.side)
+        if changed("number"):
+            self.query_one("#number", BigNumber).value = new.number
+        if changed("caption"):
+            self.query_one("#caption", Static).update(new.caption)
+        if changed("cues"):
+            self.query_one("#form-cues", Static).update("\n".join(f"• {c}" for c in new.cues))
+        if changed("next_text"):
+            self.query_one("#next", Static).update(new.next_text)
+        if changed("progress"):
+            self.query_one("#progress", QuietProgressBar).update(progress=new.progress)
+        if changed("clock"):  # every second, always one line: a repaint, not a layout
+            self.query_one("#clock", Static).update(new.clock, layout=False)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        self._handle(self.run.toggle_pause())
+
+    def action_finish(self) -> None:
+        self._handle(self.run.finish_step())
+
+    def action_reps(self, delta: int) -> None:
+        self._handle(self.run.adjust_reps(delta))
+
+    def action_skip(self) -> None:
+        self._handle(self.run.skip())
+
+    def action_back(self) -> None:
+        self._handle(self.run.back())
+
+    def action_add_rest(self) -> None:
+        if self.run.add_rest():
+            self.notify("15 more seconds of rest", timeout=2)
+        self._handle([])
+
+    def action_help(self) -> None:
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.routine, current=self.run.step.item))
+
+    def action_quit_workout(self) -> None:
+        from glute_tui.ui.dialogs.confirm import Confirm
+
+        was_paused = self.run.paused
+        self.run.pause()
+        self._handle([])
+
+        def decided(stop: bool | None) -> None:
+            if stop:
+                self._finish("stopped")
+            else:
+                if not was_paused:
+                    self.run.resume()
+                self._handle(self.run.poll())
+
+        done = self.run.view().sets_done
+        text = (f"The {plural(done, 'set')} done so far will be saved to your history." if done
+                else "No set is finished yet; skipped sets are kept as skipped.")
+        self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
+
+    # --- the end -------------------------------------------------------------------------------
+
+    def stop_and_save(self, *, wait: bool) -> None:
+        """Quit without asking (Ctrl+Q, a closed terminal): keep every finished set."""
+        if self._saved is None:
+            records = self.run.stop()
+            assert self._recorder is not None
+            self._saved = self._recorder.finish("stopped", records)
+        if wait:
+            try:
+                self._saved.result(timeout=10)
+            except Exception:  # the journal still holds the sets; recovery will find them
+                pass
+
+    def _finish(self, status: str) -> None:
+        from glute_tui.ui.screens.summary import SummaryScreen
+
+        if self._saved is not None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        records = self.run.stop() if status == "stopped" else self.run.done_records()
+        assert self._recorder is not None
+        self._saved = self._recorder.finish(status, records)
+        self.app.switch_screen(SummaryScreen(self.plan, records, self._saved, status,
+                                             elapsed_s=self.run.elapsed()))

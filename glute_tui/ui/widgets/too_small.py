@@ -1,0 +1,26 @@
+"""A plain message in place of a broken layout when the terminal is too small."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class TooSmall(Static):
+    """Shown over the screen (by the app's `-too-small` class) until the terminal grows."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="too-small")
+
+    def on_mount(self) -> None:
+        self.update(self._message())
+
+    def on_resize(self) -> None:
+        self.update(self._message())
+
+    def _message(self) -> str:
+        from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
+
+        size = self.app.size
+        return (f"Terminal too small: {size.width}×{size.height}.\n"
+                f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger; "
+                "the workout keeps running.")
