@@ -23,9 +23,18 @@ from glute_tui.devtools.sample_history import make_sessions
 
 CATALOGUE = load_catalogue()
 
+HOSTILE_FILE = Path(__file__).parents[1].parent / "shared" / "hostile" / "strings.json"
+HOSTILE = [s for key, group in json.loads(HOSTILE_FILE.read_text(encoding="utf-8")).items()
+           if isinstance(group, list) for s in group] if HOSTILE_FILE.is_file() else ["\x1b]0;t\x07", "[/]"]
+# Text drawn from everything a terminal or Rich might act on: controls (C0, DEL, C1), markup's
+# brackets, bidi overrides; and the shared hostile strings whole.
+hostile_text = st.text(st.characters(codec="utf-8") | st.sampled_from(
+    ["\x1b", "\x9b", "\x7f", "\x00", "\r", "\n", "\t", "[", "]", "/", "@", ":", "=", "\u202e"]),
+    max_size=24) | st.sampled_from(HOSTILE)
+
 scalars = st.one_of(
     st.integers(min_value=-10**6, max_value=10**6), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12), st.booleans(), st.sampled_from(list(CATALOGUE) + ["", "bodyweight", "band:light",
+    st.text(max_size=12), hostile_text, st.booleans(), st.sampled_from(list(CATALOGUE) + ["", "bodyweight", "band:light",
                                                                            "kg:8", "both", "none"]))
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
@@ -164,3 +173,29 @@ def test_a_file_written_a_session_at_a_time_is_the_same_text_as_dumped_at_once(d
     from glute_tui.store.history import json_chunks
 
     assert "".join(json_chunks(data)) == json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text, hostile_text)
+def test_any_name_and_description_give_a_routine_of_plain_text_or_faults_of_plain_text(name, description):
+    from glute_tui.core.text import is_control
+
+    doc = {"name": name, "description": description, "exercise": [{"id": "squat", "sets": 1, "reps": 2}]}
+    try:
+        routine = parse_routine(doc, Path("fuzz.toml"), CATALOGUE)
+    except RoutineError as exc:
+        assert all(not any(is_control(c) for c in fault) for fault in exc.faults), exc.faults
+        return
+    assert not any(is_control(c) for c in routine.name + routine.description)
+    assert len(routine.name) <= 120 and len(routine.description) <= 200
+
+
+@given(hostile_text, st.sampled_from(["", "\n"]))
+def test_visible_text_has_no_control_character_but_the_kept_ones(text, keep):
+    from glute_tui.core.text import BIDI_CONTROLS, is_control, visible
+
+    shown = visible(text, keep)
+    assert all(not is_control(c) or c in keep for c in shown)
+    assert not set(shown) & set(BIDI_CONTROLS)
+    if not any(is_control(c) or c in BIDI_CONTROLS for c in text):
+        assert shown == text

@@ -1,4 +1,7 @@
-"""`glute-tui routines [list|show|validate|copy]`."""
+"""`glute-tui routines [list|show|validate|copy]`.
+
+Names, descriptions and paths come from files: each is printed as plain text (cli.output).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from glute_tui.cli.output import console as make_console, plain
 from glute_tui.core.format import format_clock, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths
@@ -15,14 +20,14 @@ from glute_tui.store.routine_files import copy_routine, load_all, load_routine
 
 
 def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
-    console = Console(highlight=False)
+    console = make_console()
     action = args.routines_command or "list"
     if action == "validate":
         path = Path(args.path)
         routine = load_routine(path)
         plan = build_plan(routine)
-        console.print(f"{path}: valid: {routine.name}, {len(routine.exercises)} exercises, "
-                      f"about {format_duration(plan.total_s)}")
+        console.print(Text.assemble(plain(path), ": valid: ", plain(routine.name),
+                                    f", {len(routine.exercises)} exercises, about {format_duration(plan.total_s)}"))
         return 0
     found = load_all(paths.routines_dir)
     if action == "show":
@@ -30,7 +35,7 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     if action == "copy":
         source = found.find(args.ref)
         copy = copy_routine(source, args.new_id, paths.routines_dir, [r.id for r in found.routines])
-        console.print(f"Copied {source.id} to {copy.id}: {copy.path}", markup=False)
+        console.print(Text.assemble("Copied ", plain(source.id), " to ", plain(copy.id), ": ", plain(copy.path)))
         return 0
     table = Table(title="Routines", title_justify="left")
     for column in ("id", "name", "exercises", "minutes", "source"):
@@ -38,27 +43,29 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     for routine in found.routines:
         minutes = f"{build_plan(routine).total_s / 60:.0f}"
         names = ", ".join(item.exercise.name for item in routine.exercises)
-        table.add_row(routine.id, routine.name, names, minutes, "built-in" if routine.builtin else "user")
+        table.add_row(plain(routine.id), plain(routine.name), plain(names), minutes,
+                      "built-in" if routine.builtin else "user")
     console.print(table)
     for path, faults in found.faults.items():
-        console.print(f"[red]not loaded:[/] {path}")
+        console.print(Text.assemble(("not loaded:", "red"), " ", plain(path)))
         for fault in faults:
-            console.print(f"  {fault}", markup=False)
+            console.print(Text.assemble("  ", plain(fault)))
     return 0
 
 
 def show_routine(console: Console, routine) -> int:
     plan = build_plan(routine)
-    console.print(f"[bold]{routine.name}[/] ({routine.id}) · about {format_duration(plan.total_s)}")
+    console.print(Text.assemble(plain(routine.name, "bold"), " (", plain(routine.id), ")",
+                                f" · about {format_duration(plan.total_s)}"))
     if routine.description:
-        console.print(routine.description)
+        console.print(plain(routine.description))
     table = Table(title="Targets", title_justify="left")
     for column in ("exercise", "sides", "sets × reps", "tempo", "rest", "load"):
         table.add_column(column)
     for item in routine.exercises:
         tempo = "" if item.is_hold else f"{item.tempo_s:g} s/rep"
-        table.add_row(item.exercise.name, item.side_mode, item.target_label, tempo, f"{item.rest_s} s",
-                      item.load.label)
+        table.add_row(plain(item.exercise.name), plain(item.side_mode), plain(item.target_label), tempo,
+                      f"{item.rest_s} s", plain(item.load.label))
     console.print(table)
     console.print(f"get ready {routine.get_ready_s} s · switch sides {routine.switch_sides_s} s · "
                   f"rest between exercises {routine.rest_between_exercises_s} s")
@@ -67,8 +74,8 @@ def show_routine(console: Console, routine) -> int:
         steps.add_column(column)
     at = 0.0
     for number, step in enumerate(plan.steps, start=1):
-        steps.add_row(str(number), format_clock(at), step.title if not step.is_work
-                      else f"{step.title} · set {step.set_no}/{step.sets}", format_clock(step.duration_s))
+        title = step.title if not step.is_work else f"{step.title} · set {step.set_no}/{step.sets}"
+        steps.add_row(str(number), format_clock(at), plain(title), format_clock(step.duration_s))
         at += step.duration_s
     console.print(steps)
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Iterable
 
 from glute_tui.core.records import RecordError, Session
@@ -23,9 +24,16 @@ class ImportProblem(ValueError):
     """A file that cannot be imported; nothing of it is written."""
 
 
+_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
 def to_json(sessions: Iterable[Session]) -> str:
+    """The export as JSON text. JSON escapes C0 controls itself; DEL and C1 controls (a raw
+    U+009B is a terminal's CSI) are escaped too, so the text never carries a control character
+    to a terminal it is printed on, and reads back as the same data."""
     doc = {"format": FORMAT, "version": VERSION, "sessions": [s.to_dict() for s in sessions]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_csv(sessions: Iterable[Session]) -> str:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from glute_tui.core.limits import NAME_MAX, TEXT_MAX
+from glute_tui.core.text import shown, text_problem, visible
+
 SIDES = ("none", "both", "alternate")
 BANDS = ("extra-light", "light", "medium", "heavy", "extra-heavy")
 
@@ -170,32 +173,37 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def parse_catalogue(doc: dict[str, Any], path: Path) -> dict[str, Exercise]:
-    """The exercise catalogue keyed by id, from a parsed TOML document."""
+    """The exercise catalogue keyed by id, from a parsed TOML document.
+
+    Its texts are shown on screens as they are written, so they are held to the routine files'
+    rules: plain text (no control character), names up to NAME_MAX, other texts up to TEXT_MAX.
+    """
     catalogue: dict[str, Exercise] = {}
-    faults: list[str] = []
-    for index, item in enumerate(doc.get("exercise", []), start=1):
-        where = f"{path}: exercise[{index}]"
-        if not isinstance(item.get("id"), str) or not isinstance(item.get("name"), str):
-            faults.append(f"{where}: needs an 'id' and a 'name' (text)")
+    check = _Checker(path)
+    items = doc.get("exercise", [])
+    for index, item in enumerate(items if isinstance(items, list) else [items], start=1):
+        where = f"exercise[{index}]"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
+                or not isinstance(item.get("name"), str):
+            check.fault(where, "needs an 'id' and a 'name' (text)")
             continue
         if item.get("sides") not in SIDES:
-            faults.append(f"{where}.sides: must be one of {', '.join(SIDES)}")
+            check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)}")
             continue
-        catalogue[item["id"]] = Exercise(
-            id=item["id"],
-            name=item["name"],
-            sides=item["sides"],
-            muscles=_strings(item.get("muscles")),
-            cues=_strings(item.get("cues")),
-            steps=_strings(item.get("steps")),
-            feel=str(item.get("feel", "")),
-            mistakes=_strings(item.get("mistakes")),
-            alternative=str(item.get("alternative", "")),
-        )
-    if faults:
-        raise RoutineError(faults)
+        before = len(check.faults)
+        check.text(item["id"], f"{where}.id", NAME_MAX)
+        check.text(item["name"], f"{where}.name", NAME_MAX)
+        texts: dict[str, Any] = {}
+        for key in ("muscles", "cues", "steps", "mistakes"):
+            texts[key] = tuple(check.text(line, f"{where}.{key}[{n}]", TEXT_MAX)
+                               for n, line in enumerate(_strings(item.get(key)), start=1))
+        for key in ("feel", "alternative"):
+            texts[key] = check.text(str(item.get(key, "")), f"{where}.{key}", TEXT_MAX)
+        if len(check.faults) == before:
+            catalogue[item["id"]] = Exercise(id=item["id"], name=item["name"], sides=item["sides"], **texts)
+    if check.faults:
+        raise RoutineError(check.faults)
     return catalogue
-
 
 
 # --- routines ----------------------------------------------------------------------------------
@@ -209,7 +217,17 @@ class _Checker:
         self.faults: list[str] = []
 
     def fault(self, where: str, problem: str) -> None:
+        # `where` may hold a key of the file: shown visibly, and cut short when very long
+        where = visible(where if len(where) <= NAME_MAX else where[:NAME_MAX] + "…")
         self.faults.append(f"{self.path}: {where}: {problem}")
+
+    def text(self, value: str, where: str, limit: int) -> str:
+        """`value` when it is plain text of at most `limit` characters; else a fault and ""."""
+        problem = text_problem(value, limit)
+        if problem:
+            self.fault(where, problem)
+            return ""
+        return value
 
     def number(self, table: dict[str, Any], key: str, where: str, *, default: Any = None,
                whole: bool = True, required: bool = False) -> Any:
@@ -223,10 +241,10 @@ class _Checker:
         value = table[key]
         ok_type = isinstance(value, int) if whole else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
-            self.fault(where, f"must be {allowed} (got {value!r})")
+            self.fault(where, f"must be {allowed} (got {shown(value)})")
             return default
         if not low <= value <= high:
-            self.fault(where, f"must be {allowed} (got {value!r})")
+            self.fault(where, f"must be {allowed} (got {shown(value)})")
             return default
         return value
 
@@ -246,10 +264,12 @@ def parse_routine(doc: dict[str, Any], path: Path, catalogue: dict[str, Exercise
     if not isinstance(name, str) or not name.strip():
         check.fault("name", "missing or empty; give the routine a name (text)")
         name = ""
+    name = check.text(name, "name", NAME_MAX)
     description = doc.get("description", "")
     if not isinstance(description, str):
         check.fault("description", "must be text")
         description = ""
+    description = check.text(description, "description", TEXT_MAX)
     get_ready = check.number(doc, "get_ready_s", "get_ready_s", default=10)
     switch = check.number(doc, "switch_sides_s", "switch_sides_s", default=5)
     between = check.number(doc, "rest_between_exercises_s", "rest_between_exercises_s", default=60)
@@ -290,8 +310,8 @@ def _parse_exercise(item: dict[str, Any], where: str, check: _Checker,
     exercise_id = item.get("id")
     exercise = catalogue.get(exercise_id) if isinstance(exercise_id, str) else None
     if exercise is None:
-        shown = "missing" if exercise_id is None else f"unknown exercise {exercise_id!r}"
-        check.fault(f"{where}.id", f"{shown}; one of: {', '.join(catalogue)}")
+        what = "missing" if exercise_id is None else f"unknown exercise {shown(exercise_id)}"
+        check.fault(f"{where}.id", f"{what}; one of: {', '.join(catalogue)}")
     sets = check.number(item, "sets", f"{where}.sets", required=True)
     has_reps, has_hold = "reps" in item, "hold_s" in item
     if has_reps == has_hold:
@@ -308,10 +328,10 @@ def _parse_exercise(item: dict[str, Any], where: str, check: _Checker,
                 raise ValueError(raw)
             load = Load.parse(raw)
         except ValueError:
-            check.fault(f"{where}.load", f"must be {LOAD_HELP} (got {raw!r})")
+            check.fault(f"{where}.load", f"must be {LOAD_HELP} (got {shown(raw)})")
     sides = item.get("sides", "")
     if sides and sides not in SIDES:
-        check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)} (got {sides!r})")
+        check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)} (got {shown(sides)})")
     max_reps = check.number(item, "max_reps", f"{where}.max_reps", default=DEFAULT_MAX_REPS)
     if len(check.faults) != before or exercise is None:
         return None
@@ -326,7 +346,9 @@ ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # JSON's escapes are valid in a TOML basic string
+    """A TOML basic string: JSON's escapes are valid in one; DEL and C1 escaped too (TOML
+    refuses a raw DEL, and a raw C1 would reach a terminal showing the file)."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def dump_routine(routine: Routine) -> str:
@@ -356,6 +378,12 @@ def check_new_id(new_id: str, taken: Iterable[str]) -> None:
                             "dashes, starting with a letter or digit"])
     if new_id in set(taken):
         raise RoutineError([f"routine id {new_id!r}: already used; choose another"])
+
+
+def copy_name(name: str) -> str:
+    """`name (mine)`: a copy's name, cut so that it still fits NAME_MAX and loads again."""
+    suffix = " (mine)"
+    return name[: NAME_MAX - len(suffix)].rstrip() + suffix
 
 
 def free_id(base: str, taken: Iterable[str]) -> str:

@@ -16,6 +16,7 @@ from glute_tui.core.routines import (
     Routine,
     RoutineError,
     check_new_id,
+    copy_name,
     dump_routine,
     free_id,
     parse_catalogue,
@@ -136,5 +137,5 @@ def save_user_routine(routine: Routine, folder: Path) -> Routine:
 def copy_routine(routine: Routine, new_id: str, folder: Path, taken: Iterable[str],
                  name: str | None = None) -> Routine:
     check_new_id(new_id, taken)
-    copy = replace(routine, id=new_id, name=name or f"{routine.name} (mine)", builtin=False, path=None)
+    copy = replace(routine, id=new_id, name=name or copy_name(routine.name), builtin=False, path=None)
     return save_user_routine(copy, folder)
