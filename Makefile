@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast screenshots snapshots-update bench bench-quick clean
+
+.PHONY: run test lint test-fast screenshots snapshots-update bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/glute-tui
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q
+
+# The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
+lint: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check glute_tui tests benchmarks screenshots
+	$(BIN)/mypy
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"

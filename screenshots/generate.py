@@ -1,6 +1,6 @@
 """Regenerate the SVG screenshots in this folder from the real app (`make screenshots`).
 
-The scenes are those of the snapshot tests (glute_tui/scenes.py), at 80x24.
+The scenes are those of the snapshot tests (glute_tui/devtools/scenes.py), at 80x24.
 """
 
 from __future__ import annotations

@@ -88,8 +88,8 @@ async def test_m_mutes_the_app_and_the_preference_remembers(paths, clock, builti
     app = GluteApp(list(builtins.values()), paths, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "m")
-        assert app.cues.muted
-    assert GluteApp(list(builtins.values()), paths, clock=clock).cues.muted  # the next start too
+        assert app.ctx.cues.muted
+    assert GluteApp(list(builtins.values()), paths, clock=clock).ctx.cues.muted  # the next start too
 
 
 def script(folder: Path, name: str, body: str) -> str:
@@ -124,8 +124,8 @@ async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, bu
         assert phases == len(screen.plan.steps) - 1
         if kind == "missing":
             assert any("could not start" in n.message for n in app._notifications)
-            assert not app.speaker.enabled
-    app.speaker.close()
+            assert not app.ctx.speaker.enabled
+    app.ctx.speaker.close()
     assert slowest < 0.25, f"a poll with a cue took {slowest:.3f} s"
 
 

@@ -30,10 +30,10 @@ async def test_a_weekly_goal_out_of_range_is_refused_and_a_good_one_saved(paths,
         await pilot.press("backspace", "2", "0")
         await pilot.pause()
         assert "not saved" in str(app.screen.query_one("#weekly-goal-hint", Static).render())
-        assert saved(paths)["weekly_goal"] == 2 and app.preferences.weekly_goal == 2  # "2" was fine; "20" not
+        assert saved(paths)["weekly_goal"] == 2 and app.ctx.settings.current.weekly_goal == 2  # "2" was fine; "20" not
         await pilot.press("backspace", "backspace", "3")
         await pilot.pause()
-        assert saved(paths)["weekly_goal"] == 3 and app.preferences.weekly_goal == 3
+        assert saved(paths)["weekly_goal"] == 3 and app.ctx.settings.current.weekly_goal == 3
         await pilot.press("a", "b", "c")  # letters never reach an integer field
         assert goal.value == "3"
 
@@ -47,11 +47,11 @@ async def test_switches_apply_at_once_and_are_remembered(paths, clock):
         sound.focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.cues.muted and saved(paths)["sound"] is False
+        assert app.ctx.cues.muted and saved(paths)["sound"] is False
         speech = app.screen.query_one("#speech", Switch)
         assert speech.disabled  # no speech program: said next to it, and the switch is off
         assert "No speech program found" in str(app.screen.query(".pref-hint")[4].render())
-    assert make_app(paths, clock).cues.muted
+    assert make_app(paths, clock).ctx.cues.muted
 
 
 async def test_the_default_routine_and_counting_are_what_the_next_start_uses(paths, clock):
@@ -67,7 +67,7 @@ async def test_the_default_routine_and_counting_are_what_the_next_start_uses(pat
         assert isinstance(app.screen, HomeScreen) and app.screen.counting == "self-paced"
     assert saved(paths)["default_routine"] == "short"
     again = make_app(paths, clock)
-    assert again.selected == "short" and again.counting == "self-paced"
+    assert again.ctx.library.selected == "short" and again.ctx.settings.counting == "self-paced"
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert str(again.screen.query_one("#routine-name", Static).render()) == "Busy-day glutes"

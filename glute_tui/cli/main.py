@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     paths = AppPaths.resolve(args.data_dir)
     if args.command is not None:
-        gc.enable()  # see launch.py: only the app keeps it off, until its first frame
+        gc.enable()  # see cli/launch.py: only the app keeps it off, until its first frame
     try:
         if args.command == "routines":
             from glute_tui.cli.routines import cmd_routines

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
 from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK
+from glute_tui.core.vocab import CueKind
 
 if TYPE_CHECKING:
     from glute_tui.core.engine import Event
 
 # How many bells each kind rings: the count tells them apart without looking.
-BELLS = {"get-ready": 1, "go": 2, "switch": 3, "rest": 1, "countdown": 1, "halfway": 1, "done": 4}
-PHASE_KINDS = frozenset({"get-ready", "go", "switch", "rest", "done"})
+BELLS: dict[str, int] = {CueKind.GET_READY: 1, CueKind.GO: 2, CueKind.SWITCH: 3, CueKind.REST: 1, CueKind.COUNTDOWN: 1,
+         CueKind.HALFWAY: 1, CueKind.DONE: 4}
+PHASE_KINDS = frozenset({CueKind.GET_READY, CueKind.GO, CueKind.SWITCH, CueKind.REST, CueKind.DONE})
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ def _work_line(step: Step) -> str:
 def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
     """The screen's content for `view`; `following_work` is the next set after a pause."""
     step = view.step
-    title, detail, side, number, caption, cues = "", "", "", "", "", ()
+    title, detail, side, number, caption = "", "", "", "", ""
+    cues: tuple[str, ...] = ()
     if step.kind == WORK and step.item is not None:
         item = step.item
         title = item.exercise.name.upper()

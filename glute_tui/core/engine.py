@@ -14,9 +14,10 @@ from typing import Callable
 
 from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, TIMED_KINDS, WORK, Plan, Step
 from glute_tui.core.records import SetRecord
+from glute_tui.core.vocab import Counting
 
 Clock = Callable[[], float]
-COUNTING_MODES = ("paced", "self-paced")
+COUNTING_MODES = tuple(mode.value for mode in Counting)
 EPS = 1e-6
 REST_EXTENSION_S = 15.0
 HOLD_HALFWAY_MIN_S = 20  # a hold shorter than this gets no halfway cue
@@ -265,7 +266,7 @@ class WorkoutRun:
             record = self.records.get(previous) if previous is not None else None
             if record is not None and record.reps is not None and not record.skipped:
                 new = max(0, min(MAX_REPS, record.reps + delta))
-                if new != record.reps:
+                if new != record.reps and previous is not None:
                     record.reps = new
                     return [SetCorrected(previous, record)]
         return []

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from glute_tui.core.routines import Routine, RoutineExercise
 from glute_tui.core.format import plural
+from glute_tui.core.vocab import StepKind
 
-GET_READY, WORK, SWITCH, REST, DONE = "get-ready", "work", "switch-sides", "rest", "done"
+GET_READY, WORK, SWITCH, REST, DONE = (StepKind.GET_READY, StepKind.WORK, StepKind.SWITCH, StepKind.REST,
+                                      StepKind.DONE)
 TIMED_KINDS = (GET_READY, SWITCH, REST)
 
 
@@ -40,8 +42,8 @@ class Step:
                     "alternate": ", alternating legs"}.get(self.side, "")
             amount = f"{self.item.hold_s} s hold" if self.item.is_hold else plural(self.item.reps or 0, "rep")
             return f"{self.item.exercise.name}{side}, {amount}"
-        return {GET_READY: "Get ready", SWITCH: "Switch sides", REST: "Rest",
-                DONE: "Done"}[self.kind]
+        titles: dict[str, str] = {GET_READY: "Get ready", SWITCH: "Switch sides", REST: "Rest", DONE: "Done"}
+        return titles[self.kind]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-STATUSES = ("completed", "stopped", "recovered")
-RECORD_SIDES = ("none", "left", "right", "alternate")
+from glute_tui.core.vocab import Side, Status
+
+STATUSES = tuple(status.value for status in Status)
+RECORD_SIDES = tuple(side.value for side in Side)
 
 
 class RecordError(ValueError):
@@ -65,6 +67,7 @@ class SetRecord:
         skipped = data.get("skipped", False)
         if not isinstance(skipped, bool):
             raise RecordError(f"{where}.skipped", f"must be true or false (got {skipped!r})")
+        assert set_no is not None and seconds is not None  # not optional: checked above
         return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
 
 
@@ -167,4 +170,4 @@ def _timestamp(data: dict[str, Any], key: str, where: str) -> str:
     if parsed is None or parsed.utcoffset() is None:
         raise RecordError(f"{where}.{key}",
                           f"must be an ISO 8601 time with its UTC offset, like 2026-11-24T07:30:00+01:00 (got {value!r})")
-    return value
+    return str(value)

@@ -15,8 +15,9 @@ from typing import Any, Iterable
 
 from glute_tui.core.limits import NAME_MAX, TEXT_MAX
 from glute_tui.core.text import shown, text_problem, visible
+from glute_tui.core.vocab import SideMode
 
-SIDES = ("none", "both", "alternate")
+SIDES = tuple(mode.value for mode in SideMode)
 BANDS = ("extra-light", "light", "medium", "heavy", "extra-heavy")
 
 # (low, high) inclusive ranges; the message shows them to the person.

@@ -104,7 +104,7 @@ class ReadOnceStorage(AtomicJSONStorage):
 
 
 def _session_ids(data: dict[str, Any] | None) -> set[str]:
-    return {doc.get("id") for doc in (data or {}).get(TABLE, {}).values() if isinstance(doc, dict)}
+    return {str(doc.get("id")) for doc in (data or {}).get(TABLE, {}).values() if isinstance(doc, dict)}
 
 
 @dataclass

@@ -148,7 +148,7 @@ def read_journal(path: Path) -> Session | None:
     if not entries or entries[0].get("type") != "session":
         raise ValueError("no session header")
     header = entries[0]
-    records: dict[int, dict[str, Any]] = {}
+    records: dict[int, Any] = {}
     ended_at = header.get("started_at")
     for entry in entries[1:]:
         if entry.get("type") == "set" and isinstance(entry.get("step"), int):

@@ -1,37 +1,39 @@
-"""The Textual application: holds the routines, the history and the clock; screens do the rest."""
+"""The Textual application. It only composes: it builds the services, hands them to the
+screens in one AppContext, turns their changes into signals, and installs what a terminal
+app needs (signal handlers, the driver, the minimum size). Screens do the rest."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 import signal
-import threading
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.screen import Screen
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.signal import Signal
 
-from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.core.cues import CuePlayer, CueSink
+from glute_tui.core.engine import Clock
+from glute_tui.core.preferences import Preferences
+from glute_tui.services.history import HistoryService
+from glute_tui.services.library import RoutineLibrary
+from glute_tui.services.settings import Settings
+from glute_tui.services.workout import Workouts
+from glute_tui.core.routines import Routine
+from glute_tui.store.paths import AppPaths
+from glute_tui.store.routine_files import RoutineSet, load_catalogue
+from glute_tui.store.trace import PhaseTrace
+from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
+from glute_tui.ui.context import AppContext
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
-from glute_tui.store.trace import PhaseTrace
-from glute_tui.store.paths import AppPaths
-from glute_tui.store.preferences import load_preferences, save_preferences
-from glute_tui.core.routines import Routine
-from glute_tui.store.routine_files import load_catalogue
-
-if TYPE_CHECKING:  # loaded when first used, after the first frame: start-up stays short
-    from glute_tui.core.engine import Clock
-    from glute_tui.store.history import History
-    from glute_tui.core.stats import Stats
-
-MIN_WIDTH, MIN_HEIGHT = 60, 18
+from glute_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
 
 class GluteApp(App[None]):
@@ -49,167 +51,139 @@ class GluteApp(App[None]):
         paths: AppPaths,
         *,
         selected: str | None = None,
+        routine_faults: dict[Path, list[str]] | None = None,
         clock: Clock = time.monotonic,
         counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
         cue_sink: CueSink | None = None,
         today: Callable[[], date] = date.today,
-        routine_faults: dict[Path, list[str]] | None = None,
         flash_s: float = 0.4,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
-        self.routines = routines
-        self.catalogue = load_catalogue()
-        self.paths = paths
-        self.selected = selected or (routines[0].id if routines else "")
-        self.clock = clock
-        self.counting = counting
-        self.today = today
-        self._history: History | None = None
-        self._history_lock = threading.Lock()
-        self._recovered = False
-        self._recovery_lock = threading.Lock()
-        self._overview: tuple[tuple, Stats] | None = None
-        self._overview_lock = threading.Lock()  # one computes, a second caller waits for it
-        self._reported_lock = threading.Lock()
-        self._reported: set[str] = set()
-        self.routine_faults = routine_faults or {}
-        self.flash_s = flash_s  # how long the screen flashes at a change of phase; 0 for none
-        self.trace = PhaseTrace.from_environment()
-        self.speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
-                               on_problem=self._speech_problem)
-        self.terminal_cues = TerminalCues(self, self.speaker)
-        self.cues = CuePlayer(self.terminal_cues if cue_sink is None else cue_sink)
-        self.preferences, self._preference_problem = load_preferences(paths.preferences_file)
-        self.cues.muted = not self.preferences.sound
-        self.speaker.enabled = self.speaker.available and self.preferences.speech
-        self.terminal_cues.notifications = self.preferences.notifications
-        if selected is None and self.preferences.default_routine in {r.id for r in routines}:
-            self.selected = self.preferences.default_routine
-        if counting is None:
-            self.counting = self.preferences.counting
+        settings = settings or Settings(paths.preferences_file, counting=counting)
+        library = RoutineLibrary(RoutineSet(routines, routine_faults or {}, load_catalogue()),
+                                 paths.routines_dir, selected=selected or settings.current.default_routine)
+        history = HistoryService(paths.data, today=today, weekly_goal=lambda: settings.current.weekly_goal,
+                                 report=self._report)
+        speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
+                          on_problem=lambda message: self._report(message, "warning"))
+        self.terminal_cues = TerminalCues(self, speaker)
+        self.ctx = AppContext(
+            paths=paths, settings=settings, library=library, history=history,
+            workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment()),
+            cues=CuePlayer(self.terminal_cues if cue_sink is None else cue_sink), speaker=speaker,
+            clock=clock, today=today, flash_s=flash_s,
+            settings_changed=Signal(self, "settings-changed"),
+            routines_changed=Signal(self, "routines-changed"),
+        )
+        self._apply_settings(settings.current)
+        settings.subscribe(self._settings_changed)
+        library.subscribe(lambda lib: self._on_app_thread(self.ctx.routines_changed.publish, lib))
+
+    # --- composing -----------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         """Home is the first screen itself, composed with the app, so its first frame is drawn
         once (pushed from on_mount, it was drawn inside the app's mount, thrown away, redrawn)."""
         from glute_tui.ui.screens.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(self.ctx)
 
     def on_mount(self) -> None:
-        for path, faults in self.routine_faults.items():
+        for path, faults in self.ctx.library.faults.items():
             self.notify("\n".join(faults), title=f"Routine not loaded: {path.name}", severity="warning",
                         timeout=20, markup=False)
-        if self._preference_problem:
-            self.notify(self._preference_problem, title="Preferences", severity="warning", timeout=12)
+        if self.ctx.settings.problem:
+            self.notify(self.ctx.settings.problem, title="Preferences", severity="warning", timeout=12,
+                        markup=False)
         self._install_signal_handlers()
-        if self.preferences.theme in self.available_themes:
-            self.theme = self.preferences.theme
+        if self.ctx.settings.current.theme in self.available_themes:
+            self.theme = self.ctx.settings.current.theme
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """The launcher keeps the garbage collector off during start-up (see launch.py)."""
+        """The launcher keeps the garbage collector off during start-up (see cli/launch.py)."""
         if not gc.isenabled():
             gc.freeze()  # what start-up made lives as long as the app: later collections skip it
             gc.enable()
-
-    @property
-    def history(self) -> History:
-        """The saved sessions; opened on first use (from any thread)."""
-        with self._history_lock:
-            if self._history is None:
-                from glute_tui.store.history import History
-
-                self._history = History(self.paths.data)
-            return self._history
-
-    def recover_once(self) -> None:
-        """Journals left by a workout whose process died become sessions, before the history
-        is first read. On a worker: it reads and writes files."""
-        with self._recovery_lock:
-            if self._recovered:
-                return
-            recovery = self.history.recover()
-            self._recovered = True
-        for message in recovery.messages():
-            self.notify_from_any_thread(message, title="History", timeout=12)
-
-    def overview(self) -> Stats:
-        """The history's figures for today; computed once per change of the files.
-
-        Called from worker threads (Home's streak line, the History screen), never on the loop.
-        The history is streamed through the figures a year file at a time and not kept: a long
-        history costs its figures in memory, not its sessions.
-        """
-        from glute_tui.core.stats import StatsBuilder
-
-        self.recover_once()
-        history = self.history
-        with self._overview_lock:
-            key = (history.version(), self.today(), self.preferences.weekly_goal)
-            if self._overview is not None and self._overview[0] == key:
-                return self._overview[1]
-            builder = StatsBuilder(key[1], key[2])
-            for sessions, problems in history.each_file():
-                self.report_file_problems(problems)
-                for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
-                    builder.add(session)
-            stats = builder.finish()
-            self._overview = (key, stats)
-            return stats
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette (Ctrl+P): every action, and each routine by name."""
-        yield from super().get_system_commands(screen)
-        from glute_tui.ui.screens.home import HomeScreen
-
-        if isinstance(screen, HomeScreen):
-            for routine in self.routines:
-                yield SystemCommand(f"Start: {routine.name}", f"Start the {routine.name} now",
-                                    lambda r=routine: screen.start_routine(r))
-            yield SystemCommand("History", "Streaks, calendar and sessions", screen.action_history)
-            yield SystemCommand("Edit routine", "Sets, reps, rests and loads of the selected routine",
-                                screen.action_edit)
-            yield SystemCommand("Preferences", "Default routine, counting, weekly goal, sound, theme",
-                                screen.action_preferences)
-        yield SystemCommand("Sound on / off", "Mute or unmute every cue (m)", self.action_toggle_mute)
-        yield SystemCommand("Spoken cues on / off", "Say each change of phase aloud", self.action_toggle_speech)
-        yield SystemCommand("Desktop notifications on / off",
-                            "Notify at each change of phase (terminals with OSC 9 / 777)",
-                            self.action_toggle_notifications)
-        yield SystemCommand("Help", "Keys, and how to do each exercise (?)", self._help)
-
-    def _help(self) -> None:
-        help_action = getattr(self.screen, "action_help", None)
-        if help_action is not None:
-            help_action()
-
-    def watch_theme(self, theme: str) -> None:
-        """A theme chosen in the palette is remembered for next time."""
-        if getattr(self, "preferences", None) is not None and self.preferences.theme != theme:
-            self.preferences.theme = theme
-            self.save_preferences()
-
-    def report_file_problems(self, problems: list[str]) -> None:
-        """Tell the person about each problem with their files once (from any thread)."""
-        with self._reported_lock:
-            new = [p for p in problems if p not in self._reported]
-            self._reported.update(new)
-        for problem in new:
-            self.notify_from_any_thread(problem, title="History", severity="warning", timeout=20)
-
-    def notify_from_any_thread(self, message: str, **options) -> None:
-        """A toast from a worker thread (or, as a fallback, from the app's own)."""
-        try:
-            self.call_from_thread(self.notify, message, **options)
-        except RuntimeError:  # already on the app's thread
-            self.notify(message, **options)
 
     def get_driver_class(self):
         """The platform's driver; one that writes only ASCII when the terminal lacks Unicode."""
         driver = super().get_driver_class()
         return driver if unicode_terminal() else ascii_driver(driver)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """App-wide commands; each screen adds its own (Screen.COMMANDS)."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Sound on / off", "Mute or unmute every cue (m)", self.action_toggle_mute)
+        yield SystemCommand("Spoken cues on / off", "Say each change of phase aloud", self.action_toggle_speech)
+        yield SystemCommand("Desktop notifications on / off",
+                            "Notify at each change of phase (terminals with OSC 9 / 777)",
+                            self.action_toggle_notifications)
+        if hasattr(screen, "action_help"):
+            yield SystemCommand("Help", "Keys, and how to do each exercise (?)", screen.action_help)
+
+    # --- settings: one source, applied here, broadcast to the screens -------------------------
+
+    def _settings_changed(self, prefs: Preferences) -> None:
+        self._on_app_thread(self._apply_and_publish, prefs)
+
+    def _apply_and_publish(self, prefs: Preferences) -> None:
+        self._apply_settings(prefs)
+        self.ctx.settings_changed.publish(prefs)
+
+    def _apply_settings(self, prefs: Preferences) -> None:
+        self.ctx.cues.muted = not prefs.sound
+        self.ctx.speaker.enabled = self.ctx.speaker.available and prefs.speech
+        self.terminal_cues.notifications = prefs.notifications
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is remembered for next time."""
+        ctx = getattr(self, "ctx", None)
+        if ctx is not None and ctx.settings.current.theme != theme:
+            self._update_settings(theme=theme)
+
+    def _update_settings(self, **changes: object) -> bool:
+        problem = self.ctx.settings.update(**changes)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+        return not problem
+
+    def action_toggle_mute(self) -> None:
+        """`m`: all sound off or on at once; remembered for next time."""
+        sound = not self.ctx.settings.current.sound
+        self._update_settings(sound=sound)
+        self.notify("Sound on" if sound else "Sound off", timeout=2)
+
+    def action_toggle_speech(self) -> None:
+        if not self.ctx.speaker.available:
+            self.notify("No speech program found (espeak-ng, espeak, spd-say or say); "
+                        "the bell still rings.", timeout=6)
+            return
+        speech = not self.ctx.speaker.enabled
+        self._update_settings(speech=speech)
+        self.notify("Spoken cues on" if speech else "Spoken cues off", timeout=2)
+
+    def action_toggle_notifications(self) -> None:
+        notifications = not self.ctx.settings.current.notifications
+        self._update_settings(notifications=notifications)
+        self.notify("Desktop notifications " + ("on" if notifications else "off"), timeout=2)
+
+    # --- messages from other threads -----------------------------------------------------------
+
+    def _report(self, message: str, severity: str) -> None:
+        """A service's message to the person, from any thread: a toast, as plain text."""
+        title = "History" if severity != "error" else "Problem"
+        self._on_app_thread(self.notify, message, title=title, severity=severity,
+                            timeout=12 if severity == "information" else 20, markup=False)
+
+    def _on_app_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
+        try:
+            self.call_from_thread(callback, *args, **kwargs)
+        except RuntimeError:  # already on the app's thread (or not running yet)
+            callback(*args, **kwargs)
 
     # --- terminal size -------------------------------------------------------------------------
 
@@ -231,50 +205,9 @@ class GluteApp(App[None]):
             pass
 
     def _leave_on_signal(self) -> None:
-        self.save_running_workout(wait=True)
+        self.ctx.workouts.stop_running(wait=True)
         self.exit()
-
-    def save_running_workout(self, *, wait: bool) -> None:
-        """Stop and save a workout under way, if any (for quitting without the dialog)."""
-        from glute_tui.ui.screens.workout import WorkoutScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, WorkoutScreen):
-                screen.stop_and_save(wait=wait)
 
     async def action_quit(self) -> None:
-        self.save_running_workout(wait=True)
+        self.ctx.workouts.stop_running(wait=True)
         self.exit()
-
-    def action_toggle_mute(self) -> None:
-        """`m`: all sound off or on at once; remembered for next time."""
-        self.cues.muted = not self.cues.muted
-        self.preferences.sound = not self.cues.muted
-        self.save_preferences()
-        self.notify("Sound off" if self.cues.muted else "Sound on", timeout=2)
-
-    def action_toggle_speech(self) -> None:
-        if not self.speaker.available:
-            self.notify("No speech program found (espeak-ng, espeak, spd-say or say); "
-                        "the bell still rings.", timeout=6)
-            return
-        self.speaker.enabled = not self.speaker.enabled
-        self.preferences.speech = self.speaker.enabled
-        self.save_preferences()
-        self.notify("Spoken cues on" if self.speaker.enabled else "Spoken cues off", timeout=2)
-
-    def action_toggle_notifications(self) -> None:
-        self.terminal_cues.notifications = not self.terminal_cues.notifications
-        self.preferences.notifications = self.terminal_cues.notifications
-        self.save_preferences()
-        self.notify("Desktop notifications " + ("on" if self.preferences.notifications else "off"),
-                    timeout=2)
-
-    def save_preferences(self) -> None:
-        try:
-            save_preferences(self.paths.preferences_file, self.preferences)
-        except OSError as exc:
-            self.notify(f"Could not save preferences: {exc.strerror or exc}", severity="error")
-
-    def _speech_problem(self, message: str) -> None:
-        self.notify_from_any_thread(message, severity="warning", timeout=8)

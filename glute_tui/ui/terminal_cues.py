@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
+from textual.app import App
 from textual.message import Message
 
 from glute_tui.core.cues import Cue
 from glute_tui.ui.speech import Speaker
-
-if TYPE_CHECKING:
-    from glute_tui.ui.app import GluteApp
 
 BELL_SPACING_S = 0.22
 
@@ -24,7 +22,7 @@ class CueFlash(Message):
 
 
 class TerminalCues:
-    def __init__(self, app: "GluteApp", speaker: Speaker) -> None:
+    def __init__(self, app: App[Any], speaker: Speaker) -> None:
         self.app = app
         self.speaker = speaker
         self.notifications = False  # OSC 9 / OSC 777, a preference, off by default

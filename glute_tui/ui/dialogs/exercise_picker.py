@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from glute_tui.core.routines import Exercise
+
 
 class ExercisePicker(ModalScreen[str | None]):
     """Dismisses with the chosen exercise's id, or None."""
@@ -16,10 +18,14 @@ class ExercisePicker(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
+    def __init__(self, catalogue: dict[str, Exercise]) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static("Add which exercise?", id="dialog-title")
-            yield OptionList(*[Option(f"{e.name} ({e.sides})", id=e.id) for e in self.app.catalogue.values()],
+            yield OptionList(*[Option(f"{e.name} ({e.sides})", id=e.id) for e in self.catalogue.values()],
                              id="picker-list")
 
     def on_mount(self) -> None:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from glute_tui.core.routines import Routine, RoutineExercise
+from glute_tui.core.routines import Exercise, Routine, RoutineExercise
 
 KEYS = """\
 | Key | During a workout |
@@ -45,8 +45,10 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
-    def __init__(self, routine: Routine | None = None, current: RoutineExercise | None = None) -> None:
+    def __init__(self, catalogue: dict[str, Exercise], routine: Routine | None = None,
+                 current: RoutineExercise | None = None) -> None:
         super().__init__()
+        self.catalogue = catalogue
         self.routine = routine
         self.current = current
 
@@ -58,6 +60,6 @@ class HelpScreen(ModalScreen[None]):
             if self.current in items:  # the exercise under way first
                 items.remove(self.current)
                 items.insert(0, self.current)
-            sections += [how_to(item, self.app.catalogue) for item in items]
+            sections += [how_to(item, self.catalogue) for item in items]
         with VerticalScroll(id="help"):
             yield Markdown("\n\n".join(sections))

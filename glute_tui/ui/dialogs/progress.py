@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Sparkline, Static
 
-from glute_tui.core.routines import Load
+from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import LoadPoint, Stats
 
 LAST = 30  # sessions shown per exercise
@@ -26,12 +26,13 @@ class ProgressScreen(ModalScreen[None]):
     CSS_PATH = ["dialog.tcss", "progress.tcss"]  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,r,q", "dismiss", "Close")]
 
-    def __init__(self, stats: Stats) -> None:
+    def __init__(self, catalogue: dict[str, Exercise], stats: Stats) -> None:
         super().__init__()
+        self.catalogue = catalogue
         self.stats = stats
 
     def compose(self) -> ComposeResult:
-        names = self.app.catalogue
+        names = self.catalogue
         with VerticalScroll(id="progress-panel"):
             yield Static(f"[b]Reps (seconds, for a hold) and load over the last {LAST} sessions "
                          "of each exercise[/b]",

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.format import format_clock
 from glute_tui.core.records import Session
-from glute_tui.core.routines import Load
+from glute_tui.core.routines import Exercise, Load
 
 
 
@@ -19,8 +19,9 @@ class SessionDetail(ModalScreen[None]):
     CSS_PATH = "dialog.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, catalogue: dict[str, Exercise], session: Session) -> None:
         super().__init__()
+        self.catalogue = catalogue
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -30,7 +31,7 @@ class SessionDetail(ModalScreen[None]):
                          id="detail-title")
             table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Exercise", "Side", "Set", "Done", "Load", "Time", "")
-            names = self.app.catalogue
+            names = self.catalogue
             for r in s.sets:
                 amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
                 table.add_row(names[r.exercise].name if r.exercise in names else r.exercise, r.side if r.side != "none" else "", str(r.set), amount,

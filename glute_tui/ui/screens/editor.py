@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_routine
-from glute_tui.store.routine_files import save_as_users
+from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
 ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
@@ -83,8 +83,9 @@ class EditorScreen(Screen[None]):
         Binding("d", "move(1)", "Move down"),
     ]
 
-    def __init__(self, routine: Routine) -> None:
+    def __init__(self, ctx: AppContext, routine: Routine) -> None:
         super().__init__()
+        self.ctx = ctx
         self.routine = routine
         self.doc = routine_doc(routine)
         self.dirty = False
@@ -134,7 +135,7 @@ class EditorScreen(Screen[None]):
     def _refresh_list(self) -> None:
         options = self.query_one("#editor-exercises", OptionList)
         options.clear_options()
-        names = self.app.catalogue
+        names = self.ctx.library.catalogue
         options.add_options([Option(f"{n + 1}. {names[e['id']].name}") for n, e in enumerate(self.items)])
         if self.items:
             self.current = max(0, min(self.current, len(self.items) - 1))
@@ -147,7 +148,7 @@ class EditorScreen(Screen[None]):
             self.query_one("#exercise-title", Static).update("No exercise: press a to add one")
             return
         entry = self.items[self.current]
-        self.query_one("#exercise-title", Static).update(self.app.catalogue[entry["id"]].name)
+        self.query_one("#exercise-title", Static).update(self.ctx.library.catalogue[entry["id"]].name)
         hold = "hold_s" in entry
         self.query_one("#sets", Input).value = str(entry.get("sets", ""))
         self.query_one("#amount-kind", Select).value = "hold_s" if hold else "reps"
@@ -174,7 +175,7 @@ class EditorScreen(Screen[None]):
         """Check the whole draft with the core's validator; show the length or the faults."""
         status = self.query_one("#editor-status", Static)
         try:
-            draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.app.catalogue,
+            draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.ctx.library.catalogue,
                                   routine_id=self.routine.id)
         except RoutineError as exc:
             self.faults = [f.split(": ", 1)[1] if ": " in f else f for f in exc.faults]
@@ -260,7 +261,7 @@ class EditorScreen(Screen[None]):
                 self.dirty = True
                 self._validate()
 
-        self.app.push_screen(ExercisePicker(), picked)
+        self.app.push_screen(ExercisePicker(self.ctx.library.catalogue), picked)
 
     def action_remove(self) -> None:
         if self.items:
@@ -292,19 +293,14 @@ class EditorScreen(Screen[None]):
         if self.faults:
             self.notify("Not saved: " + "; ".join(self.faults[:3]), severity="error", timeout=8)
             return
-        draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.app.catalogue,
+        draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.ctx.library.catalogue,
                               routine_id=self.routine.id)
         draft = replace(draft, builtin=self.routine.builtin, path=self.routine.path)
-        if self.routine.builtin and draft.name == self.routine.name:
-            draft = replace(draft, name=f"{draft.name} (mine)")
-        app = self.app
         try:
-            saved = save_as_users(draft, app.paths.routines_dir, [r.id for r in app.routines])
+            saved = self.ctx.library.save(draft)
         except (OSError, RoutineError) as exc:
-            self.notify(f"Could not save: {exc}", severity="error", timeout=8)
+            self.notify(f"Could not save: {exc}", severity="error", timeout=8, markup=False)
             return
-        app.routines = [r for r in app.routines if r.id != saved.id] + [saved]
-        app.selected = saved.id
         self.routine, self.dirty = saved, False
         self.sub_title = f"Edit: {saved.name}"
         self._validate()

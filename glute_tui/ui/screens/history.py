@@ -17,7 +17,7 @@ from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import plural
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
-from glute_tui.store.preferences import save_preferences
+from glute_tui.ui.context import AppContext
 from glute_tui.core.records import Session
 from glute_tui.core.stats import Stats, session_row
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
@@ -46,8 +46,9 @@ class HistoryScreen(Screen[None]):
 
     stats: var[Stats | None] = var(None)
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self.sessions: dict[str, Session] = {}
         self._rows: list[tuple[str, ...]] = []
         self._row_ids: list[str] = []
@@ -79,12 +80,11 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """Read and compute off the event loop. The newest year files come first, then the
         figures, then the older years: a long history opens at once, and is never all kept."""
-        planned = {r.id: len(build_plan(r).work_steps) for r in self.app.routines}
+        planned = {r.id: len(build_plan(r).work_steps) for r in self.ctx.library.routines}
         sessions: list[Session] = []
         rows: list[tuple[str, ...]] = []
 
-        def read(chunk: list[Session], problems: list[str]) -> None:
-            self.app.report_file_problems(problems)
+        def read(chunk: list[Session]) -> None:
             sessions.extend(chunk)
             rows.extend((*session_row(s, planned.get(s.routine)), s.id) for s in chunk)
 
@@ -94,18 +94,18 @@ class HistoryScreen(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(*args)
 
-        files = self.app.history.each_file(newest_first=True)
-        for chunk, problems in files:
-            read(chunk, problems)
+        files = self.ctx.history.each_file(newest_first=True)
+        for chunk in files:
+            read(chunk)
             if len(rows) >= PAGE:
                 break
         show(self._show, list(sessions), list(rows))
-        show(setattr, self, "stats", self.app.overview())
+        show(setattr, self, "stats", self.ctx.history.figures())
         older = False
-        for chunk, problems in files:  # the rest of the years, oldest last
+        for chunk in files:  # the rest of the years, oldest last
             if worker.is_cancelled:
                 return
-            read(chunk, problems)
+            read(chunk)
             older = True
             time.sleep(0.001)  # a breath between years, so keys and repaints are not kept waiting
         if older:
@@ -144,7 +144,7 @@ class HistoryScreen(Screen[None]):
         sides = sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3]
         if sides:
             lines += ["", "Left · right reps"]
-        names = self.app.catalogue
+        names = self.ctx.library.catalogue
         for exercise, lr in sides:
             name = names[exercise].name if exercise in names else exercise
             lines.append(f"{name[:11]:<11} {lr['left']}·{lr['right']}")
@@ -161,7 +161,7 @@ class HistoryScreen(Screen[None]):
 
         session = self._selected()
         if session is not None:
-            self.app.push_screen(SessionDetail(session))
+            self.app.push_screen(SessionDetail(self.ctx.library.catalogue, session))
 
     def action_delete(self) -> None:
         from glute_tui.ui.dialogs.confirm import Confirm
@@ -180,7 +180,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, group="history-write")
     def _delete(self, session_id: str) -> None:
         try:
-            deleted = self.app.history.delete(session_id)
+            deleted = self.ctx.history.delete(session_id)
         except OSError as exc:
             self.app.call_from_thread(self.notify, f"Could not delete: {exc.strerror or exc}",
                                       severity="error")
@@ -193,15 +193,14 @@ class HistoryScreen(Screen[None]):
         from glute_tui.ui.dialogs.progress import ProgressScreen
 
         if self.stats is not None:
-            self.app.push_screen(ProgressScreen(self.stats))
+            self.app.push_screen(ProgressScreen(self.ctx.library.catalogue, self.stats))
 
     def action_weekly_goal(self) -> None:
         low, high = WEEKLY_GOAL_RANGE
-        prefs = self.app.preferences
-        prefs.weekly_goal = prefs.weekly_goal + 1 if prefs.weekly_goal < min(high, 7) else low
-        try:
-            save_preferences(self.app.paths.preferences_file, prefs)
-        except OSError as exc:
-            self.notify(f"Could not save the preference: {exc.strerror or exc}", severity="error")
-        self.notify(f"Weekly goal: {plural(prefs.weekly_goal, 'session')} a week", timeout=3)
+        goal = self.ctx.settings.current.weekly_goal
+        problem = self.ctx.settings.update(weekly_goal=goal + 1 if goal < min(high, 7) else low)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.notify(f"Weekly goal: {plural(self.ctx.settings.current.weekly_goal, 'session')} a week", timeout=3)
         self.reload()

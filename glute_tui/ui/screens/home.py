@@ -11,6 +11,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glute_tui.core.preferences import Preferences
+from glute_tui.services.library import RoutineLibrary
+from glute_tui.ui.commands import HomeCommands
+from glute_tui.ui.context import AppContext
+
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.routines import Routine
@@ -19,6 +24,7 @@ from glute_tui.ui.widgets.too_small import TooSmall
 
 
 class HomeScreen(Screen[None]):
+    COMMANDS = {HomeCommands}
     BINDINGS = [
         Binding("enter", "start", "Start workout", priority=True),
         Binding("c", "toggle_counting", "Counting mode"),
@@ -26,12 +32,16 @@ class HomeScreen(Screen[None]):
         Binding("e", "edit", "Edit routine"),
         Binding("p", "preferences", "Preferences"),
         Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("m", "toggle_mute", "Mute"),
+        Binding("m", "app.toggle_mute", "Mute"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     routine_id: var[str] = var("")
     counting: var[str] = var("paced")
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +49,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="routine-list-box"):
                 yield Static("Routines", classes="section-title")
                 yield OptionList(
-                    *[Option(r.name, id=r.id) for r in self.app.routines],
+                    *[Option(r.name, id=r.id) for r in self.ctx.library.routines],
                     id="routine-list",
                 )
             with Vertical(id="routine-detail"):
@@ -54,38 +64,48 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
-        self.counting = self.app.counting
+        self.counting = self.ctx.settings.counting
         options = self.query_one("#routine-list", OptionList)
-        ids = [r.id for r in self.app.routines]
-        options.highlighted = ids.index(self.app.selected) if self.app.selected in ids else 0
+        ids = self.ctx.library.ids
+        options.highlighted = ids.index(self.ctx.library.selected) if self.ctx.library.selected in ids else 0
         options.focus()
         self.routine_id = ids[options.highlighted or 0] if ids else ""
+        self.ctx.settings_changed.subscribe(self, self._settings_changed)
+        self.ctx.routines_changed.subscribe(self, self._routines_changed)
+
+    def _settings_changed(self, prefs: Preferences) -> None:
+        self.counting = self.ctx.settings.counting
+        self.show_settings()
+
+    def _routines_changed(self, library: RoutineLibrary) -> None:
+        self._sync_routines()
 
     def on_screen_resume(self) -> None:
         """Also sent when Home is first shown, and after a workout or the History screen.
 
         The history is read after the frame is drawn, so a long one never delays the screen.
         """
-        self._sync_routines()
-        self.counting = self.app.counting  # a preference may have changed it
         self.show_settings()
         self.call_after_refresh(self.load_streak)
 
     def _sync_routines(self) -> None:
         """A routine saved meanwhile (a progression taken) joins the list, selected."""
         options = self.query_one("#routine-list", OptionList)
-        ids = [r.id for r in self.app.routines]
+        library = self.ctx.library
+        ids = library.ids
         shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
         if shown != ids:
             options.clear_options()
-            options.add_options([Option(r.name, id=r.id) for r in self.app.routines])
-        if self.app.selected in ids and options.highlighted != ids.index(self.app.selected):
-            options.highlighted = ids.index(self.app.selected)
+            options.add_options([Option(r.name, id=r.id) for r in library.routines])
+        if library.selected in ids and options.highlighted != ids.index(library.selected):
+            options.highlighted = ids.index(library.selected)
+        if self.routine_id == library.selected:
+            self._show_routine()  # the same id with new targets (a progression of a user routine)
 
     @work(thread=True, exclusive=True, group="home-streak")
     def load_streak(self) -> None:
         """This week's count and the weekly streak, read off the event loop."""
-        stats = self.app.overview()
+        stats = self.ctx.history.figures()
         if stats.counted_sessions:
             text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
                     f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] for history")
@@ -97,35 +117,36 @@ class HomeScreen(Screen[None]):
         from glute_tui.ui.screens.editor import EditorScreen
 
         if self.routine is not None:
-            self.app.push_screen(EditorScreen(self.routine))
+            self.app.push_screen(EditorScreen(self.ctx, self.routine))
 
     def action_preferences(self) -> None:
         from glute_tui.ui.screens.preferences import PreferencesScreen
 
-        self.app.push_screen(PreferencesScreen())
+        self.app.push_screen(PreferencesScreen(self.ctx))
 
     def action_history(self) -> None:
         from glute_tui.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(HistoryScreen(self.ctx))
 
     @property
     def routine(self) -> Routine | None:
         """The highlighted routine; for a key pressed before Home is mounted, the app's choice."""
-        wanted = self.routine_id or self.app.selected
-        return next((r for r in self.app.routines if r.id == wanted), None)
+        return self.ctx.library.get(self.routine_id or self.ctx.library.selected)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
             self.routine_id = event.option.id
 
     def watch_routine_id(self, routine_id: str) -> None:
-        if not routine_id:
-            return
+        if routine_id:
+            self.ctx.library.select(routine_id)
+            self._show_routine()
+
+    def _show_routine(self) -> None:
         routine = self.routine
         if routine is None:
             return
-        self.app.selected = routine_id
         self.query_one("#routine-name", Static).update(routine.name)
         self.query_one("#routine-description", Static).update(routine.description)
         self.query_one("#routine-table", TargetsTable).rows = tuple(
@@ -148,26 +169,21 @@ class HomeScreen(Screen[None]):
 
     def sound_line(self) -> str:
         """What the person will hear; says plainly when no speech program was found."""
-        app = self.app
-        if app.cues.muted:
+        ctx = self.ctx
+        if ctx.cues.muted:
             return "Sound: off · [b]m[/b] to turn it on"
-        if not app.speaker.available:
+        if not ctx.speaker.available:
             return "Sound: bell only (no speech program found: install espeak-ng to hear cues)"
-        voice = "bell and voice" if app.speaker.enabled else "bell (voice off in Ctrl+P)"
+        voice = "bell and voice" if ctx.speaker.enabled else "bell (voice off in Ctrl+P)"
         return f"Sound: {voice} · [b]m[/b] mutes"
 
-    def action_toggle_mute(self) -> None:
-        self.app.action_toggle_mute()
-        self.show_settings()
-
     def action_toggle_counting(self) -> None:
-        self.counting = "self-paced" if self.counting == "paced" else "paced"
-        self.app.counting = self.counting
+        self.ctx.settings.set_counting_for_this_run("self-paced" if self.counting == "paced" else "paced")
 
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.routine))
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine))
 
     def action_start(self) -> None:
         if self.routine is not None:
@@ -176,4 +192,4 @@ class HomeScreen(Screen[None]):
     def start_routine(self, routine: Routine) -> None:
         from glute_tui.ui.screens.workout import WorkoutScreen
 
-        self.app.push_screen(WorkoutScreen(routine, counting=self.counting))
+        self.app.push_screen(WorkoutScreen(self.ctx, routine, counting=self.counting))

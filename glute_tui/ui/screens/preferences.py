@@ -11,6 +11,7 @@ from textual.validation import Integer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
 LOW, HIGH = WEEKLY_GOAL_RANGE
@@ -25,11 +26,15 @@ class PreferencesScreen(Screen[None]):
     CSS_PATH = "preferences.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
-        app, prefs = self.app, self.app.preferences
-        routines = [(r.name, r.id) for r in app.routines]
-        default = prefs.default_routine if prefs.default_routine in {r.id for r in app.routines} else Select.BLANK
-        speech_hint = ("" if app.speaker.available else
+        app, ctx, prefs = self.app, self.ctx, self.ctx.settings.current
+        routines = [(r.name, r.id) for r in ctx.library.routines]
+        default = prefs.default_routine if prefs.default_routine in ctx.library.ids else Select.BLANK
+        speech_hint = ("" if ctx.speaker.available else
                        "No speech program found (espeak-ng, espeak, spd-say or say): the bell still rings")
         yield Header()
         with VerticalScroll(id="preferences"):
@@ -41,8 +46,8 @@ class PreferencesScreen(Screen[None]):
                                            validators=[Integer(minimum=LOW, maximum=HIGH)]),
                       f"sessions a week, {LOW} to {HIGH}", hint_id="weekly-goal-hint")
             yield row("Sound", Switch(value=prefs.sound, id="sound"), "the bell at every change (m)")
-            yield row("Spoken cues", Switch(value=prefs.speech and app.speaker.available, id="speech",
-                                            disabled=not app.speaker.available), speech_hint)
+            yield row("Spoken cues", Switch(value=prefs.speech and ctx.speaker.available, id="speech",
+                                            disabled=not ctx.speaker.available), speech_hint)
             yield row("Desktop notifications", Switch(value=prefs.notifications, id="notifications"),
                       "OSC 9 / 777, where the terminal shows them")
             yield row("Theme", Select([(name, name) for name in sorted(app.available_themes)],
@@ -53,18 +58,23 @@ class PreferencesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Preferences"
 
-    def _saved(self) -> None:
-        self.app.save_preferences()
+    def _save(self, **changes: object) -> bool:
+        """One change, checked and saved by the settings (which every screen listens to)."""
+        if all(getattr(self.ctx.settings.current, k) == v for k, v in changes.items()):
+            return True  # filling the form is not a change
+        problem = self.ctx.settings.update(**changes)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+        return not problem
 
     @on(Select.Changed, "#default-routine")
     def default_routine(self, event: Select.Changed) -> None:
-        self.app.preferences.default_routine = str(event.value)
-        self._saved()
+        self._save(default_routine=str(event.value))
 
     @on(Select.Changed, "#counting")
     def counting(self, event: Select.Changed) -> None:
-        self.app.preferences.counting = self.app.counting = str(event.value)
-        self._saved()
+        if self._save(counting=str(event.value)):
+            self.ctx.settings.set_counting_for_this_run(str(event.value))
 
     @on(Select.Changed, "#theme")
     def theme(self, event: Select.Changed) -> None:
@@ -77,17 +87,9 @@ class PreferencesScreen(Screen[None]):
             hint.update(f"[b red]must be a whole number from {LOW} to {HIGH}[/]: not saved")
             return
         hint.update(f"sessions a week, {LOW} to {HIGH}")
-        self.app.preferences.weekly_goal = int(event.value)
-        self._saved()
+        self._save(weekly_goal=int(event.value))
 
     @on(Switch.Changed)
     def switch(self, event: Switch.Changed) -> None:
-        app, prefs = self.app, self.app.preferences
-        if event.switch.id == "sound":
-            prefs.sound = event.value
-            app.cues.muted = not event.value
-        elif event.switch.id == "speech":
-            prefs.speech = app.speaker.enabled = event.value
-        elif event.switch.id == "notifications":
-            prefs.notifications = app.terminal_cues.notifications = event.value
-        self._saved()
+        if event.switch.id in ("sound", "speech", "notifications"):
+            self._save(**{event.switch.id: event.value})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
-from dataclasses import replace
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,9 +18,9 @@ from glute_tui.core.plan import Plan
 from glute_tui.core.format import format_clock
 from glute_tui.core.records import SetRecord
 from glute_tui.store.recorder import SaveResult
-from glute_tui.core.progression import apply, suggest
+from glute_tui.core.progression import suggest
 from glute_tui.core.routines import RoutineError
-from glute_tui.store.routine_files import save_as_users
+from glute_tui.ui.context import AppContext
 from glute_tui.core.results import summarize
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -35,9 +35,10 @@ class SummaryScreen(Screen[None]):
 
     save_status: var[str] = var("Saving…")
 
-    def __init__(self, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
+    def __init__(self, ctx: AppContext, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
                  status: str, elapsed_s: float) -> None:
         super().__init__()
+        self.ctx = ctx
         self.plan = plan
         self.records = records
         self.saved = saved
@@ -91,7 +92,7 @@ class SummaryScreen(Screen[None]):
     def watch_save_status(self, text: str) -> None:
         self.query_one("#save-status", Static).update(text)
 
-    def _show_suggestions(self, taken: str = "") -> None:
+    def _show_suggestions(self, taken: Text | None = None) -> None:
         widget = self.query_one("#progression", Static)
         if taken:
             widget.update(taken)
@@ -109,19 +110,14 @@ class SummaryScreen(Screen[None]):
 
     def action_progress(self) -> None:
         """Save the next step into the person's routine (a copy, when it is a built-in one)."""
-        routine = apply(self.plan.routine, self.suggestions)
-        app = self.app
-        if routine.builtin:
-            routine = replace(routine, name=f"{routine.name} (mine)")
         try:
-            saved = save_as_users(routine, app.paths.routines_dir, [r.id for r in app.routines])
+            saved = self.ctx.library.take_progression(self.plan.routine, self.suggestions)
         except (OSError, RoutineError) as exc:
-            self.notify(f"Could not save the routine: {exc}", severity="error")
+            self.notify(f"Could not save the routine: {exc}", severity="error", markup=False)
             return
-        app.routines = [r for r in app.routines if r.id != saved.id] + [saved]
-        app.selected = saved.id
         self.suggestions = []
-        self._show_suggestions(f"Saved to [b]{saved.name}[/b] ({saved.id}): the next workout starts there.")
+        self._show_suggestions(Text.assemble("Saved to ", (saved.name, "bold"),
+                                             f" ({saved.id}): the next workout starts there."))
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -7,8 +7,6 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 
 from __future__ import annotations
 
-from concurrent.futures import Future
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -19,12 +17,10 @@ from textual import events
 from textual.widgets import Footer, Header, Static
 
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe
-from glute_tui.core.engine import Event, SetCorrected, SetFinished, SetsDropped, WorkoutDone, WorkoutRun
-from glute_tui.core.plan import build_plan
+from glute_tui.core.engine import Event, WorkoutDone
 from glute_tui.core.format import plural
-from glute_tui.core.records import Session, now_iso
-from glute_tui.store.recorder import Recorder, SaveResult
 from glute_tui.core.routines import Routine
+from glute_tui.ui.context import AppContext
 from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
@@ -50,14 +46,14 @@ class WorkoutScreen(Screen[None]):
 
     shown: var[WorkoutDisplay | None] = var(None)
 
-    def __init__(self, routine: Routine, counting: str = "paced") -> None:
+    def __init__(self, ctx: AppContext, routine: Routine, counting: str = "paced") -> None:
         super().__init__()
+        self.ctx = ctx
         self.routine = routine
-        self.plan = build_plan(routine)
-        self.run = WorkoutRun(self.plan, self.app.clock, counting=counting)
+        self.workout = ctx.workouts.begin(routine, counting, on_problem=self._disk_problem)
+        self.plan = self.workout.plan
+        self.run = self.workout.run
         self._timer: Timer | None = None
-        self._recorder: Recorder | None = None
-        self._saved: Future[SaveResult] | None = None
         self._flash_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -84,10 +80,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
-        session = Session(routine=self.routine.id, routine_name=self.routine.name,
-                          started_at=now_iso(), ended_at=now_iso(), status="stopped")
-        self._recorder = Recorder(self.app.history, session, on_problem=self._disk_problem)
-        self._handle(self.run.start())
+        self._handle(self.workout.start())
 
     def _disk_problem(self, message: str) -> None:
         """From the writer thread: say so at once, the person may want to free some space."""
@@ -105,38 +98,27 @@ class WorkoutScreen(Screen[None]):
             self._timer = None
         wake = self.run.wakeup_at()
         if wake is not None:
-            self._timer = self.set_timer(max(0.0, wake - self.app.clock()), self.poll)
+            self._timer = self.set_timer(max(0.0, wake - self.ctx.clock()), self.poll)
 
     def _handle(self, events: list[Event]) -> None:
-        recorder = self._recorder
-        if self.app.trace is not None:
-            self.app.trace.phases(events, self.app.clock())
-        for event in events:
-            if recorder is not None and isinstance(event, (SetFinished, SetCorrected)):
-                recorder.set_finished(event.index, event.record)
-            elif recorder is not None and isinstance(event, SetsDropped):
-                recorder.dropped_from(event.from_index)
-        self.app.cues.handle(events, self._next_title)
+        self.workout.record(events)
+        self.ctx.cues.handle(events, self.workout.next_title)
         self.refresh_display()
         if any(isinstance(e, WorkoutDone) for e in events):
             self._finish("completed")
             return
         self._schedule()
 
-    def _next_title(self, index: int) -> str:
-        step = self.plan.next_work_after(index)
-        return step.title if step is not None else ""
-
     def on_cue_flash(self, message: CueFlash) -> None:
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
         classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
         self.remove_class(*classes)
-        if self.app.flash_s <= 0:
+        if self.ctx.flash_s <= 0:
             return
         self.add_class(f"-flash-{message.kind}")
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(self.app.flash_s, lambda: self.remove_class(*classes))
+        self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: self.remove_class(*classes))
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -199,7 +181,7 @@ class WorkoutScreen(Screen[None]):
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.routine, current=self.run.step.item))
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=self.run.step.item))
 
     def action_quit_workout(self) -> None:
         from glute_tui.ui.dialogs.confirm import Confirm
@@ -223,27 +205,14 @@ class WorkoutScreen(Screen[None]):
 
     # --- the end -------------------------------------------------------------------------------
 
-    def stop_and_save(self, *, wait: bool) -> None:
-        """Quit without asking (Ctrl+Q, a closed terminal): keep every finished set."""
-        if self._saved is None:
-            records = self.run.stop()
-            assert self._recorder is not None
-            self._saved = self._recorder.finish("stopped", records)
-        if wait:
-            try:
-                self._saved.result(timeout=10)
-            except Exception:  # the journal still holds the sets; recovery will find them
-                pass
-
     def _finish(self, status: str) -> None:
         from glute_tui.ui.screens.summary import SummaryScreen
 
-        if self._saved is not None:
+        if self.workout.finishing:
             return
         if self._timer is not None:
             self._timer.stop()
-        records = self.run.stop() if status == "stopped" else self.run.done_records()
-        assert self._recorder is not None
-        self._saved = self._recorder.finish(status, records)
-        self.app.switch_screen(SummaryScreen(self.plan, records, self._saved, status,
+        saved = self.workout.finish(status)
+        records = self.run.done_records()
+        self.app.switch_screen(SummaryScreen(self.ctx, self.plan, records, saved, status,
                                              elapsed_s=self.run.elapsed()))

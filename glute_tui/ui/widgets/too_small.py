@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+MIN_WIDTH, MIN_HEIGHT = 60, 18  # below this, a plain message instead of a broken layout
+
 
 class TooSmall(Static):
     """Shown over the screen (by the app's `-too-small` class) until the terminal grows."""
@@ -18,8 +20,6 @@ class TooSmall(Static):
         self.update(self._message())
 
     def _message(self) -> str:
-        from glute_tui.ui.app import MIN_HEIGHT, MIN_WIDTH
-
         size = self.app.size
         return (f"Terminal too small: {size.width}×{size.height}.\n"
                 f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger; "
