@@ -140,7 +140,7 @@ def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[l
                         ("set", "ticking: CPU s per minute, in a paced set")):
         ours = median(results[name])
         rows.append(Row(label, ours, base, "s/min", "ratio ≤ 1.5, < 1% of a core",
-                        ours / base <= 1.5 and ours / 60 < 0.01))
+                        bool(base) and ours / base <= 1.5 and ours / 60 < 0.01))
     return rows, median(bare_rss)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from glute_tui.core.records import Session
-from glute_tui.core.stats import Stats, StatsBuilder
-from glute_tui.store.history import History
+if TYPE_CHECKING:  # loaded on first use, after the first frame: start-up stays short
+    from glute_tui.core.records import Session
+    from glute_tui.core.stats import Stats
+    from glute_tui.store.history import History
 
 # (message, severity): "information" | "warning" | "error"; called from any thread.
 Reporter = Callable[[str, str], None]
@@ -41,6 +42,8 @@ class HistoryService:
         """The saved sessions; opened on first use (from any thread)."""
         with self._history_lock:
             if self._history is None:
+                from glute_tui.store.history import History
+
                 self._history = History(self.folder)
             return self._history
 
@@ -61,6 +64,8 @@ class HistoryService:
         The history is streamed through the figures a year file at a time and not kept: a long
         history costs its figures in memory, not its sessions.
         """
+        from glute_tui.core.stats import StatsBuilder
+
         self.recover_once()
         history = self.history
         with self._figures_lock:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from glute_tui.core.progression import Suggestion, apply
 from glute_tui.core.routines import Exercise, Routine
 from glute_tui.store.routine_files import RoutineSet, load_all, save_as_users
+
+if TYPE_CHECKING:
+    from glute_tui.core.progression import Suggestion
 
 Listener = Callable[["RoutineLibrary"], None]
 
@@ -67,6 +69,8 @@ class RoutineLibrary:
 
     def take_progression(self, routine: Routine, suggestions: list[Suggestion]) -> Routine:
         """The routine with each suggestion taken, saved as `save` does."""
+        from glute_tui.core.progression import apply
+
         return self.save(apply(routine, suggestions))
 
     def _notify(self) -> None:

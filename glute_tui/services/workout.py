@@ -10,15 +10,15 @@ without knowing which screen shows it.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from glute_tui.core.engine import Clock, Event, SetCorrected, SetFinished, SetsDropped, WorkoutRun
-from glute_tui.core.plan import Plan, build_plan
-from glute_tui.core.records import Session, now_iso
-from glute_tui.core.routines import Routine
-from glute_tui.services.history import HistoryService
-from glute_tui.store.recorder import Recorder, SaveResult
-from glute_tui.store.trace import PhaseTrace
+if TYPE_CHECKING:  # loaded by the first workout, not at start
+    from glute_tui.core.engine import Clock, Event
+    from glute_tui.core.plan import Plan
+    from glute_tui.core.routines import Routine
+    from glute_tui.services.history import HistoryService
+    from glute_tui.store.recorder import Recorder, SaveResult
+    from glute_tui.store.trace import PhaseTrace
 
 SAVE_WAIT_S = 10.0
 
@@ -26,6 +26,9 @@ SAVE_WAIT_S = 10.0
 class WorkoutSession:
     def __init__(self, routine: Routine, *, counting: str, clock: Clock, history: HistoryService,
                  trace: PhaseTrace | None = None, on_problem: Callable[[str], None] | None = None) -> None:
+        from glute_tui.core.engine import WorkoutRun
+        from glute_tui.core.plan import build_plan
+
         self.routine = routine
         self.plan: Plan = build_plan(routine)
         self.run = WorkoutRun(self.plan, clock, counting=counting)
@@ -38,6 +41,9 @@ class WorkoutSession:
 
     def start(self) -> list[Event]:
         """Open the journal and begin the first step."""
+        from glute_tui.core.records import Session, now_iso
+        from glute_tui.store.recorder import Recorder
+
         session = Session(routine=self.routine.id, routine_name=self.routine.name,
                           started_at=now_iso(), ended_at=now_iso(), status="stopped")
         self._recorder = Recorder(self._history.history, session, on_problem=self._on_problem)
@@ -45,6 +51,8 @@ class WorkoutSession:
 
     def record(self, events: list[Event]) -> list[Event]:
         """Journal every finished, corrected or dropped set among `events`; returns them."""
+        from glute_tui.core.engine import SetCorrected, SetFinished, SetsDropped
+
         if self._trace is not None:
             self._trace.phases(events, self.clock())
         recorder = self._recorder

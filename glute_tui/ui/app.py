@@ -10,7 +10,7 @@ import signal
 import time
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from glute_tui.core.cues import CuePlayer, CueSink
-from glute_tui.core.engine import Clock
 from glute_tui.core.preferences import Preferences
 from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
@@ -34,6 +33,9 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
 from glute_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from glute_tui.core.engine import Clock
 
 
 class GluteApp(App[None]):

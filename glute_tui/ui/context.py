@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual.signal import Signal
 
 from glute_tui.core.cues import CuePlayer
-from glute_tui.core.engine import Clock
 from glute_tui.core.preferences import Preferences
 from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
@@ -22,6 +21,9 @@ from glute_tui.services.settings import Settings
 from glute_tui.services.workout import Workouts
 from glute_tui.store.paths import AppPaths
 from glute_tui.ui.speech import Speaker
+
+if TYPE_CHECKING:
+    from glute_tui.core.engine import Clock
 
 
 @dataclass
