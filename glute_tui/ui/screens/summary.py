@@ -28,7 +28,8 @@ from glute_tui.ui.widgets.too_small import TooSmall
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = [
-        Binding("enter,escape", "home", "Home"),
+        Binding("enter", "home", "Home", priority=True),  # the table has focus and would keep Enter
+        Binding("escape", "home", "Home", show=False),
         Binding("p", "progress", "Take the next step"),
         Binding("q", "app.quit", "Quit"),
     ]
