@@ -2,42 +2,49 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
-
+# Two stamps: `make run` installs the app alone; `make test` adds the test extra.
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint test-fast screenshots snapshots-update bench bench-quick clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
 
-run: $(STAMP)
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(APP_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
+
+run: $(APP_STAMP)
 	$(BIN)/glute-tui
 
 test: lint
 	$(BIN)/python -m pytest -q
 
 # The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check glute_tui tests benchmarks screenshots
 	$(BIN)/mypy
 
-test-fast: $(STAMP)
+test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
-screenshots: $(STAMP)
+screenshots: $(APP_STAMP)
 	$(BIN)/python screenshots/generate.py
 
-snapshots-update: $(STAMP)
+snapshots-update: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
 
-bench: $(STAMP)
+bench: $(APP_STAMP)
 	$(BIN)/python -m benchmarks
 
-bench-quick: $(STAMP)
+bench-quick: $(APP_STAMP)
 	$(BIN)/python -m benchmarks --quick
 
 clean:

@@ -19,7 +19,6 @@ from glute_tui.store.paths import AppPaths
 HISTORY_COMMANDS = ("history", "stats", "export", "import")
 
 
-
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version  # 50 ms: only for --version
 
@@ -41,42 +40,63 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+DATA_DIR_HELP = "keep all of glute-tui's files under DIR (like $GLUTE_TUI_HOME)"
+SHELLS = ("bash", "zsh", "fish")
+
+
+def common_options(*, top: bool = False) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name (`glute-tui history --data-dir X`).
+
+    A command's copy has no default, so an option given before the command is kept when it is
+    not given again after it.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("common options")
+    group.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP,
+                       **({} if top else {"default": argparse.SUPPRESS}))
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glute-tui",
         description="A full-screen workout timer for a glute-strengthening routine. "
                     "Without a command it opens the app.",
+        parents=[common_options(top=True)],
     )
+    common = [common_options()]
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--routine", metavar="ID|PATH",
                         help="the routine to select at start: a routine id or a TOML file")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="keep all of glute-tui's files under DIR (like $GLUTE_TUI_HOME)")
     parser.add_argument("--self-paced", action="store_true",
                         help="count reps yourself (Enter ends a set) instead of to a tempo")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    routines = commands.add_parser("routines", help="list, show or validate routines",
+    routines = commands.add_parser("routines", help="list, show, validate or copy routines", parents=common,
                                    description="List built-in and user routines (the default), "
-                                               "show one's plan, or validate a routine file.")
+                                               "show one's plan, validate a routine file, or copy one.")
     routine_cmds = routines.add_subparsers(dest="routines_command", metavar="ACTION")
-    routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes")
-    show = routine_cmds.add_parser("show", help="print a routine's targets and its step-by-step plan")
+    routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes", parents=common)
+    show = routine_cmds.add_parser("show", help="print a routine's targets and its step-by-step plan",
+                                   parents=common)
     show.add_argument("ref", metavar="ID|PATH")
-    validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault")
+    validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault",
+                                       parents=common)
     validate.add_argument("path", metavar="PATH")
     copy = routine_cmds.add_parser("copy", help="copy a routine to your own, under a new id, to edit",
+                                   parents=common,
                                    description="Copy a built-in or user routine into your routines "
-                                               "folder as NEW_ID.toml (same format as data/routines).")
+                                               "folder as NEW_ID.toml (same format as the built-in ones).")
     copy.add_argument("ref", metavar="ID|PATH")
     copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
 
-    history = commands.add_parser("history", help="a table of recent sessions",
-                                  description="Recent sessions, newest first.")
+    history = commands.add_parser("history", help="a table of recent sessions", parents=common,
+                                  description="Recent sessions, newest first. Exit 2 when a history "
+                                              "file or session could not be read (the rest is shown).")
     history.add_argument("--limit", type=positive_int, default=20, metavar="N",
                          help="how many sessions to show (default 20)")
 
-    stats = commands.add_parser("stats", help="streaks, totals and bests",
+    stats = commands.add_parser("stats", help="streaks, totals and bests", parents=common,
                                 description="Streaks (daily and weekly), totals and bests, as of a day.")
     stats.add_argument("--as-of", type=iso_date, metavar="YYYY-MM-DD",
                        help="compute as of this day (default: today)")
@@ -84,16 +104,27 @@ def build_parser() -> argparse.ArgumentParser:
                        help="sessions a week that keep the weekly streak (default: your preference, 1)")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
-    export = commands.add_parser("export", help="write the whole history as JSON or CSV",
+    export = commands.add_parser("export", help="write the whole history as JSON or CSV", parents=common,
                                  description="Write every session, as stored, to a file or stdout.")
     export.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
-    export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument("--output", metavar="FILE",
+                        help="write to FILE instead of stdout (its folder must exist)")
 
-    importer = commands.add_parser("import", help="merge sessions from a JSON export",
+    importer = commands.add_parser("import", help="merge sessions from a JSON export", parents=common,
                                    description="Merge sessions from a glute-tui JSON export, by id: "
                                                "sessions already present are left as they are. A file "
                                                "with any bad session is refused whole.")
     importer.add_argument("file", metavar="FILE")
+
+    commands.add_parser("paths", help="where your history, routines and preferences are kept",
+                        parents=common,
+                        description="Print the folders and files glute-tui reads and writes, "
+                                    "as they are for this run (--data-dir and $GLUTE_TUI_HOME count).")
+
+    completion = commands.add_parser("completion", help="print a shell completion script",
+                                     description="Print a completion script for SHELL. For example, "
+                                                 "in ~/.bashrc: eval \"$(glute-tui completion bash)\"")
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
     return parser
 
 
@@ -130,10 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the error
         return int(exc.code or 0)
-    paths = AppPaths.resolve(args.data_dir)
     if args.command is not None:
         gc.enable()  # see cli/launch.py: only the app keeps it off, until its first frame
+    if args.command == "completion":
+        from glute_tui.cli.completion import script
+
+        sys.stdout.write(script(args.shell, build_parser()))
+        return 0
+    paths = AppPaths.resolve(args.data_dir)
     try:
+        if args.command == "paths":
+            from glute_tui.cli.paths import cmd_paths
+
+            return cmd_paths(paths, override=args.data_dir)
         if args.command == "routines":
             from glute_tui.cli.routines import cmd_routines
 

@@ -4,6 +4,10 @@ Every value that came from a file (a routine's name, an imported session's exerc
 is printed as plain text: never read as Rich markup or emoji codes (`Hips [/]` crashed the
 table, `[link=...]` became a live link, `:fire:` an emoji), and with its control characters
 made visible (`glute_tui.core.text.visible`), so an ESC in a name never reaches the terminal.
+
+On a terminal, output wraps at the terminal's width. Into a pipe or a file it is never
+wrapped: a script that reads `glute-tui routines` must not find a name cut over two lines
+at an invented 80 columns.
 """
 
 from __future__ import annotations
@@ -14,11 +18,17 @@ from rich.text import Text
 from glute_tui.core.text import visible
 
 EXIT_USAGE = 2
+UNWRAPPED = 1_000_000  # a width no line reaches
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A console that prints strings as they are: no markup, no emoji codes, no highlighting."""
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=stderr)
+    """A console that prints strings as they are (no markup, no emoji codes, no highlighting),
+    and wraps only on a terminal."""
+    plain_text = {"markup": False, "emoji": False, "highlight": False}
+    probe = Console(stderr=stderr, soft_wrap=stderr, **plain_text)
+    if probe.is_terminal:
+        return probe
+    return Console(stderr=stderr, width=UNWRAPPED, soft_wrap=True, **plain_text)
 
 
 def plain(value: object, style: str = "") -> Text:

@@ -1,4 +1,4 @@
-"""Routine and catalogue files on disk: the shipped ones in `data/`, and the person's own.
+"""Routine and catalogue files on disk: the shipped ones in `glute_tui/data/`, and the person's own.
 
 The format itself (parse, validate, dump) is the core's; this module reads and writes files.
 """
@@ -26,10 +26,8 @@ from glute_tui.store.atomic import atomic_write_text
 
 
 def data_root() -> Path:
-    """The shipped `data/` folder: inside the installed package, or at the top of a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "data"
-    return installed if (installed / "exercises.toml").is_file() else package.parent / "data"
+    """The shipped `glute_tui/data/` folder (the package `glute_tui.data`)."""
+    return Path(__file__).resolve().parent.parent / "data"
 
 
 def builtin_routine_paths() -> list[Path]:
