@@ -353,7 +353,7 @@ def _toml_string(text: str) -> str:
 
 
 def dump_routine(routine: Routine) -> str:
-    """The routine as TOML, in the format of `data/routines`: loading it gives it back."""
+    """The routine as TOML, in the format of `glute_tui/data/routines`: loading it gives it back."""
     lines = [f"name = {_toml_string(routine.name)}"]
     if routine.description:
         lines.append(f"description = {_toml_string(routine.description)}")

@@ -61,7 +61,7 @@ def load_routine(path: Path, catalogue: dict[str, Exercise] | None = None,
 
 
 def builtin_routines(catalogue: dict[str, Exercise] | None = None) -> list[Routine]:
-    """The routines shipped in `data/routines`, the default first."""
+    """The routines shipped in `glute_tui/data/routines`, the default first."""
     catalogue = catalogue if catalogue is not None else load_catalogue()
     routines = [load_routine(p, catalogue, builtin=True) for p in builtin_routine_paths()]
     routines.sort(key=lambda r: (r.id != DEFAULT_ROUTINE_ID, r.id))
