@@ -6,7 +6,6 @@ import json
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,7 @@ from glute_tui.core.stats import date
 pytestmark = pytest.mark.slow
 
 WORKER = Path(__file__).with_name("crash_worker.py")
-KILLS = 200
-TIME_BUDGET_S = 150  # about 45 s here; room for a slower machine
+KILLS = 200  # about 45 s here; a slower machine takes longer, it does not fail
 
 
 def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path):
@@ -28,9 +26,8 @@ def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path)
     # A history of some size, so that each rewrite takes a while and kills land inside it.
     history.add_many(make_sessions(150, end=date.today(), seed=3))
     rng = random.Random(20261124)
-    started = time.monotonic()
     kills = recovered_total = 0
-    while kills < KILLS and time.monotonic() - started < TIME_BUDGET_S:
+    while kills < KILLS:
         worker = subprocess.Popen([sys.executable, str(WORKER), str(data)], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True)
         assert worker.stdout.readline().strip() == "ready", worker.stderr.read()
@@ -57,7 +54,6 @@ def test_sigkill_at_random_instants_never_tears_loses_or_doubles(tmp_path: Path)
         for path in fresh.files():
             json.loads(path.read_text())  # every file is whole JSON
         assert not list(data.glob(".*.tmp")), "a dead writer's temporary file was not cleaned"
-    assert kills >= KILLS, f"only {kills} kills in {TIME_BUDGET_S} s"
     assert recovered_total > 0, "no kill landed while a workout was journaled: the test did not test"
     print(f"\n{kills} kills, {recovered_total} journals recovered, "
           f"{len(History(data).load().sessions) - 150} sessions saved, 0 files unreadable")

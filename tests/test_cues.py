@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -57,12 +56,12 @@ def test_the_exact_cues_of_a_short_routine_with_a_one_sided_exercise(catalogue, 
         (0.0, "get-ready", "Get ready. First: Squats, 2 reps", 1),
         (0.0, "countdown", "3", 1), (1.0, "countdown", "2", 1), (2.0, "countdown", "1", 1),
         (3.0, "go", "Squats, 2 reps", 2),
-        (5.0, "rest", "Rest 4 seconds, next: Clamshells, left side, 2 reps", 1),
+        (5.0, "rest", "Rest 4 seconds, next: Clamshells, left leg, lying on your right side, 2 reps", 1),
         (6.0, "countdown", "3", 1), (7.0, "countdown", "2", 1), (8.0, "countdown", "1", 1),
-        (9.0, "go", "Clamshells, left side, 2 reps", 2),
-        (12.0, "switch", "Switch sides, right side", 3),
+        (9.0, "go", "Clamshells, left leg, lying on your right side, 2 reps", 2),
+        (12.0, "switch", "Switch sides: right leg, lying on your left side", 3),
         (12.0, "countdown", "2", 1), (13.0, "countdown", "1", 1),
-        (14.0, "go", "Clamshells, right side, 2 reps", 2),
+        (14.0, "go", "Clamshells, right leg, lying on your left side, 2 reps", 2),
         (17.0, "done", "Workout done. Well done!", 4),
     ]
     assert sink.flashes == [(0.0, "get-ready"), (3.0, "go"), (5.0, "rest"), (9.0, "go"), (12.0, "switch"),
@@ -101,11 +100,13 @@ def script(folder: Path, name: str, body: str) -> str:
 
 @pytest.mark.parametrize("kind", ["missing", "hangs", "fails"])
 async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, builtins, tmp_path, kind):
+    """No wall-clock limit (the machine may be slow): a program that hangs is still running when
+    the whole workout has gone by, so no phase change waited for it; one that fails or cannot
+    start changes nothing but the sound."""
     program = {"missing": str(tmp_path / "no-such-espeak"),
                "hangs": script(tmp_path, "hang", "sleep 600"),
                "fails": script(tmp_path, "fail", "exit 3")}[kind]
     app = GluteApp(list(builtins.values()), paths, clock=clock, selected="short", speech_program=(program,))
-    slowest = 0.0
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -115,10 +116,11 @@ async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, bu
         while not screen.run.finished:
             clock.now = screen.run.wakeup_at()
             index = screen.run.index
-            started = time.perf_counter()
             screen.poll()  # the cue for a phase change is played inside this call
-            slowest = max(slowest, time.perf_counter() - started)
             phases += screen.run.index != index
+        last = app.ctx.speaker._current
+        if kind == "hangs":
+            assert last is not None and last.poll() is None, "a poll waited for the speech program"
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert phases == len(screen.plan.steps) - 1
@@ -126,9 +128,6 @@ async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, bu
             assert any("could not start" in n.message for n in app._notifications)
             assert not app.ctx.speaker.enabled
     app.ctx.speaker.close()
-    # A poll that waited for the hung program would take its 600 s; no machine is that slow
-    # otherwise, so the bound says "never waited" without depending on the machine's speed.
-    assert slowest < 60, f"a poll with a cue took {slowest:.3f} s: it waited for the speech program"
 
 
 def test_a_hung_cue_is_cut_off_by_the_next(tmp_path):

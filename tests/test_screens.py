@@ -55,7 +55,7 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Saved to history: 8 sets done." in text(app, "#save-status")
+        assert "Saved to history: 6 of 6 sets done." in text(app, "#save-status")
         table = app.screen.query_one("#summary-table", DataTable)
         assert [str(c) for c in table.get_row_at(0)[:3]] == ["Squats", "2 / 2", "24 / 24 reps"]
         assert str(table.get_row_at(1)[2]) == "60 / 60 s"
@@ -138,13 +138,14 @@ async def test_switch_sides_and_one_sided_sets_say_which_leg(paths, clock):
         for _ in range(9):  # get ready, squats ×2 and bridges ×2, each set followed by a rest
             await pilot.press("n")
         assert text(app, "#phase-title") == "CLAMSHELLS"
-        assert text(app, "#side") == "LEFT LEG"
+        # Lying on the left side works the right leg: the working leg is named, and where to lie.
+        assert text(app, "#side") == "LEFT LEG · lie on your right side"
         await pilot.press("enter")
         assert text(app, "#phase-title") == "SWITCH SIDES"
-        assert text(app, "#side") == "NOW RIGHT LEG"
+        assert text(app, "#side") == "NOW RIGHT LEG · lie on your left side"
         assert app.screen.has_class("-switch-sides")
         await advance(pilot, clock, 5)
-        assert text(app, "#side") == "RIGHT LEG"
+        assert text(app, "#side") == "RIGHT LEG · lie on your left side"
 
 
 async def test_help_lists_the_keys_and_the_moves(paths, clock):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
-from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK
+from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK, working_leg
 from glute_tui.core.vocab import CueKind
 
 if TYPE_CHECKING:
@@ -52,8 +52,8 @@ def cue_for(event: Event, next_title: str = "") -> Cue | None:
         if step.kind == WORK:
             return Cue("go", step.title)
         if step.kind == SWITCH:
-            side = {"left": "left", "right": "right"}.get(step.side, "")
-            return Cue("switch", f"Switch sides, {side} side" if side else "Switch sides")
+            leg = working_leg(step.item, step.side) if step.item is not None else ""
+            return Cue("switch", f"Switch sides: {leg}" if leg else "Switch sides")
         if step.kind == REST:
             text = f"Rest {int(step.duration_s)} seconds"
             return Cue("rest", f"{text}, next: {next_title}" if next_title else text)

@@ -10,7 +10,9 @@ import math
 from dataclasses import dataclass
 
 from glute_tui.core.engine import RunView
-from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK, Step
+from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
+from glute_tui.core.records import SetRecord
+from glute_tui.core.routines import RoutineExercise
 from glute_tui.core.format import format_clock, plural
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
@@ -31,6 +33,26 @@ class WorkoutDisplay:
     planned: int
     clock: str  # 05:12 elapsed · 18:19 to go
     paused: bool
+
+
+def side_label(item: RoutineExercise, side: str) -> str:
+    """`LEFT LEG`; for a move done lying on one side, also where to lie (the other side)."""
+    if side not in OTHER_SIDE:
+        return ""
+    label = SIDE_LABELS[side]
+    return f"{label} · lie on your {OTHER_SIDE[side]} side" if item.exercise.side_lying else label
+
+
+def item_cues(item: RoutineExercise) -> tuple[str, ...]:
+    return item.exercise.cues_for(item.is_hold)
+
+
+def _last_set(last: SetRecord | None) -> str:
+    """The count of the set just finished, which ↑↓ corrects during a rest or a switch."""
+    if last is None or last.reps is None or last.skipped:
+        return ""
+    leg = f"{last.side} leg " if last.side in OTHER_SIDE else ""
+    return f" · last set: {leg}{plural(last.reps, 'rep')} (↑↓ to correct)"
 
 
 def seconds_shown(remaining: float) -> int:
@@ -70,11 +92,11 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         detail = f"Set {step.set_no} of {step.sets}"
         if item.load.kind != "bodyweight":
             detail += f" · {item.load.label}"
-        cues = item.exercise.cues
+        cues = item_cues(item)
         if step.side == "alternate":
             side = f"ALTERNATE · NOW {SIDE_LABELS[view.rep_side]}"
         else:
-            side = SIDE_LABELS.get(step.side, "")
+            side = side_label(item, step.side)
         if item.is_hold:
             number, caption = _countdown(view.remaining_s), f"hold · {item.hold_s} s"
         elif view.remaining_s is None:  # self-paced: a stopwatch runs
@@ -85,26 +107,24 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
             caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
     elif step.kind == REST:
         title, number = "REST", _countdown(view.remaining_s)
-        caption = "seconds of rest · + adds 15 s"
-        last = view.last_record
-        if last is not None and last.reps is not None and not last.skipped:
-            caption += f" · last set: {plural(last.reps, 'rep')} (↑↓ to correct)"
+        caption = "seconds of rest · + adds 15 s" + _last_set(view.last_record)
         if following_work is not None and following_work.item is not None:
             detail = f"Up next: {following_work.item.exercise.name}"
-            cues = following_work.item.exercise.cues
+            cues = item_cues(following_work.item)
     elif step.kind == SWITCH:
         title = "SWITCH SIDES"
-        side = SIDE_LABELS.get(step.side, "")
-        side = f"NOW {side}" if side else ""
-        number, caption = _countdown(view.remaining_s), "seconds to switch"
+        number = _countdown(view.remaining_s)
+        caption = "seconds to switch" + _last_set(view.last_record)
         if step.item is not None:
+            side = side_label(step.item, step.side)
+            side = f"NOW {side}" if side else ""
             detail = f"{step.item.exercise.name} · set {step.set_no} of {step.sets}"
-            cues = step.item.exercise.cues
+            cues = item_cues(step.item)
     elif step.kind == GET_READY:
         title, number, caption = "GET READY", _countdown(view.remaining_s), "seconds · Enter to start now"
         if following_work is not None and following_work.item is not None:
             detail = f"First: {following_work.item.exercise.name}"
-            cues = following_work.item.exercise.cues
+            cues = item_cues(following_work.item)
     elif step.kind == DONE:
         title, detail, number, caption = "DONE", "Well done!", "", ""
     return WorkoutDisplay(

@@ -22,6 +22,7 @@ EPS = 1e-6
 REST_EXTENSION_S = 15.0
 HOLD_HALFWAY_MIN_S = 20  # a hold shorter than this gets no halfway cue
 MAX_REPS = 999
+SKIPPED_REST_S = 10.0  # a rest after a skipped set: time to get into place, not a full rest
 
 
 # --- events: what happened, for the screen and for the cues -----------------------------------
@@ -299,9 +300,13 @@ class WorkoutRun:
         self.resume()
         now = self.clock()
         events: list[Event] = []
+        rest_s: float | None = None
         if direction > 0:
-            events += self._end(now, skipped=skipped)
+            ended = self._end(now, skipped=skipped)
+            events += ended
             target = self._state.index + 1
+            if any(isinstance(e, SetFinished) and e.record.skipped for e in ended):
+                rest_s = SKIPPED_REST_S  # no full rest after a set that was not done
         else:
             target = max(0, self._state.index - 1)
             dropped = [i for i in self.records if i >= target]
@@ -309,7 +314,7 @@ class WorkoutRun:
                 del self.records[index]
             if dropped:
                 events.append(SetsDropped(target))
-        events += self._begin(target, now)
+        events += self._begin(target, now, rest_s=rest_s)
         if was_paused and not self.finished:
             self._paused_at = now
         elif not self.finished:
@@ -327,6 +332,8 @@ class WorkoutRun:
             reps, hold = None, round(min(elapsed, float(item.hold_s or 0)), 2)
         else:
             reps, hold = self._current_reps(now), None
+        if not (reps or hold):  # finished before the first rep (or second of a hold): not a set done
+            skipped = True
         record = SetRecord(
             exercise=item.id,
             side=step.side,
@@ -341,7 +348,7 @@ class WorkoutRun:
         self.records[state.index] = record
         return [SetFinished(state.index, record)]
 
-    def _begin(self, index: int, start: float) -> list[Event]:
+    def _begin(self, index: int, start: float, *, rest_s: float | None = None) -> list[Event]:
         index = min(index, len(self.plan.steps) - 1)
         step = self.plan.steps[index]
         if step.kind == DONE:
@@ -351,6 +358,8 @@ class WorkoutRun:
         timed = step.kind in TIMED_KINDS or (step.is_work and (
             self.counting == "paced" or (step.item is not None and step.item.is_hold)))
         deadline = start + step.duration_s if timed else None
+        if deadline is not None and step.kind == REST and rest_s is not None and rest_s < step.duration_s:
+            deadline = start + rest_s
         self._state = _StepState(index, start, deadline)
         return [PhaseStarted(index, step, start)]
 

@@ -18,6 +18,20 @@ GET_READY, WORK, SWITCH, REST, DONE = (StepKind.GET_READY, StepKind.WORK, StepKi
 TIMED_KINDS = (GET_READY, SWITCH, REST)
 
 
+OTHER_SIDE = {"left": "right", "right": "left"}
+
+
+def working_leg(item: RoutineExercise, side: str) -> str:
+    """The leg that works, named the same in text and speech: `left leg`, and for a move
+    done lying on one side (where "left side" would mean the other leg), where to lie:
+    `left leg, lying on your right side`."""
+    if side not in OTHER_SIDE:
+        return ""
+    if item.exercise.side_lying:
+        return f"{side} leg, lying on your {OTHER_SIDE[side]} side"
+    return f"{side} leg"
+
+
 @dataclass(frozen=True)
 class Step:
     """One thing to do: get ready, work a set (on a side), switch sides, rest, or done."""
@@ -38,8 +52,9 @@ class Step:
     def title(self) -> str:
         """A one-line description, used for "next:" and for spoken cues."""
         if self.kind == WORK and self.item is not None:
-            side = {"left": ", left side", "right": ", right side",
-                    "alternate": ", alternating legs"}.get(self.side, "")
+            side = ", alternating legs" if self.side == "alternate" else ""
+            if self.side in ("left", "right"):
+                side = f", {working_leg(self.item, self.side)}"
             amount = f"{self.item.hold_s} s hold" if self.item.is_hold else plural(self.item.reps or 0, "rep")
             return f"{self.item.exercise.name}{side}, {amount}"
         titles: dict[str, str] = {GET_READY: "Get ready", SWITCH: "Switch sides", REST: "Rest", DONE: "Done"}

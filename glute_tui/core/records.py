@@ -10,7 +10,7 @@ import uuid
 from sys import intern
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterable
 
 from glute_tui.core.vocab import Side, Status
 
@@ -71,6 +71,14 @@ class SetRecord:
         return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
 
 
+def sets_done(records: "Iterable[SetRecord]") -> int:
+    """How many sets were done, as a routine counts them: "3 sets" of a two-sided move are
+    three sets, each done on the left and then the right. A set counts once when any of its
+    sides was done. The workout, the Summary, the History screen and `glute-tui history` all
+    count with this, from what was saved with the session."""
+    return len({(r.exercise, r.set) for r in records if r.done})
+
+
 @dataclass(slots=True)
 class Session:
     routine: str
@@ -80,6 +88,19 @@ class Session:
     status: str
     sets: list[SetRecord] = field(default_factory=list)
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    planned_sets: int | None = None  # the routine's sets when it started; None in older files
+
+    @property
+    def sets_done(self) -> int:
+        return sets_done(self.sets)
+
+    @property
+    def sets_planned(self) -> int:
+        """The sets the routine had when this session began (saved with it, so editing the
+        routine later changes no old row); for an older session, the sets it recorded."""
+        if self.planned_sets is not None:
+            return self.planned_sets
+        return len({(r.exercise, r.set) for r in self.sets})
 
     @property
     def started(self) -> datetime:
@@ -103,7 +124,7 @@ class Session:
             "ended_at": self.ended_at,
             "status": self.status,
             "sets": [record.to_dict() for record in self.sets],
-        }
+        } | ({} if self.planned_sets is None else {"planned_sets": self.planned_sets})
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "session") -> "Session":
@@ -124,9 +145,11 @@ class Session:
         if not isinstance(sets, list):
             raise RecordError(f"{where}.sets", "must be a list of sets")
         records = [SetRecord.from_dict(item, f"{where}.sets[{i}]") for i, item in enumerate(sets)]
+        planned = _int(data, "planned_sets", where, low=0, optional=True)
         return cls(routine=intern(_text(data, "routine", where)),
                    routine_name=intern(_text(data, "routine_name", where)),
-                   started_at=started, ended_at=ended, status=status, sets=records, id=session_id)
+                   started_at=started, ended_at=ended, status=status, sets=records, id=session_id,
+                   planned_sets=planned)
 
 
 def now_iso(now: datetime | None = None) -> str:

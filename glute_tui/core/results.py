@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glute_tui.core.format import plural
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import SetRecord
 
@@ -22,8 +23,44 @@ class ExerciseResult:
 
     @property
     def met_target(self) -> bool:
-        return (self.sets_done >= self.sets_planned and self.reps_done >= self.reps_target
-                and self.hold_done_s + 1e-6 >= self.hold_target_s)
+        return not self.missed and self.sets_done > 0
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold_target_s > 0
+
+    @property
+    def missed(self) -> list[str]:
+        """Each target that was not met, as a person reads it: `22 of 24 reps`."""
+        missed = []
+        if self.sets_done < self.sets_planned:
+            missed.append(f"{self.sets_done} of {plural(self.sets_planned, 'set')}")
+        if self.is_hold and self.hold_done_s + 1e-6 < self.hold_target_s:
+            missed.append(f"held {self.hold_done_s:.0f} of {self.hold_target_s:.0f} s")
+        elif not self.is_hold and self.reps_done < self.reps_target:
+            missed.append(f"{self.reps_done} of {plural(self.reps_target, 'rep')}")
+        return missed
+
+    @property
+    def verdict(self) -> str:
+        """One line per exercise: which targets were met and which were not."""
+        if self.met_target:
+            amount = (f"held {self.hold_done_s:.0f} s" if self.is_hold
+                      else plural(self.reps_done, "rep"))
+            return f"{self.name}: met ({plural(self.sets_done, 'set')}, {amount})"
+        if not self.sets_done:
+            return f"{self.name}: not done"
+        return f"{self.name}: not met ({', '.join(self.missed)})"
+
+
+def overall(results: list[ExerciseResult]) -> str:
+    """The Summary's headline: "Every target met." only when it is true."""
+    met = sum(1 for r in results if r.met_target)
+    if results and met == len(results):
+        return "Every target met."
+    if not met:
+        return "No target met this time."
+    return f"Targets met for {met} of {plural(len(results), 'exercise')}."
 
 
 def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:

@@ -110,6 +110,12 @@ class Exercise:
     feel: str = ""
     mistakes: tuple[str, ...] = ()
     alternative: str = ""
+    side_lying: bool = False  # lying on one side works the other leg: say which leg works
+    hold_cues: tuple[str, ...] = ()  # the cues of a timed hold, when they differ from the moving form
+
+    def cues_for(self, hold: bool) -> tuple[str, ...]:
+        """A held bridge is not told to "then lower": a hold has its own cues when given."""
+        return self.hold_cues if hold and self.hold_cues else self.cues
 
 
 @dataclass(frozen=True)
@@ -200,8 +206,13 @@ def parse_catalogue(doc: dict[str, Any], path: Path) -> dict[str, Exercise]:
                                for n, line in enumerate(_strings(item.get(key)), start=1))
         for key in ("feel", "alternative"):
             texts[key] = check.text(str(item.get(key, "")), f"{where}.{key}", TEXT_MAX)
+        if not isinstance(item.get("side_lying", False), bool):
+            check.fault(f"{where}.side_lying", "must be true or false")
+        texts["hold_cues"] = tuple(check.text(line, f"{where}.hold_cues[{n}]", TEXT_MAX)
+                                   for n, line in enumerate(_strings(item.get("hold_cues")), start=1))
         if len(check.faults) == before:
-            catalogue[item["id"]] = Exercise(id=item["id"], name=item["name"], sides=item["sides"], **texts)
+            catalogue[item["id"]] = Exercise(id=item["id"], name=item["name"], sides=item["sides"],
+                                             side_lying=item.get("side_lying", False), **texts)
     if check.faults:
         raise RoutineError(check.faults)
     return catalogue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
-from glute_tui.core.records import Session
+from glute_tui.core.records import Session, sets_done
 from glute_tui.core.routines import BANDS, Load
 
 HEATMAP_WEEKS = 26
@@ -39,11 +39,14 @@ def session_minutes(session: Session) -> float:
 
 
 def session_row(session: Session, planned_sets: int | None = None) -> tuple[str, ...]:
-    """Date, routine, minutes, sets done/planned, reps, status: a session in a table."""
-    done = [r for r in session.sets if r.done]
-    planned = len(session.sets) if planned_sets is None else planned_sets
-    return (session.when, session.routine_name, f"{session_minutes(session):.0f}", f"{len(done)}/{planned}",
-            str(sum(r.reps or 0 for r in done)), session.status)
+    """Date, routine, minutes, sets done/planned, reps, status: a session in a table.
+
+    Sets are counted from what was saved with the session (`Session.sets_done` and
+    `sets_planned`), never against the routine as it is now."""
+    reps = sum(r.reps or 0 for r in session.sets if r.done)
+    return (session.when, session.routine_name, f"{session_minutes(session):.0f}",
+            f"{session.sets_done}/{session.sets_planned}", str(reps), session.status)
+    # planned_sets: ignored; the History screen stops passing it when it moves to the services.
 
 
 def week_start(day: date) -> date:
@@ -163,7 +166,7 @@ class StatsBuilder:
         stats.counted_sessions += 1
         self.counted_days.add(day)
         self.per_week[week_start(day)] += 1
-        self.work[day] += len(done)
+        self.work[day] += sets_done(done)
         stats.total_minutes += session_minutes(session)
         session_reps: Counter[str] = Counter()
         session_load: dict[str, str] = {}
@@ -215,4 +218,4 @@ def shade(sets: int) -> int:
     """0 (nothing) to 4 (a full workout or more), for the heat map's colours."""
     if sets <= 0:
         return 0
-    return 1 if sets < 5 else 2 if sets < 12 else 3 if sets < 20 else 4
+    return 1 if sets < 4 else 2 if sets < 8 else 3 if sets < 14 else 4

@@ -83,10 +83,10 @@ class Recorder:
         return future
 
     def _save(self) -> SaveResult:
-        if not self.session.sets:
+        if not self.session.sets_done:  # skipped sets alone are not a workout
             if self.journal is not None:
                 self.journal.close(remove=True)
-            return SaveResult(False, "Nothing was done, so nothing was saved.")
+            return SaveResult(False, "No set was done, so nothing was saved.")
         try:
             self.history.add(self.session)
         except OSError as exc:
@@ -101,7 +101,6 @@ class Recorder:
                                      "space, then note these sets before you leave this screen.")
         if self.journal is not None:
             self.journal.close(remove=True)
-        done = sum(1 for r in self.session.sets if r.done)
-        skipped = sum(1 for r in self.session.sets if r.skipped)
-        text = f"Saved to history: {plural(done, 'set')} done"
-        return SaveResult(True, text + (f", {skipped} skipped." if skipped else "."))
+        done, planned = self.session.sets_done, self.session.sets_planned
+        text = f"Saved to history: {done} of {plural(planned, 'set')} done."
+        return SaveResult(True, text)

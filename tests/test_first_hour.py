@@ -1,0 +1,189 @@
+"""Issue 13: the rough edges a newcomer hit in their first hour, each checked as they met it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual.widgets import DataTable, Static
+
+from conftest import FakeClock, make_routine
+from glute_tui.cli.main import main
+from glute_tui.core.display import describe
+from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.plan import REST, SWITCH, WORK, build_plan
+from glute_tui.core.records import Session, SetRecord, sets_done
+from glute_tui.core.results import overall, summarize
+from glute_tui.core.stats import session_row
+from glute_tui.devtools.scenes import advance
+from glute_tui.store.history import History
+from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.app import GluteApp
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.ui.screens.workout import WorkoutScreen
+
+
+def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, selected=selected, clock=clock, **kwargs)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def record(exercise: str, set_no: int, reps: int | None, side: str = "none", *, hold: float | None = None,
+           skipped: bool = False) -> SetRecord:
+    return SetRecord(exercise, side, set_no, 10, reps, hold, "bodyweight", 30.0, skipped)
+
+
+# --- bug 2: the Summary says per exercise what was met, never a false "Every target met" ---------
+
+def test_a_missed_hold_is_named_and_every_target_met_is_not_said(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 2, "tempo_s": 1},
+                                       {"id": "glute-bridge", "sets": 1, "hold_s": 60}])
+    plan = build_plan(routine)
+    records = [record("squat", 1, 2), record("glute-bridge", 1, None, hold=1.0)]
+    results = summarize(plan, records)
+    assert [r.verdict for r in results] == ["Squats: met (1 set, 2 reps)",
+                                            "Glute bridge: not met (held 1 of 60 s)"]
+    assert overall(results) == "Targets met for 1 of 2 exercises."
+    assert overall(summarize(plan, [record("squat", 1, 2), record("glute-bridge", 1, None, hold=60.0)])) \
+        == "Every target met."
+
+
+async def test_the_summary_lists_what_was_met_and_what_was_not(paths, clock):
+    app = make_app(paths, clock)  # the short routine: squats 2 × 12, bridges 2 × 15, clamshells
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 10 + 36)  # get ready, then the first set of squats in full
+        await pilot.press("enter")  # the rest ends early
+        await advance(pilot, clock, 30)  # ten of twelve squats
+        await pilot.press("enter")
+        await advance(pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        shown = text(app, "#progression")
+        assert "Every target met" not in shown
+        assert "Squats: not met (22 of 24 reps)" in shown
+        assert "Glute bridge: met" in shown
+
+
+# --- bug 4: one definition of "sets done", from what was saved with the session -----------------
+
+def saved_session(planned: int | None) -> Session:
+    start = datetime(2026, 11, 20, 7, 30).astimezone()
+    return Session("article", "Runner's glute routine", start.isoformat(timespec="seconds"),
+                   (start + timedelta(minutes=9)).isoformat(timespec="seconds"), "stopped",
+                   sets=[record("squat", 1, 12), record("squat", 2, 12),
+                         record("single-leg-deadlift", 1, 10, "left"),
+                         record("single-leg-deadlift", 1, 9, "right"),
+                         record("single-leg-deadlift", 2, 0, "left", skipped=True)],
+                   planned_sets=planned)
+
+
+def test_sets_done_counts_a_two_sided_set_once_against_the_saved_plan():
+    session = saved_session(15)
+    assert sets_done(session.sets) == 3
+    assert session_row(session)[3] == "3/15"
+    assert Session.from_dict(session.to_dict()).sets_planned == 15  # saved with the session
+    assert session_row(saved_session(None))[3] == "3/4"  # an older file: the sets it recorded
+
+
+async def test_history_screen_and_command_show_the_same_sets_done(paths, clock, capsys):
+    History(paths.data).add(saved_session(15))
+    assert main(["history"]) == 0
+    assert "3/15" in capsys.readouterr().out
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert str(table.get_row_at(0)[3]) == "3/15"
+
+
+# --- bug 5: ↑/↓ during "Switch sides" shows the count it corrects ---------------------------------
+
+async def test_up_during_switch_sides_shows_the_side_just_finished_with_its_correction(
+        paths, clock, catalogue):
+    routine = make_routine(catalogue, [{"id": "clamshell", "sets": 1, "reps": 10, "tempo_s": 1}],
+                           get_ready_s=0)
+    app = GluteApp([routine], paths, selected=routine.id, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 10)  # ten clamshells on the left leg
+        assert text(app, "#phase-title") == "SWITCH SIDES"
+        assert "last set: left leg 10 reps" in text(app, "#caption")
+        await pilot.press("down")
+        assert "last set: left leg 9 reps (↑↓ to correct)" in text(app, "#caption")
+        assert app.screen.run.done_records()[0].reps == 9
+
+
+# --- bug 11: a set finished before its first rep is not a set done --------------------------------
+
+def test_a_paced_set_finished_before_its_first_rep_is_recorded_as_skipped(catalogue, clock):
+    run = WorkoutRun(build_plan(make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5}],
+                                             get_ready_s=0)), clock)
+    run.start()
+    clock.advance(1)  # the first rep comes at 3 s
+    run.finish_step()
+    [first] = run.done_records()
+    assert first.skipped and not first.done
+    assert sets_done(run.done_records()) == 0
+
+
+async def test_a_workout_of_only_unstarted_sets_is_not_saved(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")  # get ready ends; the first set starts
+        await pilot.press("enter")  # and is finished before its first rep
+        await pilot.press("q")
+        await pilot.press("y")  # stop and save
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "No set was done, so nothing was saved." in text(app, "#save-status")
+    assert History(paths.data).load().sessions == []
+
+
+# --- awkward: a skipped set is not followed by its full rest ---------------------------------------
+
+def test_a_skipped_set_is_followed_by_a_short_rest_not_the_full_one(catalogue, clock):
+    plan = build_plan(make_routine(catalogue, [{"id": "squat", "sets": 3, "reps": 5, "rest_s": 60}],
+                                   get_ready_s=0))
+    run = WorkoutRun(plan, clock)
+    run.start()
+    run.skip()
+    assert run.step.kind == REST
+    assert run.view().remaining_s == 10
+    run.skip()  # the rest
+    clock.advance(15)  # a set done in full (5 reps × 3 s) is followed by the whole rest
+    run.poll()
+    assert run.step.kind == REST and run.view().remaining_s == 60
+
+
+# --- awkward: side-lying moves name the working leg; a held bridge has a hold's cues ---------------
+
+def test_side_lying_moves_say_which_leg_works_and_where_to_lie(catalogue, clock):
+    plan = build_plan(make_routine(catalogue, [{"id": "side-lying-leg-lift", "sets": 1, "reps": 2}]))
+    work = [s for s in plan.steps if s.kind == WORK]
+    assert [s.title for s in work] == [
+        "Side-lying straight-leg lifts, left leg, lying on your right side, 2 reps",
+        "Side-lying straight-leg lifts, right leg, lying on your left side, 2 reps"]
+    run = WorkoutRun(plan, clock)
+    run.start()
+    run.finish_step()  # get ready
+    assert describe(run.view(), None).side == "LEFT LEG · lie on your right side"
+    run.finish_step()
+    assert run.step.kind == SWITCH
+    assert describe(run.view(), None).side == "NOW RIGHT LEG · lie on your left side"
+
+
+def test_a_held_bridge_is_not_told_to_lower(catalogue, clock):
+    held = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
+    moving = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "reps": 10}], get_ready_s=0)
+    cues = {}
+    for name, routine in (("held", held), ("moving", moving)):
+        run = WorkoutRun(build_plan(routine), clock)
+        run.start()
+        cues[name] = " ".join(describe(run.view(), None).cues)
+    assert "lower" in cues["moving"]
+    assert "lower" not in cues["held"] and "Hold" in cues["held"]
