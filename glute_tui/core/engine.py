@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, TIMED_KINDS, WORK, Plan, Step
-from glute_tui.core.records import SetRecord
+from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.core.vocab import Counting
 
 Clock = Callable[[], float]
@@ -420,7 +420,7 @@ class WorkoutRun:
             reps=reps, target_reps=target, rep_side=rep_side(step, count + 1),
             paused=self.paused, elapsed_s=self.elapsed(now), planned_s=planned,
             progress=max(0.0, min(1.0, progress)), finished=self.finished,
-            sets_done=sum(1 for r in self.records.values() if r.done), last_record=last,
+            sets_done=sets_done(self.records.values()), last_record=last,
         )
 
     def wakeup_at(self) -> float | None:

@@ -72,6 +72,11 @@ class Plan:
         return sum(step.duration_s for step in self.steps)
 
     @property
+    def sets_planned(self) -> int:
+        """Sets as the routine counts them (a two-sided set is one set, done on each side)."""
+        return sum(item.sets for item in self.routine.exercises)
+
+    @property
     def work_steps(self) -> list[Step]:
         return [step for step in self.steps if step.is_work]
 

@@ -45,7 +45,8 @@ class WorkoutSession:
         from glute_tui.store.recorder import Recorder
 
         session = Session(routine=self.routine.id, routine_name=self.routine.name,
-                          started_at=now_iso(), ended_at=now_iso(), status="stopped")
+                          started_at=now_iso(), ended_at=now_iso(), status="stopped",
+                          planned_sets=self.plan.sets_planned)
         self._recorder = Recorder(self._history.history, session, on_problem=self._on_problem)
         return self.record(self.run.start())
 

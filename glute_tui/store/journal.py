@@ -44,7 +44,7 @@ class Journal:
         journal = cls(folder / f"{session.id}{SUFFIX}", fd)
         header = {"type": "session", "id": session.id, "routine": session.routine,
                   "routine_name": session.routine_name, "started_at": session.started_at,
-                  "pid": os.getpid()}
+                  "planned_sets": session.planned_sets, "pid": os.getpid()}
         journal._write(header)
         # Only a journal that is locked and has its header gets the name recovery looks for.
         _OWN.add(journal.path)
@@ -161,5 +161,5 @@ def read_journal(path: Path) -> Session | None:
     data = {"id": header.get("id"), "routine": header.get("routine"),
             "routine_name": header.get("routine_name"), "started_at": header.get("started_at"),
             "ended_at": ended_at, "status": "recovered",
-            "sets": [records[k] for k in sorted(records)]}
+            "sets": [records[k] for k in sorted(records)], "planned_sets": header.get("planned_sets")}
     return Session.from_dict(data, where=path.name)

@@ -16,12 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.plan import Plan
 from glute_tui.core.format import format_clock
-from glute_tui.core.records import SetRecord
+from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.store.recorder import SaveResult
 from glute_tui.core.progression import suggest
 from glute_tui.core.routines import RoutineError
 from glute_tui.ui.context import AppContext
-from glute_tui.core.results import summarize
+from glute_tui.core.results import overall, summarize
 from glute_tui.ui.widgets.too_small import TooSmall
 
 
@@ -59,8 +59,8 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
-        done = sum(1 for r in self.records if r.done)
-        planned = len(self.plan.work_steps)
+        done = sets_done(self.records)
+        planned = self.plan.sets_planned
         if self.status == "completed":
             title = "Workout complete. Well done!"
         else:
@@ -69,17 +69,17 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-totals", Static).update(
             f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
         table = self.query_one("#summary-table", DataTable)
-        table.add_columns("Exercise", "Sets", "Done / target", "Time", "")
-        results = summarize(self.plan, self.records)
-        self.suggestions = suggest(self.plan.routine, results) if self.status == "completed" else []
+        table.add_columns("Exercise", "Sets", "Done / target", "Time", "Target")
+        self.results = summarize(self.plan, self.records)
+        self.suggestions = suggest(self.plan.routine, self.results) if self.status == "completed" else []
         self._show_suggestions()
-        for row in results:
+        for row in self.results:
             if row.hold_target_s:
                 amount = f"{row.hold_done_s:.0f} / {row.hold_target_s:.0f} s"
             else:
                 amount = f"{row.reps_done} / {row.reps_target} reps"
-            mark = "✓" if row.met_target else ""
-            table.add_row(row.name, f"{row.sets_done} / {row.sets_planned}", amount,
+            mark = "met ✓" if row.met_target else "not met"
+            table.add_row(Text(row.name), f"{row.sets_done} / {row.sets_planned}", amount,
                           format_clock(row.seconds), mark)
         self.run_worker(self._wait_for_save(), exclusive=True)
 
@@ -97,11 +97,23 @@ class SummaryScreen(Screen[None]):
         widget = self.query_one("#progression", Static)
         if taken:
             widget.update(taken)
-        elif self.suggestions:
-            lines = ["[b]Every target met. Ready for more next time:[/b]"]
-            lines += [f"  • {s.text}" for s in self.suggestions]
-            lines.append("[b]p[/b] takes these into your routine")
-            widget.update("\n".join(lines))
+            self.refresh_bindings()
+            return
+        # Per exercise what was met and what was not: "Every target met" only when it is true.
+        text = Text()
+        text.append(overall(self.results), style="bold")
+        widget.set_class(all(r.met_target for r in self.results), "-all-met")
+        for row in self.results:
+            if not row.met_target:
+                text.append(f"\n  {row.verdict}")
+        if self.suggestions:
+            text.append("\nReady for more next time (targets met):", style="bold")
+            for suggestion in self.suggestions:
+                text.append(f"\n  • {suggestion.text}")
+            text.append("\n")
+            text.append("p", style="bold")
+            text.append(" takes these into your routine")
+        widget.update(text)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
