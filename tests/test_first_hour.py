@@ -19,7 +19,6 @@ from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.summary import SummaryScreen
-from glute_tui.ui.screens.workout import WorkoutScreen
 
 
 def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> GluteApp:
