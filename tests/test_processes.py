@@ -24,7 +24,9 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def start_and_finish_one_set(home: Path, routine: Path) -> PtyApp:
-    app = PtyApp(home, "--routine", str(routine))
+    # Self-paced: Enter finishes the set with its reps at once (a paced set ended before its
+    # first rep would be a skipped set, not a set done).
+    app = PtyApp(home, "--routine", str(routine), "--self-paced")
     assert app.read_until(app.saw("Tiny")), app.output[-500:]
     app.press("\r")  # start: no get-ready, the first set begins
     assert app.read_until(app.saw("SQUATS"))
@@ -102,7 +104,7 @@ def test_ctrl_c_does_not_quit_or_lose_a_set(isolated_home: Path, tiny: Path):
 
 def test_two_copies_on_one_folder_keep_both_sessions(isolated_home: Path, tiny: Path):
     first = start_and_finish_one_set(isolated_home, tiny)
-    second = PtyApp(isolated_home, "--routine", str(tiny))
+    second = PtyApp(isolated_home, "--routine", str(tiny), "--self-paced")
     try:
         # The second copy is told plainly, and leaves the first one's live journal alone.
         assert second.read_until(second.saw("running in another"), timeout=20), second.output[-800:]
