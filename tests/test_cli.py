@@ -259,3 +259,9 @@ def test_fish_completion_is_valid_and_completes_a_command(tmp_path, capsys):
 def test_completion_refuses_an_unknown_shell(capsys):
     assert main(["completion", "tcsh"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_paths_shows_a_control_character_in_a_folder_name_visibly(tmp_path, capsys):
+    assert main(["paths", "--data-dir", str(tmp_path / "a\x1b[31mred")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "␛[31mred" in out

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 
-from rich.text import Text
-
-from glute_tui.cli.output import console
+from glute_tui.cli.output import console, plain
 from glute_tui.store.paths import HOME_ENV, AppPaths
 from glute_tui.store.routine_files import data_root
 
@@ -34,7 +32,7 @@ def cmd_paths(paths: AppPaths, *, override: str | None = None) -> int:
         source = "this system's usual folders"
     rows = path_rows(paths)
     width = max(len(what) for what, _ in rows) + 2
-    out.print(Text(f"glute-tui's files ({source}):"))
+    out.print(plain(f"glute-tui's files ({source}):"))
     for what, where in rows:
-        out.print(Text(f"{what + ':':<{width}}{where}"))
+        out.print(plain(f"{what + ':':<{width}}{where}"))  # a folder's name may hold anything
     return 0
