@@ -1,27 +1,53 @@
 """Crash-safe file writes: a temporary file beside the target, fsync, rename, fsync the folder.
 
-A kill at any instant leaves either the old file or the new one, never a torn one. Temporary
-files carry the writer's pid, so ones left by a dead process can be cleaned at start without
-touching a live writer's.
+A kill at any instant leaves either the old file or the new one, never a torn one.
+
+The temporary file has a random name and is created with O_EXCL|O_NOFOLLOW, so a file or a
+symbolic link planted under a name it could take is never written through (a predictable
+`.NAME.<pid>.tmp` let a planted link get another file overwritten). The name still carries the
+writer's pid, so files left by a dead process can be cleaned at start without touching a live
+writer's. New files are private (0600) in private folders (0700); a file that is replaced
+keeps its mode.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import secrets
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
 TMP_SUFFIX = ".tmp"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+# `.NAME.<pid>.<random>.tmp`, and `.NAME.<pid>.tmp` as older versions named them.
+_TMP_RE = re.compile(r"\..+?\.(\d+)(?:\.[0-9a-f]{8})?\.tmp")
 
 
-def _tmp_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+def make_dirs(folder: Path) -> None:
+    """Create `folder` and any missing parent, each private (0700); existing ones are left as
+    they are. (`Path.mkdir(parents=True, mode=...)` gives the mode to the last one only.)"""
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for level in reversed(missing):
+        try:
+            level.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not level.is_dir():
+                raise
 
 
 def fsync_dir(folder: Path) -> None:
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
     try:
@@ -32,17 +58,44 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that readers only ever see the old or the new content."""
-    atomic_write_chunks(path, (text,))
-
-
-def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
-    """`atomic_write_text` for a text made piece by piece, never whole in memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_name(path)
+def _existing_mode(path: Path) -> int | None:
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _create_tmp(path: Path) -> tuple[Path, int]:
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         FILE_MODE)
+        except FileExistsError:
+            continue
+        return tmp, fd
+    raise FileExistsError(f"{path.parent}: no free name for a temporary file")
+
+
+def atomic_write_text(path: Path, text: str, *, make_parent: bool = True) -> None:
+    """Replace `path` with `text` so that readers only ever see the old or the new content."""
+    atomic_write_chunks(path, (text,), make_parent=make_parent)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool = True) -> None:
+    """`atomic_write_text` for a text made piece by piece, never whole in memory.
+
+    `make_parent=False`: a missing folder is an error (FileNotFoundError), not created.
+    """
+    if make_parent:
+        make_dirs(path.parent)
+    mode = _existing_mode(path)
+    tmp, fd = _create_tmp(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            if mode is not None and mode != FILE_MODE:
+                os.fchmod(handle.fileno(), mode)  # the mode the person gave it, whatever the umask
             handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
@@ -85,10 +138,10 @@ def clean_orphans(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     for tmp in folder.glob(f".*{TMP_SUFFIX}"):
-        try:
-            pid = int(tmp.name[: -len(TMP_SUFFIX)].rsplit(".", 1)[1])
-        except (IndexError, ValueError):
+        match = _TMP_RE.fullmatch(tmp.name)
+        if match is None or len(match.group(1)) > 9:
             continue
+        pid = int(match.group(1))
         if pid != os.getpid() and not _pid_alive(pid):
             try:
                 tmp.unlink()

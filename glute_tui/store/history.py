@@ -156,7 +156,11 @@ class History:
             os.close(fd)
 
     def _move_aside(self, path: Path, why: str, what: str = "") -> str:
-        target = move_aside(path)
+        try:
+            target = move_aside(path)
+        except OSError as exc:  # a read-only folder: say so, and go on with what can be read
+            return (f"{path.name}{what} could not be read ({why}); it could not be moved aside "
+                    f"either ({exc.strerror or exc}), so it is left as it is and skipped.")
         return (f"{path.name}{what} could not be read ({why}); it was moved aside to {target} "
                 "and nothing in it was changed.")
 
@@ -297,9 +301,14 @@ class History:
                 continue
             try:
                 if leftover.problem:
-                    recovery.problems.append(self._set_aside_journal(leftover.path, leftover.problem))
+                    if leftover.damaged:
+                        recovery.problems.append(self._set_aside_journal(leftover.path, leftover.problem))
+                    else:
+                        recovery.problems.append(f"The journal of a workout, {leftover.problem}; "
+                                                 "it is left as it is, to be recovered later.")
                     leftover.release(remove=False)
                     continue
+                recovery.problems += leftover.notes
                 if leftover.session is not None:
                     if self.add(leftover.session):
                         recovery.recovered.append(leftover.session)
