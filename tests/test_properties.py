@@ -199,3 +199,136 @@ def test_visible_text_has_no_control_character_but_the_kept_ones(text, keep):
     assert not set(shown) & set(BIDI_CONTROLS)
     if not any(is_control(c) or c in BIDI_CONTROLS for c in text):
         assert shown == text
+
+
+# --- damaged files through every reader (issue 12): controls, lone surrogates, huge numbers,
+# deep nesting, a BOM, bytes that are not UTF-8 --------------------------------------------------
+
+surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+file_text = st.text(st.characters(codec="utf-8") | surrogates | st.sampled_from(
+    ["\x1b", "\x9b", "\x7f", "\x00", "\r", "\ufeff", "\u202e"]), max_size=16)
+file_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | file_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(file_text, inner, max_size=3),
+    max_leaves=10)
+SESSION = make_sessions(1, end=date(2026, 11, 24), seed=3)[0].to_dict()
+
+
+def _spoil(session: dict, value: object, key: str, in_set: bool) -> dict:
+    doc = json.loads(json.dumps(session))
+    if in_set and doc["sets"]:
+        doc["sets"][0][key if key in doc["sets"][0] else "exercise"] = value
+    else:
+        doc[key if key in doc else "routine_name"] = value
+    return doc
+
+
+damaged_json = st.one_of(
+    st.builds(lambda v: json.dumps(v).encode(), file_values),  # escapes keep lone surrogates
+    st.builds(lambda n: b"[" * n, st.integers(900, 100_000)),
+    st.builds(lambda n: b'{"a":' * n, st.integers(900, 50_000)),
+    st.builds(lambda n: b'{"sessions": {"1": {"id": ' + b"9" * n + b"}}}", st.integers(4_200, 6_000)),
+    st.binary(max_size=200),
+    st.builds(lambda raw: b"\xef\xbb\xbf" + raw, st.binary(max_size=40)),
+)
+damaged_history = damaged_json | st.builds(
+    lambda v, key, in_set: json.dumps({"sessions": {"1": SESSION, "2": _spoil(SESSION, v, key, in_set)}}).encode(),
+    file_values, st.sampled_from(sorted(SESSION) + sorted(SESSION["sets"][0])), st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(damaged_history)
+def test_any_history_file_loads_what_it_can_and_a_save_never_loses_a_session(raw):
+    from glute_tui.store.history import History
+
+    with tempfile.TemporaryDirectory() as folder:
+        history = History(Path(folder))
+        path = Path(folder) / "sessions-2026.json"
+        path.write_bytes(raw)
+        loaded = history.load()  # never raises
+        assert all(isinstance(s, Session) for s in loaded.sessions)
+        kept = path.exists()
+        assert kept or any("moved aside" in p for p in loaded.problems)
+        fresh = make_sessions(1, end=date(2026, 11, 24), seed=77)[0]
+        history.add(fresh)  # a save after it: the file stays readable, nothing read is lost
+        again = history.load()
+        ids = {s.id for s in again.sessions}
+        assert fresh.id in ids and {s.id for s in loaded.sessions} <= ids
+        assert len(again.problems) == (len(loaded.problems) if kept else 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(damaged_json | st.builds(lambda v: json.dumps({"weekly_goal": v, "counting": v}).encode(), file_values))
+def test_any_preferences_file_gives_preferences_and_at_most_a_message(raw):
+    from glute_tui.store.preferences import load_preferences
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "preferences.json"
+        path.write_bytes(raw)
+        prefs, problem = load_preferences(path)
+        prefs.validate("checked")  # whatever was read is a valid set of preferences
+        assert not problem or ("preferences.json" in problem and len(problem) < 1000)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(damaged_json | st.builds(lambda v: json.dumps(
+    {"type": "set", "step": 1, "record": v}).encode(), file_values), max_size=4))
+def test_any_journal_is_recovered_or_moved_aside_never_a_traceback(lines):
+    from glute_tui.store.history import History
+
+    header = json.dumps({"type": "session", "id": SESSION["id"], "routine": "short", "routine_name": "x",
+                         "started_at": SESSION["started_at"]}).encode()
+    with tempfile.TemporaryDirectory() as folder:
+        journal = Path(folder) / "journal" / f"{SESSION['id']}.jsonl"
+        journal.parent.mkdir()
+        journal.write_bytes(b"\n".join([header, *lines]))
+        recovery = History(Path(folder)).recover()
+        assert all(isinstance(s, Session) for s in recovery.recovered)
+        assert not journal.exists()  # recovered and removed, or moved aside
+
+
+toml_text = st.one_of(
+    st.text(st.characters(codec="utf-8") | st.sampled_from(["\x1b", "\x00", ".", "[", "=", '"']), max_size=200),
+    st.builds(lambda n: "x = " + "[" * n, st.integers(900, 100_000)),
+    st.builds(lambda n: "x = " + "{a=" * n, st.integers(900, 50_000)),
+    st.builds(lambda n: "a" + ".a" * n + " = 1", st.integers(100, 100_000)),
+    st.builds(lambda n: "[" + "a." * n + "a]", st.integers(100, 100_000)),
+    st.builds(lambda n: "name = " + "7" * n, st.integers(4_200, 6_000)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(toml_text)
+def test_any_routine_file_even_nested_or_huge_gives_a_routine_or_the_routine_error(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_routine(path, CATALOGUE)
+        except RoutineError as exc:
+            assert str(path) in str(exc)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damaged_json | st.builds(lambda v, key, in_set: json.dumps(
+    {"format": "glute-tui-history", "version": 1, "sessions": [SESSION, _spoil(SESSION, v, key, in_set)]}).encode(),
+    file_values, st.sampled_from(sorted(SESSION) + sorted(SESSION["sets"][0])), st.booleans()))
+def test_a_damaged_import_is_refused_whole_or_imported_whole(isolated_home, capsys, raw):
+    from glute_tui.store.history import History
+
+    path = isolated_home.parent / "fuzz.json"
+    path.write_bytes(raw)
+    before = len(History(isolated_home / "data").load().sessions)
+    code = main(["import", str(path)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    after = len(History(isolated_home / "data").load().sessions)
+    assert (code, after - before <= 2) == (0, True) or (code == 2 and after == before)
+
+
+@given(st.dictionaries(st.integers(min_value=1).map(str), file_values, max_size=4))
+def test_a_file_with_lone_surrogates_is_written_as_utf8_and_reads_back_the_same(table):
+    from glute_tui.store.history import json_chunks
+
+    text = "".join(json_chunks({"sessions": table}))
+    assert json.loads(text.encode("utf-8")) == {"sessions": table}

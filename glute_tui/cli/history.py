@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +28,8 @@ from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
 from glute_tui.core.stats import compute, session_day, session_row
 from glute_tui.store.atomic import atomic_write_text
-from glute_tui.store.history import History
+from glute_tui.store.history import History, SaveFailed
+from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, kind_of, read_text
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.preferences import load_preferences
 from glute_tui.core.text import visible
@@ -150,13 +153,24 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def check_output(given: str) -> Path:
     """The file `--output` names, checked before anything is read or written: a folder, a missing
-    folder or a device is refused with the path as given (exit 2). Folders are never created."""
+    folder or a device is refused with the path as given (exit 2). Folders are never created.
+
+    Only a regular file is ever replaced: not a symbolic link either (planted in a shared
+    folder it might point anywhere; the export would replace the link, not follow it).
+    """
     path = Path(given)
-    if path.is_dir():
+    if path.is_dir() or given.endswith(("/", os.sep)):
         raise OutputProblem(f"cannot write the export to {given}: it is a folder; give a file name, "
                             f"like {path / 'glute-tui-export.json'}")
-    if path.exists() and not path.is_file():
-        raise OutputProblem(f"cannot write the export to {given}: it is not a regular file")
+    try:
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputProblem(f"cannot write the export to {given}: {(exc.strerror or str(exc)).lower()}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputProblem(f"cannot write the export to {given}: it is {kind_of(info.st_mode)}, not a "
+                            "regular file, so it is not replaced")
     folder = path.parent
     if not folder.exists():
         raise OutputProblem(f"cannot write the export to {given}: the folder {folder} does not exist "
@@ -183,7 +197,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
         sys.stdout.write(text)
         return incomplete(opened)
     try:
-        atomic_write_text(target, text)
+        atomic_write_text(target, text, make_parent=False)
     except OSError as exc:
         raise OutputProblem(f"cannot write the export to {args.output}: "
                             f"{(exc.strerror or str(exc)).lower()}") from None
@@ -192,15 +206,26 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    path = Path(args.file)
+    path = Path(args.file).expanduser()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportProblem(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
-    sessions = parse_export(text, str(path))
+        text = read_text(path, limit=DATA_MAX_BYTES, follow=True)
+    except FileNotFoundError:
+        raise ImportProblem(f"{args.file}: no such file") from None
+    except Unreadable as exc:
+        raise ImportProblem(f"{args.file}: {exc.why}") from None
+    sessions = parse_export(text, args.file)  # every session checked before anything is written
     opened = open_history(paths)
-    added = opened.history.add_many(sessions)
-    say(f"Imported {added} new session{'s' if added != 1 else ''} from {path}"
+    try:
+        added = opened.history.add_many(sessions)
+    except SaveFailed as exc:
+        return fail(f"{exc.path}: could not be written ({exc.strerror}). "
+                    f"{plural(exc.added, 'session')} of the {len(sessions)} in {args.file} "
+                    "were imported before that; import the file again once this is fixed "
+                    "(sessions already there are skipped).")
+    except OSError as exc:
+        where = exc.filename or paths.data
+        return fail(f"{where}: {exc.strerror or exc}\nNothing was imported.")
+    say(f"Imported {added} new session{'s' if added != 1 else ''} from {args.file}"
         f" ({len(sessions) - added} already there).")
     return 0
 

@@ -187,8 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args, paths)
     except RoutineError as exc:
         return fail("\n".join(exc.faults))
-    except OSError as exc:
-        return fail(f"{exc.filename or ''}: {exc.strerror or exc}")
+    except OSError as exc:  # a file is named where the error knows one; never a bare ": ..."
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}")
     except KeyboardInterrupt:
         return 130
 

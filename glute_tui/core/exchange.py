@@ -2,7 +2,15 @@
 
 JSON: {"format": "glute-tui-history", "version": 1, "sessions": [<session as stored>, ...]}
 CSV: one row per set, the session's columns repeated; a session with no sets has one row
-with the set columns empty, so nothing is lost.
+with the set columns empty, so nothing is lost. A text cell that starts with `=`, `+`, `-`,
+`@`, a tab or a carriage return gets a `'` in front (the OWASP rule against formula injection):
+a spreadsheet would run `=cmd|' /C calc'!A0` as a formula. Numbers are never changed (none of
+ours is negative).
+
+Import validates the whole file before anything is written: every session as `Session.from_dict`
+checks it (which includes that every text can be saved as UTF-8), names and loads up to
+`NAME_MAX` characters without control characters, at most `SETS_MAX` sets a session; ids are
+compared as canonical UUIDs (lower case, hyphens), however the file spells them.
 """
 
 from __future__ import annotations
@@ -11,9 +19,13 @@ import csv
 import io
 import json
 import re
+import uuid
+from dataclasses import replace
 from typing import Any, Iterable
 
-from glute_tui.core.records import RecordError, Session
+from glute_tui.core.limits import NAME_MAX, SETS_MAX
+from glute_tui.core.records import RecordError, Session, shown
+from glute_tui.core.text import text_problem
 
 FORMAT, VERSION = "glute-tui-history", 1
 SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status"]
@@ -38,20 +50,38 @@ def to_json(sessions: Iterable[Session]) -> str:
 
 def to_csv(sessions: Iterable[Session]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(SESSION_COLUMNS + SET_COLUMNS)
+    row = io.StringIO()
+    # "\r\n" as the writer's line end makes it quote a cell holding a CR as well as a LF
+    # (with "\n" alone Python 3.11 leaves a CR bare, and a reader splits the row there);
+    # each row then ends with "\n" as before.
+    writer = csv.writer(row, lineterminator="\r\n")
+
+    def write(cells: list[Any]) -> None:
+        row.seek(0)
+        row.truncate()
+        writer.writerow(cells)
+        out.write(row.getvalue()[:-2] + "\n")
+
+    write(SESSION_COLUMNS + SET_COLUMNS)
     for session in sessions:
-        head = [getattr(session, c) for c in SESSION_COLUMNS]
+        head = [_cell(getattr(session, c)) for c in SESSION_COLUMNS]
         if not session.sets:
-            writer.writerow(head + [""] * len(SET_COLUMNS))
+            write(head + [""] * len(SET_COLUMNS))
         for record in session.sets:
             values = record.to_dict()
-            writer.writerow(head + ["" if values[c] is None else _cell(values[c]) for c in SET_COLUMNS])
+            write(head + ["" if values[c] is None else _cell(values[c]) for c in SET_COLUMNS])
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
-    return str(value).lower() if isinstance(value, bool) else value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # a spreadsheet shows it as text, never runs it
+    return value
 
 
 def parse_export(text: str, name: str) -> list[Session]:
@@ -60,17 +90,41 @@ def parse_export(text: str, name: str) -> list[Session]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportProblem(f"{name}: not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ImportProblem(f"{name}: not JSON that can be read (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise ImportProblem(f"{name}: not JSON that can be read ({str(exc).split(';')[0]})") from None
+    except MemoryError:
+        raise ImportProblem(f"{name}: too large to read into memory") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportProblem(f'{name}: format: must be "{FORMAT}" (an export of glute-tui)')
     if doc.get("version") != VERSION:
-        raise ImportProblem(f"{name}: version: must be {VERSION} (got {doc.get('version')!r})")
+        raise ImportProblem(f"{name}: version: must be {VERSION} (got {shown(doc.get('version'))})")
     items = doc.get("sessions")
     if not isinstance(items, list):
         raise ImportProblem(f"{name}: sessions: must be a list of sessions")
     sessions = []
     for index, item in enumerate(items):
+        where = f"sessions[{index}]"
         try:
-            sessions.append(Session.from_dict(item, where=f"sessions[{index}]"))
+            session = Session.from_dict(item, where=where)
+            check_limits(session, where)
         except RecordError as exc:
             raise ImportProblem(f"{name}: {exc}") from None
+        sessions.append(replace(session, id=str(uuid.UUID(session.id))))
     return sessions
+
+
+def check_limits(session: Session, where: str) -> None:
+    """What an import must hold beyond a stored session's shape: RecordError naming the field."""
+    for key in ("routine", "routine_name"):
+        problem = text_problem(getattr(session, key), NAME_MAX)
+        if problem:
+            raise RecordError(f"{where}.{key}", problem)
+    if len(session.sets) > SETS_MAX:
+        raise RecordError(f"{where}.sets", f"must hold at most {SETS_MAX} sets (got {len(session.sets)})")
+    for number, record in enumerate(session.sets):
+        for key in ("exercise", "load"):
+            problem = text_problem(getattr(record, key), NAME_MAX)
+            if problem:
+                raise RecordError(f"{where}.sets[{number}].{key}", problem)

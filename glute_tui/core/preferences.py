@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glute_tui.core.text import shown
+
 WEEKLY_GOAL_RANGE = (1, 14)
 
 
@@ -26,9 +28,9 @@ class Preferences:
         if isinstance(self.weekly_goal, bool) or not isinstance(self.weekly_goal, int) \
                 or not low <= self.weekly_goal <= high:
             raise PreferenceError(f"{where}: weekly_goal: must be a whole number from {low} to {high} "
-                                  f"(got {self.weekly_goal!r})")
+                                  f"(got {shown(self.weekly_goal)})")
         if self.counting not in ("paced", "self-paced"):
-            raise PreferenceError(f"{where}: counting: must be paced or self-paced (got {self.counting!r})")
+            raise PreferenceError(f"{where}: counting: must be paced or self-paced (got {shown(self.counting)})")
         for name in ("sound", "speech", "notifications"):
             if not isinstance(getattr(self, name), bool):
                 raise PreferenceError(f"{where}: {name}: must be true or false")

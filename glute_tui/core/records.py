@@ -6,12 +6,14 @@ journal left by a crash, a hand-edited history file): a bad value names its fiel
 
 from __future__ import annotations
 
+import re
 import uuid
 from sys import intern
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
+from glute_tui.core.text import shown as _quote
 from glute_tui.core.vocab import Side, Status
 
 STATUSES = tuple(status.value for status in Status)
@@ -56,7 +58,7 @@ class SetRecord:
         exercise = intern(_text(data, "exercise", where))
         side = data.get("side")
         if side not in RECORD_SIDES:
-            raise RecordError(f"{where}.side", f"must be one of {', '.join(RECORD_SIDES)} (got {side!r})")
+            raise RecordError(f"{where}.side", f"must be one of {', '.join(RECORD_SIDES)} (got {shown(side)})")
         side = RECORD_SIDES[RECORD_SIDES.index(side)]
         set_no = _int(data, "set", where, low=1)
         target = _int(data, "target_reps", where, low=0, optional=True)
@@ -66,7 +68,7 @@ class SetRecord:
         seconds = _number(data, "seconds", where)
         skipped = data.get("skipped", False)
         if not isinstance(skipped, bool):
-            raise RecordError(f"{where}.skipped", f"must be true or false (got {skipped!r})")
+            raise RecordError(f"{where}.skipped", f"must be true or false (got {shown(skipped)})")
         assert set_no is not None and seconds is not None  # not optional: checked above
         return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
 
@@ -134,12 +136,12 @@ class Session:
         try:
             uuid.UUID(session_id)
         except ValueError:
-            raise RecordError(f"{where}.id", f"must be a UUID (got {session_id!r})") from None
+            raise RecordError(f"{where}.id", f"must be a UUID (got {shown(session_id)})") from None
         started = _timestamp(data, "started_at", where)
         ended = _timestamp(data, "ended_at", where)
         status = data.get("status")
         if status not in STATUSES:
-            raise RecordError(f"{where}.status", f"must be one of {', '.join(STATUSES)} (got {status!r})")
+            raise RecordError(f"{where}.status", f"must be one of {', '.join(STATUSES)} (got {shown(status)})")
         status = STATUSES[STATUSES.index(status)]
         sets = data.get("sets")
         if not isinstance(sets, list):
@@ -157,10 +159,28 @@ def now_iso(now: datetime | None = None) -> str:
     return (now or datetime.now().astimezone()).isoformat(timespec="seconds")
 
 
+def shown(value: object) -> str:
+    """A bad value quoted in a message, cheaply: a list or an object (maybe nested 900 deep, or
+    megabytes long) is named, not printed; a long text is cut before it is quoted."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str) and len(value) > 100:
+        value = value[:100]
+    return _quote(value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value:
-        raise RecordError(f"{where}.{key}", f"must be non-empty text (got {value!r})")
+        raise RecordError(f"{where}.{key}", f"must be non-empty text (got {shown(value)})")
+    if not value.isascii() and _SURROGATE.search(value):  # isascii is O(1): names are ASCII
+        raise RecordError(f"{where}.{key}", "must be text that can be saved as UTF-8 (it holds a "
+                                            "lone surrogate, an escape like \\ud800 without its pair)")
     return value
 
 
@@ -170,7 +190,7 @@ def _int(data: dict[str, Any], key: str, where: str, *, low: int, optional: bool
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < low or value > 100_000:
         allowed = f"a whole number from {low} to 100000" + (" or null" if optional else "")
-        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {value!r})")
+        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {shown(value)})")
     return value
 
 
@@ -180,7 +200,7 @@ def _number(data: dict[str, Any], key: str, where: str, *, optional: bool = Fals
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 86_400:
         allowed = "a number of seconds from 0 to 86400" + (" or null" if optional else "")
-        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {value!r})")
+        raise RecordError(f"{where}.{key}", f"must be {allowed} (got {shown(value)})")
     return float(value)
 
 
@@ -192,5 +212,5 @@ def _timestamp(data: dict[str, Any], key: str, where: str) -> str:
         parsed = None
     if parsed is None or parsed.utcoffset() is None:
         raise RecordError(f"{where}.{key}",
-                          f"must be an ISO 8601 time with its UTC offset, like 2026-11-24T07:30:00+01:00 (got {value!r})")
+                          f"must be an ISO 8601 time with its UTC offset, like 2026-11-24T07:30:00+01:00 (got {shown(value)})")
     return str(value)

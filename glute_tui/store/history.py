@@ -6,25 +6,32 @@
   TinyDB each time, so two copies of the app on one folder never drop each other's sessions.
 - One file per year keeps each rewrite small, whatever the length of the history.
 - A file that cannot be read is moved aside with a timestamp, never overwritten; a single bad
-  session is skipped and reported, and stays in its file untouched.
+  session (even one that is not an object, `null`) is skipped and reported, and stays in its
+  file untouched: TinyDB is given the file's data as it is and writes it back as it was.
+- Files are read through `store.safe_read` (no hang on a FIFO, regular files only, a size cap,
+  deep nesting and huge numbers refused by kind). A file that cannot be read now (permission)
+  is reported and left alone; in a read-only folder, what can be read is still shown.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import re
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, cast
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from glute_tui.store.atomic import atomic_write_chunks, clean_orphans, move_aside
+from glute_tui.store.atomic import FILE_MODE, atomic_write_chunks, clean_orphans, make_dirs, move_aside
 from glute_tui.store.journal import Journal, find_leftovers
+from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, parse_json, read_text
 from glute_tui.core.records import RecordError, Session
 
 TABLE = "sessions"
@@ -32,14 +39,48 @@ FILE_RE = re.compile(r"sessions-(\d{4})\.json")
 
 
 class DamagedFile(Exception):
-    """A history file that is not a TinyDB document."""
+    """A history file that is not a TinyDB document (`damaged`), or that cannot be read now."""
+
+    def __init__(self, why: str, *, damaged: bool = True) -> None:
+        super().__init__(why)
+        self.damaged = damaged
+
+
+class SaveFailed(OSError):
+    """Saving several sessions stopped part way: `added` were saved before `path` failed."""
+
+    def __init__(self, cause: OSError, added: int, path: Path) -> None:
+        super().__init__(cause.errno, cause.strerror or str(cause), str(path))
+        self.cause = cause
+        self.added = added
+        self.path = path
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DOC_ID = re.compile(r"[1-9][0-9]{0,17}")  # a key TinyDB reads back as the same document id
+
+
+def canonical_id(value: str) -> str:
+    """A session id as it is compared: a UUID in its lower-case hyphenated form (however it was
+    spelt: upper case, braces, `urn:uuid:`, no hyphens); anything else as it is."""
+    if _CANONICAL_ID.fullmatch(value):
+        return value
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return value
 
 
 def json_chunks(data: dict[str, Any]) -> Iterator[str]:
     """The text of `json.dumps(data, separators=(",", ":"), ensure_ascii=False)`, a session at
     a time: dumped at once, a year's file held ten times its size in pieces while saving."""
     def dumps(value: Any) -> str:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        if not text.isascii() and _SURROGATE.search(text):  # a lone surrogate (from a `\\ud800`
+            # escape in a hand-edited session) cannot be written as UTF-8: keep it escaped
+            text = json.dumps(value, separators=(",", ":"))
+        return text
 
     yield "{"
     for i, (name, table) in enumerate(data.items()):
@@ -61,23 +102,19 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
 
     def read(self) -> dict[str, Any] | None:
+        """The file's tables as they are; each session in them is checked by whoever reads it,
+        so one bad session (even `null`) is skipped and reported, not the whole file."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_text(self.path, limit=DATA_MAX_BYTES, follow=False)
+            if not text.strip():
+                return None
+            data = parse_json(text, self.path)
         except FileNotFoundError:
             return None
-        except UnicodeDecodeError as exc:
-            raise DamagedFile(f"not UTF-8 text ({exc.reason})") from None
-        if not text.strip():
-            return None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DamagedFile(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        except Unreadable as exc:
+            raise DamagedFile(exc.why, damaged=exc.damaged) from None
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise DamagedFile("JSON of the wrong shape (expected tables of sessions)")
-        table = data.get(TABLE, {})
-        if not all(isinstance(doc, dict) for doc in table.values()):
-            raise DamagedFile("JSON of the wrong shape (a session that is not an object)")
         return data
 
     def write(self, data: dict[str, Any]) -> None:
@@ -89,22 +126,43 @@ class AtomicJSONStorage(Storage):
 
 class ReadOnceStorage(AtomicJSONStorage):
     """The file as it was just read under the lock. TinyDB reads a table more than once per
-    change, and each read parsed the whole year's file again (a save parsed it three times)."""
+    change, and each read parsed the whole year's file again (a save parsed it three times).
+
+    TinyDB takes any value as a document when it only inserts and removes (a `null` session
+    stays as it is), but not every key: a hand-edited key that is not a document id ("abc",
+    "007") is kept out of its sight and written back where it was.
+    """
 
     def __init__(self, path: str | Path, data: dict[str, Any] | None) -> None:
         super().__init__(path)
+        self.ids = _session_ids(data)  # every session's, seen by TinyDB or not
+        self._odd: dict[str, dict[str, Any]] = {}
+        for name, table in (data or {}).items():
+            odd = {key: doc for key, doc in table.items() if not _DOC_ID.fullmatch(key)}
+            if odd:
+                self._odd[name] = odd
+                data[name] = {key: doc for key, doc in table.items() if key not in odd}  # type: ignore[index]
         self._data = data
 
     def read(self) -> dict[str, Any] | None:
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        super().write(data)
+        whole = data
+        if self._odd:
+            whole = {name: {**table, **self._odd.get(name, {})} for name, table in data.items()}
+            whole.update({name: odd for name, odd in self._odd.items() if name not in whole})
+        super().write(whole)
         self._data = data
 
 
 def _session_ids(data: dict[str, Any] | None) -> set[str]:
-    return {str(doc.get("id")) for doc in (data or {}).get(TABLE, {}).values() if isinstance(doc, dict)}
+    """The ids of the sessions in a file's data, as compared (see `canonical_id`)."""
+    ids = set()
+    for doc in (data or {}).get(TABLE, {}).values():
+        if isinstance(doc, dict) and isinstance(doc.get("id"), str):
+            ids.add(canonical_id(doc["id"]))
+    return ids
 
 
 @dataclass
@@ -146,9 +204,25 @@ class History:
         return self.folder / f"sessions-{session.started_at[:4]}.json"
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / "history.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    def _locked(self, *, reading: bool = False) -> Iterator[None]:
+        """The exclusive lock on `history.lock` (never through a symbolic link).
+
+        `reading`: for a reader that only looks again before moving a file aside. Where the
+        lock cannot be made (a read-only folder) it goes on without: nobody can write there.
+        """
+        lock = self.folder / "history.lock"
+        flags = os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            make_dirs(self.folder)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | flags, FILE_MODE)
+        except OSError:
+            if not reading:
+                raise
+            try:
+                fd = os.open(lock, os.O_RDONLY | flags)
+            except OSError:
+                yield
+                return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -156,20 +230,30 @@ class History:
             os.close(fd)
 
     def _move_aside(self, path: Path, why: str, what: str = "") -> str:
+        return self._try_move_aside(path, why, what)[0]
+
+    def _try_move_aside(self, path: Path, why: str, what: str = "") -> tuple[str, bool]:
         try:
             target = move_aside(path)
         except OSError as exc:  # a read-only folder: say so, and go on with what can be read
             return (f"{path.name}{what} could not be read ({why}); it could not be moved aside "
-                    f"either ({exc.strerror or exc}), so it is left as it is and skipped.")
+                    f"either ({exc.strerror or exc}), so it is left as it is and skipped.", False)
         return (f"{path.name}{what} could not be read ({why}); it was moved aside to {target} "
-                "and nothing in it was changed.")
+                "and nothing in it was changed.", True)
 
     def _open(self, path: Path, problems: list[str]) -> TinyDB:
-        """A TinyDB on `path`, read once (under the lock); a damaged file is moved aside first."""
+        """A TinyDB on `path`, read once (under the lock); a damaged file is moved aside first.
+
+        A file that cannot be read now, or not moved aside, is never written over: OSError."""
         try:
             data = AtomicJSONStorage(path).read()
         except DamagedFile as exc:
-            problems.append(self._move_aside(path, str(exc)))
+            if not exc.damaged:
+                raise OSError(errno.EIO, f"{path.name} {exc}") from None
+            message, moved = self._try_move_aside(path, str(exc))
+            problems.append(message)
+            if not moved:
+                raise OSError(errno.EIO, message) from None
             data = None
         return TinyDB(path, data, storage=ReadOnceStorage)
 
@@ -197,9 +281,9 @@ class History:
         version = []
         for path in self.files():
             try:
-                stat = path.stat()
+                stat = os.lstat(path)
                 version.append((path.name, (stat.st_mtime_ns, stat.st_size)))
-            except FileNotFoundError:
+            except OSError:
                 version.append((path.name, (0, 0)))
         return tuple(version)
 
@@ -207,12 +291,17 @@ class History:
         try:
             data = AtomicJSONStorage(path).read() or {}
         except DamagedFile as exc:
-            with self._locked():
+            if not exc.damaged:
+                return [], [f"{path.name} could not be read ({exc}); it is left as it is and skipped."]
+            with self._locked(reading=True):
                 # Re-check under the lock: another copy may have just replaced the file.
                 try:
                     data = AtomicJSONStorage(path).read() or {}
-                except DamagedFile:
-                    return [], [self._move_aside(path, str(exc))]
+                except DamagedFile as again:
+                    if not again.damaged:
+                        return [], [f"{path.name} could not be read ({again}); it is left as it is "
+                                    "and skipped."]
+                    return [], [self._move_aside(path, str(again))]
         sessions, problems = [], []
         for doc_id, doc in data.get(TABLE, {}).items():
             try:
@@ -241,18 +330,24 @@ class History:
         with self._locked():
             known = set() if only_its_file else self._known_ids(self.files())
             for path, group in by_file.items():
-                db = self._open(path, problems) if only_its_file else None
-                if db is not None:  # one read of its file gives the ids and serves the write
-                    known |= _session_ids(db.storage.read())
-                fresh = []
-                for session in group:
-                    if session.id not in known:
-                        known.add(session.id)
-                        fresh.append(session.to_dict())
-                if not fresh:
-                    continue
-                db = db or self._open(path, problems)
-                db.table(TABLE).insert_multiple(fresh)
+                try:
+                    db = self._open(path, problems) if only_its_file else None
+                    if db is not None:  # one read of its file gives the ids and serves the write
+                        known |= cast(ReadOnceStorage, db.storage).ids
+                    fresh = []
+                    for session in group:
+                        key = canonical_id(session.id)
+                        if key not in known:
+                            known.add(key)
+                            fresh.append(session.to_dict())
+                    if not fresh:
+                        continue
+                    db = db or self._open(path, problems)
+                    db.table(TABLE).insert_multiple(fresh)
+                except OSError as exc:
+                    if only_its_file:
+                        raise
+                    raise SaveFailed(exc, added, path) from exc
                 added += len(fresh)
         return added
 

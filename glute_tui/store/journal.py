@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from glute_tui.store.atomic import fsync_dir, make_dirs
-from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, open_regular, read_fd
+from glute_tui.store.safe_read import BOM, DATA_MAX_BYTES, Unreadable, open_regular, read_fd
 from glute_tui.core.records import RecordError, Session, SetRecord, now_iso
 
 SUFFIX = ".jsonl"
@@ -240,7 +240,7 @@ def parse_journal(data: bytes, name: str) -> tuple[Session | None, list[str]]:
     """
     entries: list[tuple[int, dict[str, Any]]] = []
     unreadable: list[int] = []
-    lines = data.split(b"\n")
+    lines = data.removeprefix(BOM).split(b"\n")
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue

@@ -11,23 +11,25 @@ from pathlib import Path
 from typing import Iterator
 
 from glute_tui.core.preferences import PreferenceError, Preferences
-from glute_tui.store.atomic import atomic_write_text, move_aside
+from glute_tui.store.atomic import atomic_write_text, make_dirs, move_aside
+from glute_tui.store.safe_read import SMALL_MAX_BYTES, Unreadable, load_json
 
 
 def load_preferences(path: Path) -> tuple[Preferences, str]:
     """The saved preferences, or the defaults and a message when the file is damaged.
 
-    A damaged file is moved aside with a timestamp (never overwritten), and the message
-    says where it went.
+    A damaged file (or a folder, FIFO, device or broken link in its place) is moved aside with
+    a timestamp (never overwritten), and the message says where it went. A link to a regular
+    file is followed: a dotfiles manager may have put it there.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json(path, limit=SMALL_MAX_BYTES, follow=True)
     except FileNotFoundError:
         return Preferences(), ""
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Preferences(), _set_aside(path, f"not JSON ({exc})")
-    except OSError as exc:
-        return Preferences(), f"{path}: could not be read ({exc.strerror or exc}); using the defaults."
+    except Unreadable as exc:
+        if exc.damaged:
+            return Preferences(), _set_aside(path, exc.why)
+        return Preferences(), f"{path}: {exc.why}; using the defaults."
     if not isinstance(data, dict):
         return Preferences(), _set_aside(path, "not a JSON object")
     known = {f.name for f in fields(Preferences)}
@@ -42,8 +44,9 @@ def load_preferences(path: Path) -> tuple[Preferences, str]:
 def _set_aside(path: Path, why: str) -> str:
     try:
         target = move_aside(path)
-    except OSError:
-        return f"{path} could not be read ({why}); using the defaults."
+    except OSError as exc:  # a read-only folder: it stays, and is read again next time
+        return (f"{path} could not be read ({why}); it could not be moved aside either "
+                f"({exc.strerror or exc}). Using the defaults.")
     return f"{path.name} could not be read ({why}); it was moved aside to {target}. Using the defaults."
 
 
@@ -63,7 +66,7 @@ def update_preferences(path: Path, changes: dict[str, object]) -> Preferences:
     unknown = sorted(set(changes) - known)
     if unknown:
         raise PreferenceError(f"{path}: {', '.join(unknown)}: unknown preference")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(path.parent)
     with _locked(path.with_name(path.name + ".lock")):
         current, _ = load_preferences(path)
         merged = replace(current, **changes)  # type: ignore[arg-type]  # each value is validated below
@@ -73,7 +76,7 @@ def update_preferences(path: Path, changes: dict[str, object]) -> Preferences:
 
 @contextmanager
 def _locked(lock_path: Path) -> Iterator[None]:
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)  # never through a link
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -5,7 +5,6 @@ The format itself (parse, validate, dump) is the core's; this module reads and w
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
@@ -23,6 +22,7 @@ from glute_tui.core.routines import (
     parse_routine,
 )
 from glute_tui.store.atomic import atomic_write_text
+from glute_tui.store.safe_read import SMALL_MAX_BYTES, Unreadable, load_toml
 
 
 def data_root() -> Path:
@@ -35,16 +35,17 @@ def builtin_routine_paths() -> list[Path]:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's document, or RoutineError naming the file and what is wrong with it.
+
+    Read through `store.safe_read` (no hang on a FIFO or /dev/zero, a size cap, deep nesting
+    refused); a link to a regular file is followed. The file is never moved or changed.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        return load_toml(path, limit=SMALL_MAX_BYTES, follow=True)
     except FileNotFoundError:
         raise RoutineError([f"{path}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RoutineError([f"{path}: cannot be read ({exc})"]) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise RoutineError([f"{path}: not valid TOML: {exc}"]) from None
+    except Unreadable as exc:
+        raise RoutineError([str(exc)]) from None
 
 
 def load_catalogue(path: Path | None = None) -> dict[str, Exercise]:

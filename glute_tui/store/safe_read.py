@@ -49,7 +49,8 @@ class Unreadable(Exception):
         super().__init__(f"{path}: {why}")
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file's mode says it is: `a folder`, `a named pipe (FIFO)`, ..."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -91,12 +92,12 @@ def open_regular(path: Path, *, follow: bool = True) -> int:
             why = "a symbolic link loop" if follow else "a symbolic link, not a file"
             raise Unreadable(path, why, damaged=True) from None
         if exc.errno in (errno.ENXIO, errno.EOPNOTSUPP) and mode is not None:
-            raise Unreadable(path, f"{_kind(mode)}, not a file", damaged=True) from None
+            raise Unreadable(path, f"{kind_of(mode)}, not a file", damaged=True) from None
         raise Unreadable(path, f"cannot be read ({exc.strerror or exc})", damaged=False) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(path, f"{_kind(info.st_mode)}, not a file", damaged=True)
+            raise Unreadable(path, f"{kind_of(info.st_mode)}, not a file", damaged=True)
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
