@@ -132,9 +132,9 @@ def test_export_to_a_folder_is_refused_naming_the_path_given(capsys, tmp_path, s
     folder = tmp_path / "backups"
     folder.mkdir()
     code, text = run_cli(capsys, "export", "--output", str(folder))
-    assert code == 2 and f"{folder}: is a folder" in text and list(folder.iterdir()) == []
+    assert code == 2 and f"{folder}: it is a folder" in text and list(folder.iterdir()) == []
     code, text = run_cli(capsys, "export", "--output", str(tmp_path / "new") + "/")
-    assert code == 2 and "names a folder" in text and not (tmp_path / "new").exists()
+    assert code == 2 and "it is a folder" in text and not (tmp_path / "new").exists()
 
 
 def test_export_into_a_missing_folder_is_refused_and_no_folder_made(capsys, tmp_path, some_history):
@@ -157,7 +157,7 @@ def test_export_never_replaces_what_is_not_a_regular_file(capsys, tmp_path, some
         target.symlink_to(tmp_path / "nothing")
     before = os.lstat(target)
     code, text = run_cli(capsys, "export", "--output", str(target))
-    assert code == 2 and f"{target}: is a" in text and "nothing was written" in text
+    assert code == 2 and f"{target}: it is a" in text and "not replaced" in text
     assert os.lstat(target).st_ino == before.st_ino and victim.read_text() == "precious"
 
 

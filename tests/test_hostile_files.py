@@ -169,10 +169,16 @@ def test_a_damaged_history_file_is_moved_aside_and_the_rest_shown(paths, capsys,
 
 @pytest.mark.parametrize("shape", all_shapes("history"))
 def test_the_history_command_survives_every_damaged_file(paths, capsys, shape):
+    """The first command says what it left out and exits 2 (a script never takes a partial
+    history for the whole); the file is then moved aside, and the next ones exit 0."""
+    History(paths.data).add_many(make_sessions(2, end=AS_OF))
     place(paths.data / "sessions-2025.json", shape, "history")
-    for argv in (["history"], ["stats", "--as-of", "2026-11-24"], ["export"]):
+    for n, argv in enumerate((["history"], ["stats", "--as-of", "2026-11-24"], ["export"])):
         code, text = run_cli(capsys, *argv)
-        assert code == 0
+        if n == 0 and shape != "empty":
+            assert code == 2 and "sessions-2025.json" in text and "2 of 2" in text
+        else:
+            assert code == 0
 
 
 def test_a_bom_is_read_in_every_reader(paths, capsys, tmp_path):
@@ -255,8 +261,8 @@ def test_a_session_with_a_wrong_type_anywhere_is_skipped_and_kept(paths, capsys,
         return
     assert len(loaded.sessions) == 3 and len(loaded.problems) == 1 and "session 77" in loaded.problems[0]
     assert path.read_bytes() == before
-    code, _ = run_cli(capsys, "history")
-    assert code == 0
+    code, text = run_cli(capsys, "history")
+    assert code == 2 and "3 of 3" in text and "session 77" in text
     history.add(make_sessions(1, end=AS_OF, seed=5)[0])
     assert json.loads(path.read_text(encoding="utf-8"))["sessions"]["77"] == bad  # written back as it was
 
@@ -407,10 +413,10 @@ def test_a_read_only_folder_with_a_damaged_file_still_shows_what_can_be_read(pat
     assert len(loaded.sessions) == 6
     assert len(loaded.problems) == 1 and "could not be moved aside" in loaded.problems[0]
     assert damaged.read_text() == "{ not json"
-    code, text = run_cli(capsys, "history")
-    assert code == 0 and "6 of 6" in text and "sessions-2025.json" in text
+    code, text = run_cli(capsys, "history")  # exit 2: it says what it leaves out
+    assert code == 2 and "6 of 6" in text and "sessions-2025.json" in text
     code, text = run_cli(capsys, "stats", "--as-of", "2026-11-24")
-    assert code == 0 and "Sessions: " in text
+    assert code == 2 and "Sessions: 6 counted of 6" in text
 
 
 async def test_the_app_in_a_read_only_folder_with_a_damaged_file_keeps_running(paths, clock, monkeypatch):

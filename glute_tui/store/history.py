@@ -399,8 +399,9 @@ class History:
                     if leftover.damaged:
                         recovery.problems.append(self._set_aside_journal(leftover.path, leftover.problem))
                     else:
-                        recovery.problems.append(f"The journal of a workout, {leftover.problem}; "
-                                                 "it is left as it is, to be recovered later.")
+                        recovery.problems.append(f"{leftover.path.name}, the journal of a workout, could "
+                                                 f"not be read ({leftover.problem}); it is left as it is, "
+                                                 "to be recovered later.")
                     leftover.release(remove=False)
                     continue
                 recovery.problems += leftover.notes

@@ -129,7 +129,7 @@ class Journal:
 class LeftOver:
     """A journal found at start: either still live, or read back into a session.
 
-    `problem`: it could not be read at all (`damaged`: move it aside; else leave it there).
+    `problem`: why it could not be read at all (`damaged`: move it aside; else leave it there).
     `notes`: lines that could not be read and were skipped; the session has every other one.
     """
 
@@ -166,7 +166,7 @@ def find_leftovers(folder: Path) -> list[LeftOver]:
         except FileNotFoundError:
             continue
         except Unreadable as exc:
-            found.append(LeftOver(path, live=False, problem=f"{path.name}: {exc.why}", damaged=exc.damaged))
+            found.append(LeftOver(path, live=False, problem=exc.why, damaged=exc.damaged))
             continue
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -176,7 +176,7 @@ def find_leftovers(folder: Path) -> list[LeftOver]:
             continue
         except OSError as exc:
             os.close(fd)
-            found.append(LeftOver(path, live=False, problem=f"{path.name}: cannot be locked "
+            found.append(LeftOver(path, live=False, problem="cannot be locked "
                                   f"({exc.strerror or exc})", damaged=False))
             continue
         if not path.exists():  # its workout finished and removed it while we looked
@@ -187,9 +187,9 @@ def find_leftovers(folder: Path) -> list[LeftOver]:
             leftover.session, leftover.notes = parse_journal(read_fd(fd, path, limit=DATA_MAX_BYTES),
                                                              path.name)
         except Unreadable as exc:
-            leftover.problem, leftover.damaged = f"{path.name}: {exc.why}", exc.damaged
+            leftover.problem, leftover.damaged = exc.why, exc.damaged
         except (RecordError, ValueError) as exc:
-            leftover.problem = f"{path.name}: {exc}"
+            leftover.problem = str(exc)
         found.append(leftover)
     return found
 
