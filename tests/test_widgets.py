@@ -25,3 +25,46 @@ async def test_the_workout_bar_sets_no_timer_of_its_own_unless_it_shows_an_eta()
         quiet.update(progress=4)
         await pilot.pause()
         assert quiet.percentage == 0.4
+
+
+class Big(App[None]):
+    def compose(self) -> ComposeResult:
+        from glute_tui.ui.widgets.big_text import BigText
+
+        yield BigText("0:45", id="big")
+
+
+async def test_big_text_takes_the_largest_font_that_fits_and_refits_on_resize():
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigText)
+        assert big.rows == 16  # 13 pixels wide: 16 rows are 6 columns a pixel (78), 17 rows 7 (91)
+        lines = big.render().plain.split("\n")
+        assert len(lines) == 16 and "█" in lines[0]
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert big.rows == 38  # 15 columns a pixel: 195 of 200
+        await pilot.resize_terminal(20, 10)
+        await pilot.pause()
+        assert big.rows == 3
+
+
+async def test_big_text_repaints_only_when_its_text_changes():
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigText)
+        painted = []
+        original = big.refresh
+        big.refresh = lambda *a, **k: (painted.append(1), original(*a, **k))[1]
+        big.update("0:45")
+        assert painted == []
+        big.update("0:44")
+        assert painted == [1]
+        await pilot.pause()
+        assert big.rows == 16

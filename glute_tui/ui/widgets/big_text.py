@@ -1,0 +1,73 @@
+"""Text drawn as large as its space allows, in the block font of glute_tui.core.bigfont.
+
+The widget takes the room the layout gives it (its CSS sets the size) and picks the largest
+font height that fits, again on every resize. Its text changes once a second in a rest: it
+repaints then and only then (never a layout: its size does not depend on what it shows).
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+from glute_tui.core import bigfont
+
+
+class BigText(Widget):
+    """`text` in block letters, centred, as tall as fits (at most `largest` rows)."""
+
+    DEFAULT_CSS = """
+    BigText { width: 1fr; height: 1fr; content-align: center middle; }
+    """
+
+    def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = text
+        self.largest = largest
+        self._rows = 0  # the font height in use; 1 for plain text
+        self._lines: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> str:
+        return self._text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.update(text)
+
+    @property
+    def rows(self) -> int:
+        """The height the text is drawn at (0 before the first layout)."""
+        return self._rows
+
+    def update(self, text: str) -> None:
+        """Show `text`; a repaint only when it differs from what is shown."""
+        if text == self._text:
+            return
+        self._text = text
+        self._fit()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+        self.refresh()
+
+    def _fit(self) -> None:
+        width, height = self.content_region.size
+        fit = bigfont.best_fit(self._template(), height, width, largest=self.largest)
+        self._rows = fit.rows
+        self._lines = bigfont.render(self._text, fit.rows) if fit.rows >= bigfont.MIN_ROWS else (self._text,)
+
+    def _template(self) -> str:
+        """The text the height is chosen for: digits all take one width, so a countdown keeps
+        its size from 0:59 to 0:00."""
+        return "".join("0" if ch.isdigit() else ch for ch in self._text)
+
+    def render(self) -> RenderableType:
+        text = Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="")
+        if self._rows < bigfont.MIN_ROWS:
+            text.stylize("bold")
+        return text
