@@ -8,6 +8,7 @@ from textual.app import App
 from textual.message import Message
 
 from glute_tui.core.cues import Cue
+from glute_tui.ui.sound import TonePlayer
 from glute_tui.ui.speech import Speaker
 
 BELL_SPACING_S = 0.22
@@ -22,15 +23,19 @@ class CueFlash(Message):
 
 
 class TerminalCues:
-    def __init__(self, app: App[Any], speaker: Speaker) -> None:
+    def __init__(self, app: App[Any], speaker: Speaker, tones: TonePlayer | None = None) -> None:
         self.app = app
         self.speaker = speaker
+        self.tones = tones
+        self.use_tones = tones is not None  # the preference: tone, or the bell
         self.notifications = False  # OSC 9 / OSC 777, a preference, off by default
 
     def sound(self, cue: Cue) -> None:
-        self.app.bell()
-        for n in range(1, cue.bells):  # bells sent in one frame would merge into one
-            self.app.set_timer(n * BELL_SPACING_S, self.app.bell)
+        played = self.use_tones and self.tones is not None and self.tones.play(cue.kind)
+        if not played:  # no player (or tones off): the bell
+            self.app.bell()
+            for n in range(1, cue.bells):  # bells sent in one frame would merge into one
+                self.app.set_timer(n * BELL_SPACING_S, self.app.bell)
         if cue.kind != "countdown":
             self.speaker.say(cue.text)  # starts the program and returns at once
         if self.notifications and cue.is_phase:
