@@ -27,8 +27,10 @@ def test_samples_last_as_long_as_the_pattern_and_follow_the_volume():
     pattern = pattern_for("go")
     loud, quiet, silent = samples(pattern, 100), samples(pattern, 20), samples(pattern, 0)
     assert abs(len(loud) / 2 / RATE - duration_s(pattern)) < 0.01
-    peak = lambda data: max(abs(int.from_bytes(data[i:i + 2], "little", signed=True))
-                            for i in range(0, len(data), 2))
+
+    def peak(data: bytes) -> int:
+        return max(abs(int.from_bytes(data[i:i + 2], "little", signed=True)) for i in range(0, len(data), 2))
+
     assert peak(silent) == 0
     assert 4 < peak(loud) / peak(quiet) < 6
 

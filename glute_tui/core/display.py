@@ -16,6 +16,8 @@ from glute_tui.core.routines import RoutineExercise
 from glute_tui.core.format import format_clock, plural
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
+LEG_WORDS = {"left": "LEFT", "right": "RIGHT"}  # drawn large, read from the floor
+PHASE_WORDS = {GET_READY: "GET READY", WORK: "WORK", SWITCH: "SWITCH", REST: "REST", DONE: "DONE"}
 PROGRESS_STEPS = 200  # half a percent: finer than a 80-column bar or its percentage can show
 
 
@@ -25,6 +27,7 @@ class WorkoutDisplay:
     title: str  # SQUATS, REST, SWITCH SIDES
     detail: str  # Set 2 of 3
     side: str  # LEFT LEG, or "" for both legs
+    leg: str  # LEFT or RIGHT: the working leg, in a word; "" for both legs
     number: str  # what Digits shows
     caption: str  # what the number means
     cues: tuple[str, ...]
@@ -81,10 +84,15 @@ def _work_line(step: Step) -> str:
     return f"{step.title} (set {step.set_no} of {step.sets})"
 
 
+def phase_word(display: WorkoutDisplay) -> str:
+    """The phase in one or two words, drawn large: WORK, REST, SWITCH, PAUSED."""
+    return "PAUSED" if display.paused else PHASE_WORDS.get(display.phase, "")
+
+
 def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
     """The screen's content for `view`; `following_work` is the next set after a pause."""
     step = view.step
-    title, detail, side, number, caption = "", "", "", "", ""
+    title, detail, side, number, caption, leg = "", "", "", "", "", ""
     cues: tuple[str, ...] = ()
     if step.kind == WORK and step.item is not None:
         item = step.item
@@ -95,8 +103,10 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         cues = item_cues(item)
         if step.side == "alternate":
             side = f"ALTERNATE · NOW {SIDE_LABELS[view.rep_side]}"
+            leg = LEG_WORDS.get(view.rep_side, "")
         else:
             side = side_label(item, step.side)
+            leg = LEG_WORDS.get(step.side, "")
         if item.is_hold:
             number, caption = _countdown(view.remaining_s), f"hold · {item.hold_s} s"
         elif view.remaining_s is None:  # self-paced: a stopwatch runs
@@ -115,6 +125,7 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         title = "SWITCH SIDES"
         number = _countdown(view.remaining_s)
         caption = "seconds to switch" + _last_set(view.last_record)
+        leg = LEG_WORDS.get(step.side, "")
         if step.item is not None:
             side = side_label(step.item, step.side)
             side = f"NOW {side}" if side else ""
@@ -132,6 +143,7 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         title=title,
         detail=detail,
         side=side,
+        leg=leg,
         number=number,
         caption=caption,
         cues=tuple(cues),

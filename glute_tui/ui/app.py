@@ -32,7 +32,7 @@ from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
-from glute_tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
+from glute_tui.ui.widgets.too_small import too_small
 
 if TYPE_CHECKING:
     from glute_tui.core.engine import Clock
@@ -193,7 +193,7 @@ class GluteApp(App[None]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(too_small(width, height), "-too-small")
 
     # --- leaving: never lose a finished set ----------------------------------------------------
 

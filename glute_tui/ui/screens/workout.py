@@ -9,24 +9,33 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual import events
 from textual.widgets import Footer, Header, Static
 
-from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe
+from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, phase_word
 from glute_tui.core.engine import Event, WorkoutDone
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.big_text import BigText
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
 
-LARGE_TERMINAL = (100, 34)  # from here on, the number is drawn in a 5-row font
+ROOMY_HEIGHT = 30  # from here on, the phase word, the leg and the form cues have room
+PORTRAIT_WIDTH = 60  # narrower than this (and tall): a phone; everything stacked
+
+
+def layout_for(width: int, height: int) -> str:
+    """The screen's arrangement for a terminal of this size: compact, roomy or portrait."""
+    if width < PORTRAIT_WIDTH and height >= ROOMY_HEIGHT:
+        return "portrait"
+    return "roomy" if height >= ROOMY_HEIGHT else "compact"
 
 
 class WorkoutScreen(Screen[None]):
@@ -63,8 +72,10 @@ class WorkoutScreen(Screen[None]):
                 yield Static("", id="phase-title")
                 yield Static("", id="phase-detail")
             yield Static("", id="side")
-            with Center():
-                yield BigNumber(id="number")
+            with Horizontal(id="words"):
+                yield BigText("", largest=5, id="phase-word")
+                yield BigText("", largest=5, id="leg")
+            yield BigNumber(id="number")
             yield Static("", id="caption")
             yield Static("", id="form-cues")
             yield Static("", id="next")
@@ -75,8 +86,16 @@ class WorkoutScreen(Screen[None]):
         yield TooSmall()
 
     def on_resize(self, event: events.Resize) -> None:
-        width, height = self.app.size
-        self.query_one("#number", BigNumber).large = width >= LARGE_TERMINAL[0] and height >= LARGE_TERMINAL[1]
+        layout = layout_for(*event.size)
+        for name in ("compact", "roomy", "portrait"):
+            self.set_class(name == layout, f"-{name}")
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap or click on the workout (not on a key in the footer) pauses or resumes: from
+        a mat, a phone's whole screen is the pause button."""
+        widget = event.widget
+        if widget is not None and (widget is self.query_one("#workout") or self.query_one("#workout") in widget.ancestors):
+            self.action_toggle_pause()
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
@@ -143,6 +162,9 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#phase-detail", Static).update(detail)
         if changed("side"):
             self.query_one("#side", Static).update(new.side)
+        self.query_one("#phase-word", BigText).update(phase_word(new))
+        self.query_one("#leg", BigText).update(new.leg)
+        self.set_class(not new.leg, "-no-leg")
         if changed("number"):
             self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):

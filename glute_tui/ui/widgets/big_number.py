@@ -1,61 +1,25 @@
-"""The number that matters (reps, or seconds left), as big as the terminal allows.
+"""The number that matters (reps, or seconds left), as large as its space allows.
 
-At 80x24 it uses Textual's 3-row Digits; on a large terminal a 5-row block font, readable
-from the floor across the room.
+A countdown under a minute ("0:45") is drawn as "45" where that lets the font be taller (a
+narrow, tall screen: a phone); the caption says it is seconds.
 """
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from rich.text import Text
-from textual.reactive import reactive
-from textual.renderables.digits import Digits as DigitsRenderable
-from textual.widget import Widget
+import re
 
-FONT = {
-    "0": ["█████", "█   █", "█   █", "█   █", "█████"],
-    "1": ["  ██ ", "   █ ", "   █ ", "   █ ", "  ███"],
-    "2": ["█████", "    █", "█████", "█    ", "█████"],
-    "3": ["█████", "    █", " ████", "    █", "█████"],
-    "4": ["█   █", "█   █", "█████", "    █", "    █"],
-    "5": ["█████", "█    ", "█████", "    █", "█████"],
-    "6": ["█████", "█    ", "█████", "█   █", "█████"],
-    "7": ["█████", "    █", "   █ ", "  █  ", "  █  "],
-    "8": ["█████", "█   █", "█████", "█   █", "█████"],
-    "9": ["█████", "█   █", "█████", "    █", "█████"],
-    ":": ["   ", " █ ", "   ", " █ ", "   "],
-    " ": ["  ", "  ", "  ", "  ", "  "],
-}
-LARGE_ROWS = 5
+from glute_tui.core import bigfont
+from glute_tui.ui.widgets.big_text import BigText
+
+_UNDER_A_MINUTE = re.compile(r"0:(\d\d)")
 
 
-def block_text(value: str) -> str:
-    glyphs = [FONT.get(ch, FONT[" "]) for ch in value]
-    return "\n".join(" ".join(glyph[row] for glyph in glyphs) for row in range(LARGE_ROWS))
-
-
-class BigNumber(Widget):
-    DEFAULT_CSS = """
-    BigNumber { width: auto; height: 3; }
-    BigNumber.-large { height: 5; }
-    """
-
-    value: reactive[str] = reactive("")
-    large: reactive[bool] = reactive(False, layout=True)
-
-    def watch_value(self, old: str, new: str) -> None:
-        """A new width needs a layout; "0:45" to "0:44" only a repaint (cheap, every second)."""
-        self.refresh(layout=len(old) != len(new))
-
-    def watch_large(self, large: bool) -> None:
-        self.set_class(large, "-large")
-
-    def render(self) -> RenderableType:
-        if self.large:
-            return Text(block_text(self.value), no_wrap=True)
-        return DigitsRenderable(self.value)
-
-    def get_content_width(self, container, viewport) -> int:
-        if self.large:
-            return max((len(line) for line in block_text(self.value).split("\n")), default=0)
-        return sum(3 if ch in "0123456789:" else 1 for ch in self.value)
+class BigNumber(BigText):
+    def _drawn(self) -> str:
+        short = _UNDER_A_MINUTE.fullmatch(self._text)
+        if short is None:
+            return self._text
+        width, height = self.content_region.size
+        full = bigfont.best_fit("0:00", height, width, largest=self.largest).rows
+        seconds = bigfont.best_fit("00", height, width, largest=self.largest).rows
+        return short.group(1) if seconds > full else self._text

@@ -57,14 +57,15 @@ class BigText(Widget):
 
     def _fit(self) -> None:
         width, height = self.content_region.size
-        fit = bigfont.best_fit(self._template(), height, width, largest=self.largest)
+        drawn = self._drawn()
+        template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
+        fit = bigfont.best_fit(template, height, width, largest=self.largest)  # 0:59 to 0:00, one size
         self._rows = fit.rows
-        self._lines = bigfont.render(self._text, fit.rows) if fit.rows >= bigfont.MIN_ROWS else (self._text,)
+        self._lines = bigfont.render(drawn, fit.rows) if fit.rows >= bigfont.MIN_ROWS else (drawn,)
 
-    def _template(self) -> str:
-        """The text the height is chosen for: digits all take one width, so a countdown keeps
-        its size from 0:59 to 0:00."""
-        return "".join("0" if ch.isdigit() else ch for ch in self._text)
+    def _drawn(self) -> str:
+        """What is drawn for the text (a subclass may shorten it)."""
+        return self._text
 
     def render(self) -> RenderableType:
         text = Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="")

@@ -5,6 +5,14 @@ from __future__ import annotations
 from textual.widgets import Static
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18  # below this, a plain message instead of a broken layout
+PORTRAIT_MIN = (40, 30)  # narrower is fine when tall enough: a phone, everything stacked
+
+
+def too_small(width: int, height: int) -> bool:
+    """Whether the screens cannot be laid out at this size (a phone's 44x60 can)."""
+    if width >= MIN_WIDTH and height >= MIN_HEIGHT:
+        return False
+    return not (width >= PORTRAIT_MIN[0] and height >= PORTRAIT_MIN[1])
 
 
 class TooSmall(Static):
@@ -22,5 +30,6 @@ class TooSmall(Static):
     def _message(self) -> str:
         size = self.app.size
         return (f"Terminal too small: {size.width}×{size.height}.\n"
-                f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger; "
+                f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT} "
+                f"(or {PORTRAIT_MIN[0]}×{PORTRAIT_MIN[1]} upright).\nMake the window larger; "
                 "the workout keeps running.")
