@@ -17,7 +17,7 @@ from glute_tui.core.format import format_clock, plural
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
 LEG_WORDS = {"left": "LEFT", "right": "RIGHT"}  # drawn large, read from the floor
-PHASE_WORDS = {GET_READY: "GET READY", WORK: "WORK", SWITCH: "SWITCH", REST: "REST", DONE: "DONE"}
+PHASE_WORDS: dict[str, str] = {GET_READY: "GET READY", WORK: "WORK", SWITCH: "SWITCH", REST: "REST", DONE: "DONE"}
 PROGRESS_STEPS = 200  # half a percent: finer than a 80-column bar or its percentage can show
 
 
