@@ -86,7 +86,10 @@ class WorkoutScreen(Screen[None]):
         yield TooSmall()
 
     def on_resize(self, event: events.Resize) -> None:
-        layout = layout_for(*event.size)
+        self._arrange(*event.size)
+
+    def _arrange(self, width: int, height: int) -> None:
+        layout = layout_for(width, height)
         for name in ("compact", "roomy", "portrait"):
             self.set_class(name == layout, f"-{name}")
 
@@ -99,6 +102,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
+        self._arrange(*self.app.size)  # before the first frame, not after its Resize
         self._handle(self.workout.start())
 
     def _disk_problem(self, message: str) -> None:

@@ -28,6 +28,7 @@ class BigText(Widget):
         self._text = text
         self.largest = largest
         self._rows = 0  # the font height in use; 1 for plain text
+        self._fitted: tuple[int, int] | None = None  # the size the font was chosen for
         self._lines: tuple[str, ...] = ()
 
     @property
@@ -57,6 +58,7 @@ class BigText(Widget):
 
     def _fit(self) -> None:
         width, height = self.content_region.size
+        self._fitted = (width, height)
         drawn = self._drawn()
         template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
         fit = bigfont.best_fit(template, height, width, largest=self.largest)  # 0:59 to 0:00, one size
@@ -68,6 +70,8 @@ class BigText(Widget):
         return self._text
 
     def render(self) -> RenderableType:
+        if self._fitted != tuple(self.content_region.size):  # laid out before its Resize event:
+            self._fit()  # the first frame is drawn at the right size, not once as plain text
         text = Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="")
         if self._rows < bigfont.MIN_ROWS:
             text.stylize("bold")
