@@ -182,8 +182,9 @@ async def test_a_leftover_journal_is_recovered_and_the_person_told(paths, clock)
     journal.close(remove=False)  # as if the process had died
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()  # recovery runs off the event loop, before Home's figures
-        await pilot.pause()
+        from glute_tui.devtools.scenes import settle
+
+        await settle(pilot)  # recovery runs on a worker started after the first frame, before Home's figures
         messages = [n.message for n in app._notifications]
         assert any("Recovered an unfinished workout" in m for m in messages)
     assert [s.status for s in History(paths.data).load().sessions] == ["recovered"]
