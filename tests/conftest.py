@@ -37,6 +37,13 @@ def no_speech_program(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("glute_tui.ui.speech.CANDIDATES", ())
 
 
+@pytest.fixture(autouse=True)
+def no_tone_player(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never play a real tone, whatever players the machine has (tests/test_tones.py
+    plays one on purpose, on aplay's null device)."""
+    monkeypatch.setattr("glute_tui.ui.sound.PLAYERS", ())
+
+
 @pytest.fixture
 def paths(isolated_home: Path) -> AppPaths:
     return AppPaths.resolve()

@@ -125,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Print a completion script for SHELL. For example, "
                                                  "in ~/.bashrc: eval \"$(glute-tui completion bash)\"")
     completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+
+    from glute_tui.cli.serve import add_parser as add_serve
+
+    add_serve(commands, common)
     return parser
 
 
@@ -178,6 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.cli.routines import cmd_routines
 
             return cmd_routines(args, paths)
+        if args.command == "serve":
+            from glute_tui.cli.serve import run_serve
+
+            return run_serve(args, paths)
         if args.command in HISTORY_COMMANDS:
             from glute_tui.cli import history
 

@@ -36,5 +36,10 @@ class AppPaths:
         return self.config / "routines"
 
     @property
+    def tones_dir(self) -> Path:
+        """Tone files made at first use (glute_tui.store.tones): a cache, safe to delete."""
+        return self.data / "tones"
+
+    @property
     def preferences_file(self) -> Path:
         return self.config / "preferences.json"

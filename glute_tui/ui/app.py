@@ -30,6 +30,7 @@ from glute_tui.store.routine_files import RoutineSet, load_catalogue
 from glute_tui.store.trace import PhaseTrace
 from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
 from glute_tui.ui.widgets.too_small import too_small
@@ -57,6 +58,7 @@ class GluteApp(App[None]):
         clock: Clock = time.monotonic,
         counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
+        tone_player: tuple[str, ...] | None = None,  # None: the first found; (): none, the bell
         cue_sink: CueSink | None = None,
         today: Callable[[], date] = date.today,
         flash_s: float = 0.4,
@@ -70,7 +72,9 @@ class GluteApp(App[None]):
                                  report=self._report)
         speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
                           on_problem=lambda message: self._report(message, "warning"))
-        self.terminal_cues = TerminalCues(self, speaker)
+        tones = TonePlayer(find_tone_player() if tone_player is None else tone_player, paths.tones_dir,
+                           on_problem=lambda message: self._report(message, "warning"))
+        self.terminal_cues = TerminalCues(self, speaker, tones)
         self.ctx = AppContext(
             paths=paths, settings=settings, library=library, history=history,
             workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment()),
@@ -100,6 +104,7 @@ class GluteApp(App[None]):
             self.notify(self.ctx.settings.problem, title="Preferences", severity="warning", timeout=12,
                         markup=False)
         self._install_signal_handlers()
+        self.terminal_cues.web = self.is_web  # glute-tui serve: the browser page plays the cues
         if self.ctx.settings.current.theme in self.available_themes:
             self.theme = self.ctx.settings.current.theme
         self._check_size(self.size.width, self.size.height)
@@ -112,9 +117,11 @@ class GluteApp(App[None]):
             gc.enable()
 
     def get_driver_class(self):
-        """The platform's driver; one that writes only ASCII when the terminal lacks Unicode."""
+        """The platform's driver; one that writes only ASCII when the terminal lacks Unicode
+        (never in a browser: xterm.js is a Unicode terminal whatever the server's locale)."""
         driver = super().get_driver_class()
-        return driver if unicode_terminal() else ascii_driver(driver)
+        web = driver.__name__ == "WebDriver"
+        return driver if web or unicode_terminal() else ascii_driver(driver)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """App-wide commands; each screen adds its own (Screen.COMMANDS)."""
@@ -140,6 +147,11 @@ class GluteApp(App[None]):
         self.ctx.cues.muted = not prefs.sound
         self.ctx.speaker.enabled = self.ctx.speaker.available and prefs.speech
         self.terminal_cues.notifications = prefs.notifications
+        self.terminal_cues.use_tones = prefs.cue_sound == "tone"
+        self.terminal_cues.speech = prefs.speech
+        self.terminal_cues.volume = prefs.volume
+        if self.terminal_cues.tones is not None:
+            self.terminal_cues.tones.volume = prefs.volume
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the palette is remembered for next time."""
@@ -209,6 +221,11 @@ class GluteApp(App[None]):
     def _leave_on_signal(self) -> None:
         self.ctx.workouts.stop_running(wait=True)
         self.exit()
+
+    def on_exit_app(self) -> None:
+        """Every way out (a key, the web driver's quit when a browser tab is closed or
+        reloaded, a driver's own signal handler) saves a workout under way as stopped."""
+        self.ctx.workouts.stop_running(wait=True)
 
     async def action_quit(self) -> None:
         self.ctx.workouts.stop_running(wait=True)

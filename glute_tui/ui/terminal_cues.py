@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from textual.app import App
 from textual.message import Message
@@ -12,6 +13,14 @@ from glute_tui.ui.sound import TonePlayer
 from glute_tui.ui.speech import Speaker
 
 BELL_SPACING_S = 0.22
+WEB_CUE = "\x1b]7717;glute-tui;"  # our own OSC: the browser page plays it (ui/web/templates)
+
+
+def web_cue(kind: str, text: str, *, speak: bool, volume: int) -> str:
+    """A cue for the browser page, as an escape sequence in the app's output: xterm.js ignores
+    an OSC it does not know, and the page reads it off the socket. The text is percent-encoded,
+    so nothing from a routine file can end the sequence or start another."""
+    return f"{WEB_CUE}{quote(kind, safe='')};{int(speak)};{int(volume)};{quote(text, safe='')}\x07"
 
 
 class CueFlash(Message):
@@ -29,8 +38,15 @@ class TerminalCues:
         self.tones = tones
         self.use_tones = tones is not None  # the preference: tone, or the bell
         self.notifications = False  # OSC 9 / OSC 777, a preference, off by default
+        self.web = False  # in a browser (glute-tui serve): the page plays the cues
+        self.speech = True  # the voice preference, for the page's speech
+        self.volume = 70
 
     def sound(self, cue: Cue) -> None:
+        if self.web:  # the page plays the tone and speaks; nothing sounds on the server
+            self._write(web_cue(cue.kind, cue.text, speak=self.speech and cue.kind != "countdown",
+                                volume=self.volume))
+            return
         played = self.use_tones and self.tones is not None and self.tones.play(cue.kind)
         if not played:  # no player (or tones off): the bell
             self.app.bell()
@@ -45,8 +61,10 @@ class TerminalCues:
         self.app.screen.post_message(CueFlash(cue.kind))
 
     def _desktop_notification(self, text: str) -> None:
-        driver = self.app._driver  # Textual has no public way to write an escape sequence
-        if driver is None:
-            return
         safe = text.replace("\x1b", "").replace("\x07", "").replace(";", ",")
-        driver.write(f"\x1b]9;glute-tui: {safe}\x07\x1b]777;notify;glute-tui;{safe}\x07")
+        self._write(f"\x1b]9;glute-tui: {safe}\x07\x1b]777;notify;glute-tui;{safe}\x07")
+
+    def _write(self, sequence: str) -> None:
+        driver = self.app._driver  # Textual has no public way to write an escape sequence
+        if driver is not None:
+            driver.write(sequence)

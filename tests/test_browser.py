@@ -1,0 +1,215 @@
+"""The app in a real browser (`glute-tui serve`): Debian's chromium driven by Playwright, no
+browser download. At a desktop size and at a phone's, with the phone's device emulation: Home
+shows, Enter starts the workout, the block number reaches the page, and the page's hook counts
+the tones and spoken cues: the engine's cue sequence, in order. A closed tab saves the workout
+as stopped. Slow (about a minute): left out of `make test-fast`; `.ci/run` installs chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from glute_tui.core.cues import Cue, CuePlayer
+from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.plan import build_plan
+from glute_tui.devtools.clock import ManualClock
+from glute_tui.store.paths import AppPaths
+from glute_tui.store.routine_files import load_routine
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parent.parent
+
+QUICK = """name = "Browser quick"
+get_ready_s = 3
+switch_sides_s = 2
+rest_between_exercises_s = 4
+
+[[exercise]]
+id = "squat"
+sets = 2
+reps = 2
+tempo_s = 1
+rest_s = 4
+
+[[exercise]]
+id = "glute-bridge"
+sets = 1
+hold_s = 6
+
+[[exercise]]
+id = "clamshell"
+sets = 1
+reps = 2
+tempo_s = 1
+"""
+# The flags that work on this kind of machine: no sandbox as root, and no background
+# networking (a closed network refuses chromium's own connections, many at a time).
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--autoplay-policy=no-user-gesture-required"]
+
+
+def _needs() -> str:
+    """Why the browser test cannot run here, or ''."""
+    if shutil.which("chromium") is None:
+        return "chromium is not installed (Debian: apt-get install chromium; .ci/run does, as root)"
+    for module, package in (("playwright", "playwright"), ("textual_serve", "textual-serve")):
+        try:
+            __import__(module)
+        except ImportError:
+            return f"{package} is not installed (pip install -e '.[test]')"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    missing = _needs()
+    if missing:
+        pytest.skip(f"browser test SKIPPED: {missing}")
+    home = tmp_path_factory.mktemp("browser-home")
+    paths = AppPaths.resolve(home)
+    paths.routines_dir.mkdir(parents=True)
+    (paths.routines_dir / "quick.toml").write_text(QUICK)
+    with socket.socket() as probe:  # a free loopback port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLUTE_TUI_HOME": str(home)}
+    env.pop("GLUTE_TUI_TRACE", None)
+    server = subprocess.Popen([sys.executable, "-m", "glute_tui", "--routine", "quick", "serve",
+                               "--port", str(port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(600):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"glute-tui serve ended: {server.stdout.read().decode(errors='replace')}")
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/", paths
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def engine_cues(paths: AppPaths) -> list[Cue]:
+    """What the engine cues over the whole routine (about 31 s), on a clock moved by hand."""
+    plan = build_plan(load_routine(paths.routines_dir / "quick.toml"))
+    clock = ManualClock()
+    run = WorkoutRun(plan, clock, counting="paced")
+    played: list[Cue] = []
+
+    class Sink:
+        def sound(self, cue: Cue) -> None:
+            played.append(cue)
+
+        def flash(self, cue: Cue) -> None:
+            pass
+
+    def next_title(index: int) -> str:
+        step = plan.next_work_after(index)
+        return step.title if step is not None else ""
+
+    player = CuePlayer(Sink())
+    player.handle(run.start(), next_title)
+    end = clock.now + 60  # the first minute: here, the whole routine
+    while not run.finished and clock.now < end:
+        clock.now = run.wakeup_at()
+        player.handle(run.poll(), next_title)
+    assert played[-1].kind == "done" and clock.now < end
+    return played
+
+
+def open_page(browser, playwright, url: str, phone: bool):
+    if phone:  # the phone's device emulation: touch, mobile layout, its pixel ratio
+        device = {k: v for k, v in playwright.devices["Pixel 7"].items() if k != "default_browser_type"}
+        context = browser.new_context(**{**device, "viewport": {"width": 412, "height": 915}})
+    else:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("body.-first-byte", timeout=60_000)
+    page.wait_for_function("window.gluteCues.received.includes('Routines')", timeout=60_000)
+    return context, page
+
+
+def columns(page) -> int:
+    """The terminal's width in cells, as the page asked the app for it."""
+    return page.evaluate("""() => {
+        const el = document.querySelector('.xterm-screen');
+        const size = parseFloat(document.getElementById('terminal').dataset.fontSize);
+        return Math.floor(el.getBoundingClientRect().width / (size * 0.6));
+    }""")
+
+
+def test_the_page_shows_the_workout_and_plays_every_cue_at_desk_and_phone_size(served):
+    from playwright.sync_api import sync_playwright
+
+    url, paths = served
+    expected = engine_cues(paths)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True,
+                                             args=CHROMIUM_FLAGS)
+        try:
+            pages = {phone: open_page(browser, playwright, url, phone) for phone in (False, True)}
+            assert columns(pages[True][1]) >= 44  # a phone gets at least ~44 columns
+            for _, page in pages.values():
+                page.focus(".xterm-helper-textarea")
+                page.keyboard.press("Enter")
+            for phone, (_, page) in pages.items():
+                page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'go')", timeout=60_000)
+                page.wait_for_function("window.gluteCues.received.includes('█')", timeout=60_000)
+                if phone and os.environ.get("GLUTE_TUI_SAVE_SCREENSHOTS"):
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(ROOT / "screenshots" / "browser-phone.png"))
+            for phone, (context, page) in pages.items():
+                page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'done')", timeout=90_000)
+                heard = page.evaluate("window.gluteCues")
+                assert [c["kind"] for c in heard["cues"]] == [c.kind for c in expected], phone
+                assert [c["text"] for c in heard["cues"]] == [c.text for c in expected], phone
+                assert heard["tones"] == [c.kind for c in expected], phone
+                assert heard["spoken"] == [c.text for c in expected if c.kind != "countdown"], phone
+                context.close()
+        finally:
+            browser.close()
+
+
+def test_a_closed_tab_saves_the_workout_as_stopped(served):
+    from playwright.sync_api import sync_playwright
+
+    from glute_tui.store.history import History
+    from glute_tui.store.journal import SUFFIX
+
+    url, paths = served
+    before = {s.id for s in History(paths.data).load().sessions}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True,
+                                             args=CHROMIUM_FLAGS)
+        try:
+            context, page = open_page(browser, playwright, url, phone=False)
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.press("Enter")
+            page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'rest')", timeout=60_000)
+            context.close()  # the tab is closed mid-workout, after its first set
+        finally:
+            browser.close()
+    for _ in range(400):
+        new = [s for s in History(paths.data).load().sessions if s.id not in before]
+        if new:
+            break
+        time.sleep(0.05)
+    assert [s.status for s in new] == ["stopped"]
+    assert len([r for r in new[0].sets if not r.skipped]) >= 1
+    assert not list(paths.journal_dir.glob(f"*{SUFFIX}"))  # nothing left to come back as recovered
