@@ -144,6 +144,110 @@ def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[l
     return rows, median(bare_rss)
 
 
+def bench_ticking_large(runs: int, window: float, home: Path, folder: Path) -> Row:
+    """A rest at 120x40, where the number is drawn in the large block font (17 rows)."""
+    rest = routine_file(folder, "bench-rest", REST_ROUTINE)
+    env = {**ENV, "GLUTE_TUI_HOME": str(home)}
+    base, ours = [], []
+    for _ in range(runs):
+        bare = Tmux(f"{PY} -m benchmarks.bare_app 1", ENV, size="120x40")
+        try:
+            bare.wait_for("bare baseline")
+            time.sleep(1)
+            base.append(cpu_window(bare, window))
+        finally:
+            bare.close()
+        app = Tmux(f"{PY} -m glute_tui --routine {rest}", env, size="120x40")
+        try:
+            app.wait_for("Routines")
+            app.keys("Enter")
+            app.wait_for("REST")
+            time.sleep(1)
+            ours.append(cpu_window(app, window))
+        finally:
+            app.close()
+    ours_s, base_s = median(ours), median(base)
+    return Row("ticking: CPU s per minute, in a rest at 120x40 (large number)", ours_s, base_s, "s/min",
+               "ratio ≤ 1.5", ours_s / base_s <= 1.5)
+
+
+# --- 2b. first paint in a browser ---------------------------------------------------------------
+
+def bench_first_paint(runs: int, home: Path) -> Row | None:
+    """`glute-tui serve` against textual-serve serving the bare app: from opening the page
+    until the app's first screen has reached it (its title text in the page's socket)."""
+    import shutil
+    import socket
+
+    try:
+        from playwright.sync_api import sync_playwright
+        import textual_serve  # noqa: F401
+    except ImportError:
+        print("first paint in a browser: SKIPPED (pip install playwright textual-serve)")
+        return None
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("first paint in a browser: SKIPPED (no chromium: apt-get install chromium)")
+        return None
+
+    def free_port() -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            return probe.getsockname()[1]
+
+    ours_port, base_port = free_port(), free_port()
+    bare_server = (f"from textual_serve.server import Server; "
+                   f"Server({PY + ' -m benchmarks.bare_app 1'!r}, host='127.0.0.1', port={base_port}).serve()")
+    env = {**os.environ, **ENV, "GLUTE_TUI_HOME": str(home)}
+    servers = [subprocess.Popen([PY, "-m", "glute_tui", "serve", "--port", str(ours_port)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+               subprocess.Popen([PY, "-c", bare_server], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)]
+    # The bare app's page is textual-serve's own: it has no cue hook, so both are timed by
+    # the same probe, a listener on the page's socket that looks for the first screen's text.
+    probe = """(() => {
+        const Base = window.WebSocket, decoder = new TextDecoder();
+        window.firstText = null; window.received = "";
+        window.WebSocket = class extends Base { constructor(...a) { super(...a);
+          this.addEventListener("message", e => { if (typeof e.data !== "string") {
+            window.received += decoder.decode(new Uint8Array(e.data), {stream: true});
+            if (window.received.includes(window.MARKER) && window.firstText === null)
+              window.firstText = performance.now(); } }); } };
+    })();"""
+    try:
+        for port in (ours_port, base_port):
+            for _ in range(400):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+        ours, base = [], []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            try:
+                for _ in range(runs):  # alternate, so that a slow moment hits both
+                    for port, marker, out in ((base_port, "bare baseline", base), (ours_port, "Routines", ours)):
+                        context = browser.new_context(viewport={"width": 1200, "height": 900})
+                        page = context.new_page()
+                        page.add_init_script(f"window.MARKER = {marker!r};" + probe)
+                        page.goto(f"http://127.0.0.1:{port}/")
+                        page.wait_for_function("window.firstText !== null", timeout=60_000)
+                        out.append(page.evaluate("window.firstText") / 1000)
+                        context.close()
+            finally:
+                browser.close()
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=20)
+    ours_s, base_s = median(ours), median(base)
+    return Row("first paint in a browser: glute-tui serve vs textual-serve + bare app", ours_s * 1000,
+               base_s * 1000, "ms", "ratio ≤ 1.3", ours_s / base_s <= 1.3)
+
+
 # --- 3. exact time, and memory ----------------------------------------------------------------
 
 def exact_routine(quick: bool) -> str:
@@ -299,6 +403,11 @@ def main() -> int:
         console.print("ticking…", style="dim")
         ticking, bare_rss = bench_ticking(1 if quick else 5, 2 if quick else 8, home, folder)
         rows += ticking
+        rows.append(bench_ticking_large(1 if quick else 5, 2 if quick else 8, home, folder))
+        console.print("first paint in a browser…", style="dim")
+        paint = bench_first_paint(2 if quick else 7, home)
+        if paint is not None:
+            rows.append(paint)
         console.print("exact time…", style="dim")
         exact, our_rss, _ = bench_exact(1 if quick else 3, home, folder, quick)
         rows += exact

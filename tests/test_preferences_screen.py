@@ -50,7 +50,7 @@ async def test_switches_apply_at_once_and_are_remembered(paths, clock):
         assert app.ctx.cues.muted and saved(paths)["sound"] is False
         speech = app.screen.query_one("#speech", Switch)
         assert speech.disabled  # no speech program: said next to it, and the switch is off
-        assert "No speech program found" in str(app.screen.query(".pref-hint")[4].render())
+        assert "No speech program found" in str(app.screen.query(".pref-hint")[6].render())
     assert make_app(paths, clock).ctx.cues.muted
 
 
@@ -71,3 +71,19 @@ async def test_the_default_routine_and_counting_are_what_the_next_start_uses(pat
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert str(again.screen.query_one("#routine-name", Static).render()) == "Busy-day glutes"
+
+
+async def test_tone_or_bell_and_the_volume_apply_at_once_and_are_remembered(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.terminal_cues.use_tones  # the default: tones (the bell where no player is found)
+        assert "No sound player found" in str(app.screen.query(".pref-hint")[4].render())
+        app.screen.query_one("#cue-sound", Select).value = "bell"
+        app.screen.query_one("#volume", Select).value = 30
+        await pilot.pause()
+        assert not app.terminal_cues.use_tones and app.ctx.tones.volume == 30
+        assert saved(paths)["cue_sound"] == "bell" and saved(paths)["volume"] == 30
+    again = make_app(paths, clock)
+    assert not again.terminal_cues.use_tones and again.terminal_cues.volume == 30

@@ -79,7 +79,7 @@ class GluteApp(App[None]):
             paths=paths, settings=settings, library=library, history=history,
             workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment()),
             cues=CuePlayer(self.terminal_cues if cue_sink is None else cue_sink), speaker=speaker,
-            clock=clock, today=today, flash_s=flash_s,
+            clock=clock, today=today, flash_s=flash_s, tones=tones,
             settings_changed=Signal(self, "settings-changed"),
             routines_changed=Signal(self, "routines-changed"),
         )

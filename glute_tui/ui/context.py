@@ -20,6 +20,7 @@ from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
 from glute_tui.services.workout import Workouts
 from glute_tui.store.paths import AppPaths
+from glute_tui.ui.sound import TonePlayer
 from glute_tui.ui.speech import Speaker
 
 if TYPE_CHECKING:
@@ -40,3 +41,4 @@ class AppContext:
     settings_changed: Signal[Preferences]  # published on the app's thread after every change
     routines_changed: Signal[RoutineLibrary]
     flash_s: float = 0.4  # how long the screen flashes at a change of phase; 0 for none
+    tones: TonePlayer | None = None  # the sound player found at start, for tones

@@ -170,11 +170,17 @@ class HomeScreen(Screen[None]):
     def sound_line(self) -> str:
         """What the person will hear; says plainly when no speech program was found."""
         ctx = self.ctx
+        prefs = ctx.settings.current
         if ctx.cues.muted:
             return "Sound: off · [b]m[/b] to turn it on"
+        if self.app.is_web:  # the browser page plays the tones and speaks
+            voice = "tones and voice, in this page" if prefs.speech else "tones, in this page (voice off)"
+            return f"Sound: {voice} · [b]m[/b] mutes"
+        tones = prefs.cue_sound == "tone" and ctx.tones is not None and ctx.tones.available
+        sound = "tones" if tones else "bell"
         if not ctx.speaker.available:
-            return "Sound: bell only (no speech program found: install espeak-ng to hear cues)"
-        voice = "bell and voice" if ctx.speaker.enabled else "bell (voice off in Ctrl+P)"
+            return f"Sound: {sound} only (no speech program found: install espeak-ng to hear cues)"
+        voice = f"{sound} and voice" if ctx.speaker.enabled else f"{sound} (voice off in Ctrl+P)"
         return f"Sound: {voice} · [b]m[/b] mutes"
 
     def action_toggle_counting(self) -> None:

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
-from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.core.preferences import VOLUME_RANGE, WEEKLY_GOAL_RANGE
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -45,7 +45,16 @@ class PreferencesScreen(Screen[None]):
             yield row("Weekly goal", Input(str(prefs.weekly_goal), id="weekly-goal", type="integer",
                                            validators=[Integer(minimum=LOW, maximum=HIGH)]),
                       f"sessions a week, {LOW} to {HIGH}", hint_id="weekly-goal-hint")
-            yield row("Sound", Switch(value=prefs.sound, id="sound"), "the bell at every change (m)")
+            yield row("Sound", Switch(value=prefs.sound, id="sound"), "a cue at every change (m)")
+            has_player = ctx.tones is not None and ctx.tones.available
+            yield row("Cue sound", Select([("tone: short beeps through a sound player", "tone"),
+                                           ("bell: the terminal's bell", "bell")],
+                                          value=prefs.cue_sound, allow_blank=False, id="cue-sound"),
+                      "" if has_player else "No sound player found (pw-play, paplay, aplay or afplay): "
+                                            "the bell rings instead")
+            volumes = sorted({*range(VOLUME_RANGE[0], VOLUME_RANGE[1] + 1, 10), prefs.volume})
+            yield row("Volume", Select([(f"{v} %", v) for v in volumes], value=prefs.volume,
+                                       allow_blank=False, id="volume"), "of the tones")
             yield row("Spoken cues", Switch(value=prefs.speech and ctx.speaker.available, id="speech",
                                             disabled=not ctx.speaker.available), speech_hint)
             yield row("Desktop notifications", Switch(value=prefs.notifications, id="notifications"),
@@ -75,6 +84,15 @@ class PreferencesScreen(Screen[None]):
     def counting(self, event: Select.Changed) -> None:
         if self._save(counting=str(event.value)):
             self.ctx.settings.set_counting_for_this_run(str(event.value))
+
+    @on(Select.Changed, "#cue-sound")
+    def cue_sound(self, event: Select.Changed) -> None:
+        self._save(cue_sound=str(event.value))
+
+    @on(Select.Changed, "#volume")
+    def volume(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int):
+            self._save(volume=event.value)
 
     @on(Select.Changed, "#theme")
     def theme(self, event: Select.Changed) -> None:
