@@ -172,7 +172,7 @@ def test_the_page_shows_the_workout_and_plays_every_cue_at_desk_and_phone_size(s
                 page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'go')", timeout=60_000)
                 page.wait_for_function("window.gluteCues.received.includes('█')", timeout=60_000)
                 if phone and os.environ.get("GLUTE_TUI_SAVE_SCREENSHOTS"):
-                    page.wait_for_timeout(300)
+                    page.wait_for_timeout(1200)  # after the flash of the change
                     page.screenshot(path=str(ROOT / "screenshots" / "browser-phone.png"))
             for phone, (context, page) in pages.items():
                 page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'done')", timeout=90_000)

@@ -13,7 +13,7 @@ import pytest
 
 from glute_tui.core.tones import PATTERNS, RATE, duration_s, pattern_for, samples
 from glute_tui.store.tones import tone_file
-from glute_tui.ui.sound import TonePlayer, find_tone_player
+from glute_tui.ui.sound import DEFAULT_PLAYERS, TonePlayer, find_tone_player
 
 
 def test_each_cue_kind_has_a_tone_of_its_own():
@@ -48,8 +48,8 @@ def test_a_tone_file_is_a_wav_written_once_and_reused(tmp_path: Path):
 
 def test_the_first_player_found_is_used():
     found = {"paplay": "/bin/paplay", "aplay": "/bin/aplay"}
-    assert find_tone_player(found.get) == ("/bin/paplay",)
-    assert find_tone_player({}.get) is None
+    assert find_tone_player(found.get, DEFAULT_PLAYERS) == ("/bin/paplay",)
+    assert find_tone_player({}.get, DEFAULT_PLAYERS) is None
 
 
 def _started(player: TonePlayer, after: subprocess.Popen | None = None) -> subprocess.Popen:
