@@ -62,16 +62,62 @@ async def test_changed_reps_and_rest_are_saved_and_the_workout_uses_them(paths, 
 async def test_abc_minus_five_and_a_thousand_are_refused_and_nothing_saved(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 32)) as pilot:
-        await open_editor(pilot)
-        for field, text, words in [("amount", "abc", "exercise[1].reps"), ("rest_s", "-5", "exercise[1].rest_s"),
-                                   ("sets", "1000", "exercise[1].sets"), ("get_ready_s", "abc", "get_ready_s")]:
+        screen = await open_editor(pilot)
+        # Faults say the form's labels, never the file's keys, and the bad field is outlined.
+        for field, text, words in [("amount", "", "Squats · Reps: must be"),
+                                   ("rest_s", "-5", "Squats · Rest (s): must be"),
+                                   ("sets", "1000", "Squats · Sets: must be"),
+                                   ("get_ready_s", "", "Get ready (s): must be")]:
             await type_into(pilot, field, text)
             assert "Not saved while wrong" in status(app) and words in status(app), (field, status(app))
+            assert "_s" not in status(app) and "exercise[" not in status(app)
+            assert screen.query_one(f"#{field}", Input).has_class("-fault")
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert not paths.routines_dir.exists() or not list(paths.routines_dir.glob("*.toml"))
             await type_into(pilot, field, {"amount": "12", "rest_s": "30", "sets": "2", "get_ready_s": "10"}[field])
+            assert not screen.query_one(f"#{field}", Input).has_class("-fault")
         assert "Not saved" not in status(app)
+
+
+async def test_letters_never_reach_a_number_field_of_the_editor(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_editor(pilot)
+        await type_into(pilot, "rest_s", "3a0b")
+        assert screen.query_one("#rest_s", Input).value == "30"  # as in Preferences' weekly goal
+        await type_into(pilot, "tempo_s", "2.5x")
+        assert screen.query_one("#tempo_s", Input).value == "2.5"
+
+
+async def test_the_first_tab_lands_on_a_field_and_keeps_its_text(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_editor(pilot)
+        await pilot.press("tab")
+        focused = app.focused
+        assert isinstance(focused, Input) and focused.id == "name"
+        assert focused.selection.is_empty  # tabbing in does not select it all, to be typed over
+        await pilot.press("x")
+        assert focused.value in ("Busy-day glutesx", "xBusy-day glutes")
+
+
+async def test_adding_then_removing_the_same_exercise_is_no_change(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # the first of the catalogue is added, and selected
+        await pilot.pause()
+        assert len(screen.doc["exercise"]) == 4 and "unsaved" in status(app)
+        screen.query_one("#editor-exercises", OptionList).focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "unsaved" not in status(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no "Leave without saving?"
 
 
 async def test_leaving_with_unsaved_changes_asks_first(paths, clock):

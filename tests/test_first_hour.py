@@ -188,3 +188,41 @@ def test_a_held_bridge_is_not_told_to_lower(catalogue, clock):
         cues[name] = " ".join(describe(run.view(), None).cues)
     assert "lower" in cues["moving"]
     assert "lower" not in cues["held"] and "Hold" in cues["held"]
+
+
+# --- bug 6: a progression of a routine opened with --routine PATH -----------------------------------
+
+TINY = 'name = "Tiny"\nget_ready_s = 0\n[[exercise]]\nid = "squat"\nsets = 1\nreps = 2\ntempo_s = 1\nrest_s = 0\n'
+
+
+async def test_a_progression_of_a_routine_opened_by_path_shows_on_home_and_is_never_listed_twice(
+        paths, clock, tmp_path):
+    from glute_tui.cli.app import routines_at_start
+    from glute_tui.ui.screens.home import HomeScreen
+    from glute_tui.ui.widgets.targets_table import TargetsTable
+
+    source = tmp_path / "elsewhere" / "tiny.toml"
+    source.parent.mkdir()
+    source.write_text(TINY)
+    for start in range(2):  # the second start opens the same file again, with the copy saved
+        found, selected = routines_at_start(str(source), paths)
+        ids, names = [r.id for r in found.routines], [r.name for r in found.routines]
+        assert len(set(ids)) == len(ids) and len(set(names)) == len(names), (ids, names)
+        app = GluteApp(found.routines, paths, selected=selected, clock=clock, speech_program=())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter")
+            await advance(pilot, clock)
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("p")  # take the next step: 2 → 4 reps
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            rows = app.screen.query_one("#routine-table", TargetsTable).rows
+            assert rows[0][1] == "1 × 4", rows  # the new targets, not the file's 2 reps
+            listed = [(r.id, r.name) for r in app.ctx.library.routines]
+            assert len({i for i, _ in listed}) == len(listed) and len({n for _, n in listed}) == len(listed)
+            await pilot.press("enter")  # Enter starts what Home shows
+            await pilot.pause()
+            assert "of 4 reps" in text(app, "#caption")
+    assert source.read_text() == TINY  # the file opened is never written over

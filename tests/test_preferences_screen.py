@@ -20,22 +20,36 @@ def saved(paths) -> dict:
     return json.loads(paths.preferences_file.read_text())
 
 
-async def test_a_weekly_goal_out_of_range_is_refused_and_a_good_one_saved(paths, clock):
+async def test_a_weekly_goal_is_saved_only_whole_and_valid_on_enter_or_leaving(paths, clock):
+    """Issue 13, bug 1: typing 99 over a goal of 1 once saved the 9 typed on the way."""
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
         assert isinstance(app.screen, PreferencesScreen)
         goal = app.screen.query_one("#weekly-goal", Input)
         goal.focus()
-        await pilot.press("backspace", "2", "0")
+        await pilot.press("end", "backspace", "9")
+        await pilot.pause()
+        assert app.ctx.settings.current.weekly_goal == 1  # typed, not yet entered
+        await pilot.press("9")
         await pilot.pause()
         assert "not saved" in str(app.screen.query_one("#weekly-goal-hint", Static).render())
-        assert saved(paths)["weekly_goal"] == 2 and app.ctx.settings.current.weekly_goal == 2  # "2" was fine; "20" not
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not saved, still 1" in str(app.screen.query_one("#weekly-goal-hint", Static).render())
+        assert app.ctx.settings.current.weekly_goal == 1 and not paths.preferences_file.exists()
         await pilot.press("backspace", "backspace", "3")
         await pilot.pause()
+        assert app.ctx.settings.current.weekly_goal == 1
+        await pilot.press("tab")  # leaving the field saves a valid value
+        await pilot.pause()
         assert saved(paths)["weekly_goal"] == 3 and app.ctx.settings.current.weekly_goal == 3
+        goal.focus()
         await pilot.press("a", "b", "c")  # letters never reach an integer field
         assert goal.value == "3"
+        await pilot.press("backspace", "5", "escape")  # leaving the screen leaves the field
+        await pilot.pause()
+        assert saved(paths)["weekly_goal"] == 5
 
 
 async def test_switches_apply_at_once_and_are_remembered(paths, clock):

@@ -8,10 +8,12 @@ and Save refused while anything is wrong. A built-in routine is saved as a copy.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +33,23 @@ EXERCISE_FIELDS = ("sets", "amount", "tempo_s", "rest_s")
 LOAD_CHOICES = [("body weight", "bodyweight")] + [(f"{b} band", f"band:{b}") for b in BANDS] + [("kg", "kg")]
 SIDE_CHOICES = [("as the catalogue says", ""), ("both legs together", "none"),
                 ("each side in turn", "both"), ("alternating", "alternate")]
+
+
+ROUTINE_LABELS = dict(zip(ROUTINE_FIELDS, ("Get ready (s)", "Switch sides (s)", "Between exercises (s)")))
+# A fault names a field of the file (exercise[2].rest_s); the person reads the form's label,
+# and the field's input (form id) is highlighted.
+FIELD_LABELS = {"sets": ("Sets", "sets"), "reps": ("Reps", "amount"), "hold_s": ("Hold (s)", "amount"),
+                "tempo_s": ("Tempo (s a rep)", "tempo_s"), "rest_s": ("Rest (s)", "rest_s"),
+                "load": ("Load", "kg"), "sides": ("Sides", "sides"), "max_reps": ("Most reps", "")}
+FAULT_RE = re.compile(r"(?:(?P<routine>name|description|get_ready_s|switch_sides_s|rest_between_exercises_s)"
+                      r"|exercise\[(?P<n>\d+)\](?:\.(?P<key>\w+))?|exercise): (?P<problem>.*)", re.S)
+NUMBER_TYPES = {"sets": "integer", "amount": "integer", "rest_s": "integer", "tempo_s": "number",
+                "kg": "number", **{key: "integer" for key in ROUTINE_FIELDS}}
+
+
+def number_input(key: str, value: str = "") -> Input:
+    """Letters never reach a number field (as in Preferences); tabbing in does not select all."""
+    return Input(value, id=key, type=NUMBER_TYPES[key], select_on_focus=False)  # type: ignore[arg-type]
 
 
 def allowed(key: str) -> str:
@@ -88,7 +107,7 @@ class EditorScreen(Screen[None]):
         self.ctx = ctx
         self.routine = routine
         self.doc = routine_doc(routine)
-        self.dirty = False
+        self.saved_doc = json.dumps(self.doc, sort_keys=True)
         self.current = 0
         self.faults: list[str] = []
 
@@ -102,19 +121,19 @@ class EditorScreen(Screen[None]):
                 yield OptionList(id="editor-exercises")
                 yield Static("a add · x remove · u/d move", id="editor-keys")
             with VerticalScroll(id="editor-form"):
-                yield field_row("Name", Input(self.doc["name"], id="name"), "", "name-hint")
-                for key, label in zip(ROUTINE_FIELDS, ("Get ready (s)", "Switch sides (s)", "Between exercises (s)")):
-                    yield field_row(label, Input(str(self.doc[key]), id=key), allowed(key), f"{key}-hint")
+                yield field_row("Name", Input(self.doc["name"], id="name", select_on_focus=False), "", "name-hint")
+                for key, label in ROUTINE_LABELS.items():
+                    yield field_row(label, number_input(key, str(self.doc[key])), allowed(key), f"{key}-hint")
                 yield Static("", id="exercise-title", classes="section-title")
-                yield field_row("Sets", Input(id="sets"), allowed("sets"), "sets-hint")
+                yield field_row("Sets", number_input("sets"), allowed("sets"), "sets-hint")
                 yield field_row("Count", Select([("reps", "reps"), ("timed hold (s)", "hold_s")],
                                                 allow_blank=False, id="amount-kind"), "", "kind-hint")
-                yield field_row("Reps / hold", Input(id="amount"), "", "amount-hint")
-                yield field_row("Tempo (s a rep)", Input(id="tempo_s"), allowed("tempo_s"), "tempo_s-hint")
-                yield field_row("Rest (s)", Input(id="rest_s"), allowed("rest_s"), "rest_s-hint")
+                yield field_row("Reps / hold", number_input("amount"), "", "amount-hint")
+                yield field_row("Tempo (s a rep)", number_input("tempo_s"), allowed("tempo_s"), "tempo_s-hint")
+                yield field_row("Rest (s)", number_input("rest_s"), allowed("rest_s"), "rest_s-hint")
                 yield field_row("Sides", Select(SIDE_CHOICES, allow_blank=False, id="sides"), "", "sides-hint")
                 yield field_row("Load", Select(LOAD_CHOICES, allow_blank=False, id="load-kind"), "", "load-hint")
-                yield field_row("kg", Input(id="kg"), allowed("kg"), "kg-hint")
+                yield field_row("kg", number_input("kg"), allowed("kg"), "kg-hint")
         yield Static("", id="editor-status")
         yield Footer()
         yield TooSmall()
@@ -124,9 +143,16 @@ class EditorScreen(Screen[None]):
         self._refresh_list()
         self._show_exercise()
         self._validate()
+        self.query_one("#editor-form", VerticalScroll).can_focus = False  # no invisible Tab stop
         self.query_one("#editor-exercises", OptionList).focus()
 
     # --- the draft -----------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved when the draft differs from what was saved: adding, then removing the same
+        exercise is no change."""
+        return json.dumps(self.doc, sort_keys=True) != self.saved_doc
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -164,11 +190,8 @@ class EditorScreen(Screen[None]):
         self.query_one("#kg", Input).disabled = not load.startswith("kg:")
 
     def _edit(self, change) -> None:
-        """Apply `change` to the draft; only a real difference counts as unsaved."""
-        before = json.dumps(self.doc, sort_keys=True)
+        """Apply `change` to the draft; only a difference from the saved routine is unsaved."""
         change()
-        if json.dumps(self.doc, sort_keys=True) != before:
-            self.dirty = True
         self._validate()
 
     def _validate(self) -> None:
@@ -178,15 +201,43 @@ class EditorScreen(Screen[None]):
             draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.ctx.library.catalogue,
                                   routine_id=self.routine.id)
         except RoutineError as exc:
-            self.faults = [f.split(": ", 1)[1] if ": " in f else f for f in exc.faults]
-            status.update("[b red]Not saved while wrong:[/] " + " · ".join(self.faults[:3]))
+            found = [self._labelled(f.split(": ", 1)[1] if ": " in f else f) for f in exc.faults]
+            self.faults = [text for text, _ in found]
+            self._highlight({field for _, field in found if field})
+            status.update(Text.assemble(("Not saved while wrong: ", "bold"), " · ".join(self.faults[:3])))
             status.set_class(True, "-error")
             return
         self.faults = []
+        self._highlight(set())
         status.set_class(False, "-error")
         changed = " · unsaved changes, Ctrl+S saves" if self.dirty else ""
-        status.update(f"About {format_duration(build_plan(draft).total_s)} · "
-                      f"{plural(len(build_plan(draft).work_steps), 'set')}{changed}")
+        plan = build_plan(draft)
+        status.update(f"About {format_duration(plan.total_s)} · {plural(plan.sets_planned, 'set')}{changed}")
+
+    def _labelled(self, fault: str) -> tuple[str, str]:
+        """`exercise[1].rest_s: must be …` as the form says it: `Squats · Rest (s): must be …`,
+        with the id of the input to highlight when it is on screen now ("" when not)."""
+        match = FAULT_RE.fullmatch(fault)
+        if match is None:
+            return fault, ""
+        problem = match["problem"]
+        if match["routine"]:
+            key = match["routine"]
+            return f"{ROUTINE_LABELS.get(key, key.capitalize())}: {problem}", key
+        if match["n"] is None:
+            return f"Exercises: {problem}", ""
+        index = int(match["n"]) - 1
+        entry = self.items[index] if 0 <= index < len(self.items) else {}
+        exercise = self.ctx.library.catalogue.get(str(entry.get("id")))
+        name = exercise.name if exercise is not None else f"Exercise {index + 1}"
+        if match["key"] is None:
+            return f"{name}: {problem}", ""
+        label, field = FIELD_LABELS.get(match["key"], (match["key"], ""))
+        return f"{name} · {label}: {problem}", field if index == self.current else ""
+
+    def _highlight(self, fields: set[str]) -> None:
+        for widget in self.query(".edit-row Input, .edit-row Select"):
+            widget.set_class(widget.id in fields, "-fault")
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -195,6 +246,7 @@ class EditorScreen(Screen[None]):
         if event.option_index != self.current:
             self.current = event.option_index
             self._show_exercise()
+            self._validate()
 
     @on(Input.Changed)
     def input_changed(self, event: Input.Changed) -> None:
@@ -258,7 +310,6 @@ class EditorScreen(Screen[None]):
                 self.current = len(self.items) - 1
                 self._refresh_list()
                 self._show_exercise()
-                self.dirty = True
                 self._validate()
 
         self.app.push_screen(ExercisePicker(self.ctx.library.catalogue), picked)
@@ -268,7 +319,6 @@ class EditorScreen(Screen[None]):
             del self.items[self.current]
             self._refresh_list()
             self._show_exercise()
-            self.dirty = True
             self._validate()
 
     def action_move(self, step: int) -> None:
@@ -277,7 +327,6 @@ class EditorScreen(Screen[None]):
             self.items[self.current], self.items[target] = self.items[target], self.items[self.current]
             self.current = target
             self._refresh_list()
-            self.dirty = True
             self._validate()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -291,7 +340,7 @@ class EditorScreen(Screen[None]):
     def action_save(self) -> None:
         self._validate()
         if self.faults:
-            self.notify("Not saved: " + "; ".join(self.faults[:3]), severity="error", timeout=8)
+            self.notify("Not saved: " + "; ".join(self.faults[:3]), severity="error", timeout=8, markup=False)
             return
         draft = parse_routine(self.doc, self.routine.path or Path(f"{self.routine.id}.toml"), self.ctx.library.catalogue,
                               routine_id=self.routine.id)
@@ -301,7 +350,9 @@ class EditorScreen(Screen[None]):
         except (OSError, RoutineError) as exc:
             self.notify(f"Could not save: {exc}", severity="error", timeout=8, markup=False)
             return
-        self.routine, self.dirty = saved, False
+        self.routine = saved
+        self.doc = routine_doc(saved)
+        self.saved_doc = json.dumps(self.doc, sort_keys=True)
         self.sub_title = f"Edit: {saved.name}"
         self._validate()
         self.notify(f"Saved {saved.name} ({saved.id}).", timeout=4)

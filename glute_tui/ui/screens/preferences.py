@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
 LOW, HIGH = WEEKLY_GOAL_RANGE
+GOAL_HINT = f"sessions a week, {LOW} to {HIGH}; Enter saves"
 
 
 def row(label: str, widget, hint: str = "", hint_id: str | None = None) -> Horizontal:
@@ -24,7 +26,7 @@ def row(label: str, widget, hint: str = "", hint_id: str | None = None) -> Horiz
 
 class PreferencesScreen(Screen[None]):
     CSS_PATH = "preferences.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -43,8 +45,10 @@ class PreferencesScreen(Screen[None]):
                                           ("self-paced: Enter ends a set", "self-paced")],
                                          value=prefs.counting, allow_blank=False, id="counting"))
             yield row("Weekly goal", Input(str(prefs.weekly_goal), id="weekly-goal", type="integer",
-                                           validators=[Integer(minimum=LOW, maximum=HIGH)]),
-                      f"sessions a week, {LOW} to {HIGH}", hint_id="weekly-goal-hint")
+                                           validators=[Integer(minimum=LOW, maximum=HIGH)],
+                                           validate_on=["changed", "submitted", "blur"],
+                                           select_on_focus=False),
+                      GOAL_HINT, hint_id="weekly-goal-hint")
             yield row("Sound", Switch(value=prefs.sound, id="sound"), "a cue at every change (m)")
             has_player = ctx.tones is not None and ctx.tones.available
             yield row("Cue sound", Select([("tone: short beeps through a sound player", "tone"),
@@ -66,6 +70,7 @@ class PreferencesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Preferences"
+        self.query_one("#preferences", VerticalScroll).can_focus = False  # Tab goes to a field
 
     def _save(self, **changes: object) -> bool:
         """One change, checked and saved by the settings (which every screen listens to)."""
@@ -99,13 +104,38 @@ class PreferencesScreen(Screen[None]):
         self.app.theme = str(event.value)  # the app saves it
 
     @on(Input.Changed, "#weekly-goal")
-    def weekly_goal(self, event: Input.Changed) -> None:
+    def weekly_goal_typed(self, event: Input.Changed) -> None:
+        """Typing only says whether the value is good: "2" on the way to "20" is never saved."""
         hint = self.query_one("#weekly-goal-hint", Static)
         if event.validation_result is not None and not event.validation_result.is_valid:
-            hint.update(f"[b red]must be a whole number from {LOW} to {HIGH}[/]: not saved")
-            return
-        hint.update(f"sessions a week, {LOW} to {HIGH}")
-        self._save(weekly_goal=int(event.value))
+            hint.update(Text.assemble((f"must be a whole number from {LOW} to {HIGH}", "bold red"),
+                                      ": not saved yet"))
+        else:
+            hint.update(GOAL_HINT)
+
+    @on(Input.Submitted, "#weekly-goal")
+    @on(Input.Blurred, "#weekly-goal")
+    def weekly_goal_done(self, event: Input.Submitted | Input.Blurred) -> None:
+        self._commit_goal()
+
+    def _commit_goal(self) -> None:
+        """Enter or leaving the field: a complete, valid value is saved; anything else is put
+        back to the saved one, and the hint says so."""
+        goal = self.query_one("#weekly-goal", Input)
+        hint = self.query_one("#weekly-goal-hint", Static)
+        saved = self.ctx.settings.current.weekly_goal
+        text = goal.value.strip()
+        if text.isdigit() and LOW <= int(text) <= HIGH:
+            if self._save(weekly_goal=int(text)):
+                hint.update(GOAL_HINT)
+        elif text != str(saved):  # the field keeps what was typed, to be fixed; the hint says so
+            hint.update(Text.assemble((f"must be a whole number from {LOW} to {HIGH}", "bold red"),
+                                      f": not saved, still {saved}"))
+
+    def action_back(self) -> None:
+        """Leaving the screen leaves the field: what it holds is saved when it is valid."""
+        self._commit_goal()
+        self.app.pop_screen()
 
     @on(Switch.Changed)
     def switch(self, event: Switch.Changed) -> None:
