@@ -226,3 +226,93 @@ async def test_a_progression_of_a_routine_opened_by_path_shows_on_home_and_is_ne
             await pilot.pause()
             assert "of 4 reps" in text(app, "#caption")
     assert source.read_text() == TINY  # the file opened is never written over
+
+
+# --- bug 9: Ctrl+P → Screenshot ---------------------------------------------------------------------
+
+async def test_a_screenshot_from_the_palette_goes_to_the_apps_folder_and_says_where(paths, clock, tmp_path):
+    import asyncio
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        for _ in range(100):  # the palette delivers it on a 0.1 s timer
+            if any(n.title == "Screenshot" for n in app._notifications):
+                break
+            await asyncio.sleep(0.02)
+        [note] = [n for n in app._notifications if n.title == "Screenshot"]
+    shots = list(paths.screenshots_dir.glob("*.svg"))
+    assert len(shots) == 1 and str(shots[0]) in note.message
+    assert paths.screenshots_dir.is_relative_to(paths.data.parent)  # under GLUTE_TUI_HOME
+    assert not (tmp_path / "home").exists() or not list((tmp_path / "home").rglob("*.svg"))
+
+
+# --- Help lists every screen's keys; Help and the palette pause a workout; modals' own footers ------
+
+def footer_keys(app) -> list[str]:
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    return [str(key.description) for key in footer.query("FooterKey")]
+
+
+async def test_help_lists_every_screens_keys_and_pauses_the_workout_till_it_closes(paths, clock):
+    from glute_tui.ui.dialogs.help import HelpScreen
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 12)  # into the first set
+        run = app.screen.run
+        assert not run.paused
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("Markdown").source
+        for screen in ("### Workout", "### Home", "### Summary", "### History", "### Editor", "### Preferences"):
+            assert screen in source
+        assert source.index("### Workout") < source.index("### Home")  # the screen it came from first
+        assert "| g | Weekly goal |" in source and "| Ctrl+S | Save |" in source
+        assert footer_keys(app) == ["Close"]  # not the workout's Space Pause, which does nothing here
+        assert run.paused
+        before = run.view().step_elapsed_s
+        clock.advance(30)  # reading the help takes time; the set waits
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not run.paused and run.view().step_elapsed_s == before
+        await pilot.press("ctrl+p")  # the command palette pauses it too
+        await pilot.pause()
+        assert run.paused
+        clock.advance(30)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not run.paused and run.view().step_elapsed_s == before
+
+
+async def test_a_question_over_the_workout_shows_only_its_own_keys(paths, clock):
+    from glute_tui.ui.dialogs.confirm import Confirm
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert footer_keys(app) == ["Yes", "No"]
+
+
+async def test_mute_leaves_a_lasting_sign_on_the_workout_screen(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "SOUND OFF" not in text(app, "#clock")
+        await pilot.press("m")
+        await advance(pilot, clock, 30)  # long after the toast has gone
+        assert "SOUND OFF (m)" in text(app, "#clock")
+        await pilot.press("m")
+        await pilot.pause()
+        assert "SOUND OFF" not in text(app, "#clock")

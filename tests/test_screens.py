@@ -156,7 +156,7 @@ async def test_help_lists_the_keys_and_the_moves(paths, clock):
         await pilot.pause()
         markdown = app.screen.query_one("Markdown")
         source = markdown.source
-        assert "| Space | pause / resume |" in source and "### Squats" in source
+        assert "| Space | pause / resume (Help, Ctrl+P and questions pause it too) |" in source and "### Squats" in source
         await pilot.press("escape")
         assert isinstance(app.screen, WorkoutScreen)
 

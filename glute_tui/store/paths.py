@@ -41,5 +41,10 @@ class AppPaths:
         return self.data / "tones"
 
     @property
+    def screenshots_dir(self) -> Path:
+        """Ctrl+P → Screenshot saves here: the app's own folder (under GLUTE_TUI_HOME when set)."""
+        return self.data / "screenshots"
+
+    @property
     def preferences_file(self) -> Path:
         return self.config / "preferences.json"

@@ -185,6 +185,25 @@ class GluteApp(App[None]):
         self._update_settings(notifications=notifications)
         self.notify("Desktop notifications " + ("on" if notifications else "off"), timeout=2)
 
+    # --- screenshots -----------------------------------------------------------------------------
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Ctrl+P → Screenshot: into the app's folder (never ~/Downloads, which may not exist,
+        nor outside GLUTE_TUI_HOME), and say where."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        folder = Path(path) if path else self.ctx.paths.screenshots_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as exc:
+            self.notify(f"Could not save the screenshot in {folder}: {exc.strerror or exc}",
+                        title="Screenshot", severity="error", markup=False)
+            return None
+        self.notify(f"Saved to {saved}", title="Screenshot", timeout=8, markup=False)
+        return saved
+
     # --- messages from other threads -----------------------------------------------------------
 
     def _report(self, message: str, severity: str) -> None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.routines import Exercise
@@ -27,6 +27,7 @@ class ExercisePicker(ModalScreen[str | None]):
             yield Static("Add which exercise?", id="dialog-title")
             yield OptionList(*[Option(f"{e.name} ({e.sides})", id=e.id) for e in self.catalogue.values()],
                              id="picker-list")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

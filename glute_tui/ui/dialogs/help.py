@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Footer, Markdown
 
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
+from glute_tui.ui import keys
 
-KEYS = """\
+WORKOUT_KEYS = """\
 | Key | During a workout |
 |---|---|
-| Space | pause / resume |
+| Space | pause / resume (Help, Ctrl+P and questions pause it too) |
 | Enter | finish the set now (or end a rest or the get-ready early) |
-| ↑ / ↓ | correct the rep count (during a rest: of the set just done) |
-| n | skip this step |
+| ↑ / ↓ | correct the rep count (during a rest or a switch: of the set just done) |
+| n | skip this step (a skipped set is followed by a short rest) |
 | b | back one step |
 | + | 15 more seconds of rest |
 | m | sound on / off |
@@ -24,6 +27,68 @@ KEYS = """\
 | ? | this help |
 | Ctrl+P | every action: start a routine by name, history, sound, voice, theme |
 """
+
+# Every screen's keys, in the order a person meets them; read from the screens' own BINDINGS,
+# so this help never lists a key a screen does not have.
+SCREENS = ("Home", "Workout", "Summary", "History", "Editor", "Preferences")
+
+
+SCREEN_KEYS = {"Home": keys.HOME, "Workout": keys.WORKOUT, "Summary": keys.SUMMARY,
+               "History": keys.HISTORY, "Editor": keys.EDITOR, "Preferences": keys.PREFERENCES}
+
+
+KEY_NAMES = {"enter": "Enter", "escape": "Esc", "delete": "Delete", "space": "Space", "question_mark": "?",
+             "plus": "+", "up": "↑", "down": "↓", "tab": "Tab"}
+# What a screen's bindings cannot say: the keys of its fields.
+EXTRA_ROWS = {
+    "Editor": [("Tab / Shift+Tab", "move between the list and the fields"),
+               ("↑ / ↓", "choose an exercise in the list")],
+    "Preferences": [("Tab / Shift+Tab", "move between the settings"),
+                    ("Enter", "save the weekly goal typed (leaving the field saves it too)"),
+                    ("Space / Enter", "turn a switch on or off, open a list")],
+    "History": [("↑ / ↓", "choose a session")],
+    "Home": [("↑ / ↓", "choose a routine")],
+}
+
+
+def readable(binding: Binding) -> str:
+    """`Ctrl+S`, `Esc`, `Enter`: a key as the person reads it on the keyboard."""
+    key = binding.key
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key[5:].upper()
+    return KEY_NAMES.get(key, binding.key_display or key)
+
+
+def key_table(bindings: list[BindingType], display: Callable[[Binding], str],
+              extra: list[tuple[str, str]] = ()) -> str:
+    """A screen's keys as a Markdown table: one row per action, its keys joined."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        if not binding.description:
+            continue
+        key = (binding.action, binding.description)
+        shown = display(binding)
+        if shown not in rows.setdefault(key, []):
+            rows[key].append(shown)
+    lines = ["| Key | What it does |", "|---|---|"]
+    lines += [f"| {' / '.join(keys)} | {description} |" for (_, description), keys in rows.items()]
+    lines += [f"| {keys} | {description} |" for keys, description in extra]
+    return "\n".join(lines)
+
+
+def keys_markdown(display: Callable[[Binding], str], first: str = "") -> str:
+    """Every screen's keys; `first` (the screen Help was opened from) comes first."""
+    order = sorted(SCREENS, key=lambda name: name != first)
+    parts = []
+    for name in order:
+        table = WORKOUT_KEYS if name == "Workout" else key_table(SCREEN_KEYS[name], display,
+                                                                 EXTRA_ROWS.get(name, []))
+        parts += [f"### {name}", table]
+    parts += ["### Questions and dialogs", "| Key | What it does |\n|---|---|\n"
+              "| y / n | answer a question (Enter presses the button in focus) |\n"
+              "| Esc | close, or No |\n| Ctrl+P | every action of the screen |\n| Ctrl+Q | quit at once "
+              "(a running workout is saved) |"]
+    return "\n\n".join(parts)
 
 
 def how_to(item: RoutineExercise, catalogue: dict | None = None) -> str:
@@ -46,14 +111,15 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def __init__(self, catalogue: dict[str, Exercise], routine: Routine | None = None,
-                 current: RoutineExercise | None = None) -> None:
+                 current: RoutineExercise | None = None, screen: str = "") -> None:
         super().__init__()
         self.catalogue = catalogue
         self.routine = routine
         self.current = current
+        self.screen_name = screen
 
     def compose(self) -> ComposeResult:
-        sections = ["## Keys", KEYS]
+        sections = ["## Keys", keys_markdown(readable, self.screen_name)]
         if self.routine is not None:
             sections.append(f"## How to do it: {self.routine.name}")
             items = list(self.routine.exercises)
@@ -63,3 +129,4 @@ class HelpScreen(ModalScreen[None]):
             sections += [how_to(item, self.catalogue) for item in items]
         with VerticalScroll(id="help"):
             yield Markdown("\n\n".join(sections))
+        yield Footer()

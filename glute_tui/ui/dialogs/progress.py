@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Footer, Sparkline, Static
 
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import LoadPoint, Stats
@@ -47,3 +47,4 @@ class ProgressScreen(ModalScreen[None]):
                     yield Static(name, classes="trend-name")
                     yield Sparkline([p.reps for p in points], classes="trend-spark")
                     yield Static(trend_text(points), classes="trend-text")
+        yield Footer()

@@ -16,7 +16,6 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
@@ -25,6 +24,7 @@ from textual.widgets.option_list import Option
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_routine
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -93,14 +93,7 @@ def field_row(label: str, widget, hint: str, hint_id: str) -> Horizontal:
 
 class EditorScreen(Screen[None]):
     CSS_PATH = "editor.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "leave", "Back"),
-        Binding("a", "add", "Add exercise"),
-        Binding("x,delete", "remove", "Remove"),
-        Binding("u", "move(-1)", "Move up"),
-        Binding("d", "move(1)", "Move down"),
-    ]
+    BINDINGS = keys.EDITOR
 
     def __init__(self, ctx: AppContext, routine: Routine) -> None:
         super().__init__()
@@ -370,3 +363,9 @@ class EditorScreen(Screen[None]):
 
         self.app.push_screen(Confirm("Leave without saving?", "Your changes to this routine will be lost.",
                                      "Leave", "Keep editing"), decided)
+
+    def action_help(self) -> None:
+        """`?`: every screen's keys, this one's first."""
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, screen="Editor"))

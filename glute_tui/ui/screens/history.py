@@ -7,7 +7,6 @@ import time
 from textual import work
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import plural
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.core.records import Session
 from glute_tui.core.stats import Stats, session_row
@@ -36,13 +36,7 @@ PAGE = 200  # rows added to the table at a time: a long history costs nothing un
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [
-        Binding("enter", "open", "Open session", priority=True),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("g", "weekly_goal", "Weekly goal"),
-        Binding("r", "progress", "Reps & load"),
-        Binding("escape,h", "app.pop_screen", "Back"),
-    ]
+    BINDINGS = keys.HISTORY
 
     stats: var[Stats | None] = var(None)
 
@@ -204,3 +198,9 @@ class HistoryScreen(Screen[None]):
             return
         self.notify(f"Weekly goal: {plural(self.ctx.settings.current.weekly_goal, 'session')} a week", timeout=3)
         self.reload()
+
+    def action_help(self) -> None:
+        """`?`: every screen's keys, this one's first."""
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, None, screen="History"))

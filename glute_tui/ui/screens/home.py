@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 from glute_tui.core.preferences import Preferences
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.ui.commands import HomeCommands
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 
 from glute_tui.core.plan import build_plan
@@ -25,16 +25,7 @@ from glute_tui.ui.widgets.too_small import TooSmall
 
 class HomeScreen(Screen[None]):
     COMMANDS = {HomeCommands}
-    BINDINGS = [
-        Binding("enter", "start", "Start workout", priority=True),
-        Binding("c", "toggle_counting", "Counting mode"),
-        Binding("h", "history", "History"),
-        Binding("e", "edit", "Edit routine"),
-        Binding("p", "preferences", "Preferences"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("m", "app.toggle_mute", "Mute"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = keys.HOME
 
     routine_id: var[str] = var("")
     counting: var[str] = var("paced")
@@ -189,7 +180,7 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine))
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, screen="Home"))
 
     def action_start(self) -> None:
         if self.routine is not None:

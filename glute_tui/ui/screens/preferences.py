@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Integer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from glute_tui.core.preferences import VOLUME_RANGE, WEEKLY_GOAL_RANGE
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -26,7 +26,7 @@ def row(label: str, widget, hint: str = "", hint_id: str | None = None) -> Horiz
 
 class PreferencesScreen(Screen[None]):
     CSS_PATH = "preferences.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = keys.PREFERENCES
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -141,3 +141,9 @@ class PreferencesScreen(Screen[None]):
     def switch(self, event: Switch.Changed) -> None:
         if event.switch.id in ("sound", "speech", "notifications"):
             self._save(**{event.switch.id: event.value})
+
+    def action_help(self) -> None:
+        """`?`: every screen's keys, this one's first."""
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, None, screen="Preferences"))

@@ -7,7 +7,6 @@ from concurrent.futures import Future
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,6 +19,7 @@ from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.store.recorder import SaveResult
 from glute_tui.core.progression import suggest
 from glute_tui.core.routines import RoutineError
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.core.results import overall, summarize
 from glute_tui.ui.widgets.too_small import TooSmall
@@ -27,12 +27,7 @@ from glute_tui.ui.widgets.too_small import TooSmall
 
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [
-        Binding("enter", "home", "Home", priority=True),  # the table has focus and would keep Enter
-        Binding("escape", "home", "Home", show=False),
-        Binding("p", "progress", "Take the next step"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = keys.SUMMARY
 
     save_status: var[str] = var("Saving…")
 
@@ -134,3 +129,9 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.pop_screen()
+
+    def action_help(self) -> None:
+        """`?`: every screen's keys, this one's first."""
+        from glute_tui.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))

@@ -8,7 +8,6 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,6 +19,7 @@ from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, pha
 from glute_tui.core.engine import Event, WorkoutDone
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
+from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
@@ -40,18 +40,7 @@ def layout_for(width: int, height: int) -> str:
 
 class WorkoutScreen(Screen[None]):
     CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", key_display="Space"),
-        Binding("enter", "finish", "Done", key_display="Enter"),
-        Binding("up", "reps(1)", "Reps ±", key_display="↑↓"),
-        Binding("down", "reps(-1)", "Reps -1", show=False),
-        Binding("n", "skip", "Skip"),
-        Binding("b", "back", "Back"),
-        Binding("plus", "add_rest", "+15 s", key_display="+"),
-        Binding("m", "app.toggle_mute", "Mute"),
-        Binding("q", "quit_workout", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
+    BINDINGS = keys.WORKOUT
 
     shown: var[WorkoutDisplay | None] = var(None)
 
@@ -103,7 +92,25 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
         self._arrange(*self.app.size)  # before the first frame, not after its Resize
+        self._paused_by_overlay = False
+        self.ctx.settings_changed.subscribe(self, lambda prefs: self._show_clock())
         self._handle(self.workout.start())
+
+    # --- a screen on top (Help, the palette, a question) pauses the workout -------------------
+
+    def on_screen_suspend(self) -> None:
+        """Help, the command palette or a question over the workout: the clock stops, as for
+        Space, and starts again when it closes (unless the person had paused it)."""
+        if self.run.started and not self.run.finished and not self.run.paused:
+            self._paused_by_overlay = True
+            self.run.pause()
+            self._handle([])
+
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_paused_by_overlay", False):
+            self._paused_by_overlay = False
+            self.run.resume()
+            self._handle(self.run.poll())
 
     def _disk_problem(self, message: str) -> None:
         """From the writer thread: say so at once, the person may want to free some space."""
@@ -180,7 +187,15 @@ class WorkoutScreen(Screen[None]):
         if changed("progress"):
             self.query_one("#progress", QuietProgressBar).update(progress=new.progress)
         if changed("clock"):  # every second, always one line: a repaint, not a layout
-            self.query_one("#clock", Static).update(new.clock, layout=False)
+            self._show_clock()
+
+    def _show_clock(self) -> None:
+        """The running clock, and a lasting sign while the sound is off."""
+        shown = self.shown
+        if shown is None:
+            return
+        muted = " · SOUND OFF (m)" if self.ctx.cues.muted else ""
+        self.query_one("#clock", Static).update(shown.clock + muted, layout=False)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -207,26 +222,21 @@ class WorkoutScreen(Screen[None]):
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=self.run.step.item))
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=self.run.step.item,
+                                        screen="Workout"))
 
     def action_quit_workout(self) -> None:
+        """Asks first; the question pauses the workout like any screen on top of it."""
         from glute_tui.ui.dialogs.confirm import Confirm
-
-        was_paused = self.run.paused
-        self.run.pause()
-        self._handle([])
 
         def decided(stop: bool | None) -> None:
             if stop:
+                self._paused_by_overlay = False
                 self._finish("stopped")
-            else:
-                if not was_paused:
-                    self.run.resume()
-                self._handle(self.run.poll())
 
         done = self.run.view().sets_done
         text = (f"The {plural(done, 'set')} done so far will be saved to your history." if done
-                else "No set is finished yet; skipped sets are kept as skipped.")
+                else "No set is done yet, so nothing will be saved.")
         self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
 
     # --- the end -------------------------------------------------------------------------------
