@@ -316,3 +316,17 @@ async def test_mute_leaves_a_lasting_sign_on_the_workout_screen(paths, clock):
         await pilot.press("m")
         await pilot.pause()
         assert "SOUND OFF" not in text(app, "#clock")
+
+
+async def test_c_on_home_is_remembered_at_the_next_start_like_m(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.counting == "self-paced"
+    again = make_app(paths, clock)
+    assert again.ctx.settings.counting == "self-paced"
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert again.screen.run.counting == "self-paced"

@@ -45,8 +45,9 @@ async def test_history_shows_the_same_figures_as_the_stats_command(paths, clock,
         streaks = str(screen.query_one("#streaks", Static).render())
         assert (f"Daily streak {figures['current_daily_streak']} (best {figures['longest_daily_streak']})"
                 in streaks)
-        assert (f"Weekly {figures['current_weekly_streak']} (best {figures['longest_weekly_streak']})"
-                in streaks)
+        best = figures["longest_weekly_streak"]
+        assert (f"Weekly {figures['current_weekly_streak']} (best {best} week{'' if best == 1 else 's'} "
+                f"at goal 1)" in streaks)
         assert f"This week: {figures['this_week']} of 1 done" in streaks
         totals = str(screen.query_one("#totals", Static).render())
         assert f"{figures['counted_sessions']} sessions" in totals and f"{figures['total_reps']:,} reps" in totals
@@ -113,15 +114,32 @@ async def test_deleting_asks_first_and_keeps_the_session_on_no(paths, clock):
         assert app.screen.query_one("#sessions", DataTable).row_count == 2
 
 
-async def test_the_weekly_goal_is_a_saved_preference(paths, clock):
+async def test_the_weekly_goal_is_typed_or_stepped_and_saved(paths, clock):
+    """Issue 13: `g` once cycled the goal by one (1 → 14 → 1); now it is typed, or stepped."""
+    from glute_tui.ui.dialogs.weekly_goal import WeeklyGoal
+
     History(paths.data).add_many(make_sessions(10, end=TODAY))
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
         await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, WeeklyGoal)
+        await pilot.press("backspace", "9", "9", "enter")  # out of range: stays open
+        await pilot.pause()
+        assert isinstance(app.screen, WeeklyGoal) and app.ctx.settings.current.weekly_goal == 1
+        await pilot.press("backspace", "backspace", "3", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "of 2 done" in str(screen.query_one("#streaks", Static).render())
+        assert app.screen is screen
+        assert "of 3 done" in str(screen.query_one("#streaks", Static).render())
+        assert "at goal 3" in str(screen.query_one("#streaks", Static).render())
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # ↓ steps it to 2
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "at goal 2" in str(screen.query_one("#streaks", Static).render())
     assert json.loads(paths.preferences_file.read_text())["weekly_goal"] == 2
 
 

@@ -38,7 +38,7 @@ def session_minutes(session: Session) -> float:
     return max(0.0, seconds / 60)
 
 
-def session_row(session: Session, planned_sets: int | None = None) -> tuple[str, ...]:
+def session_row(session: Session) -> tuple[str, ...]:
     """Date, routine, minutes, sets done/planned, reps, status: a session in a table.
 
     Sets are counted from what was saved with the session (`Session.sets_done` and
@@ -46,7 +46,6 @@ def session_row(session: Session, planned_sets: int | None = None) -> tuple[str,
     reps = sum(r.reps or 0 for r in session.sets if r.done)
     return (session.when, session.routine_name, f"{session_minutes(session):.0f}",
             f"{session.sets_done}/{session.sets_planned}", str(reps), session.status)
-    # planned_sets: ignored; the History screen stops passing it when it moves to the services.
 
 
 def week_start(day: date) -> date:

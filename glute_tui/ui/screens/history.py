@@ -13,9 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from glute_tui.ui.widgets.plain_table import PlainTable
-from glute_tui.core.plan import build_plan
 from glute_tui.core.format import plural
-from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.core.records import Session
@@ -25,9 +23,11 @@ from glute_tui.ui.widgets.too_small import TooSmall
 
 
 def streak_line(stats: Stats) -> str:
+    """The streaks; the weekly one says its goal, since it changes with it."""
     goal_met = "✓" if stats.this_week >= stats.weekly_goal else ""
+    best = plural(stats.longest_weekly_streak, "week")
     return (f"Daily streak [b]{stats.current_daily_streak}[/b] (best {stats.longest_daily_streak}) · "
-            f"Weekly [b]{stats.current_weekly_streak}[/b] (best {stats.longest_weekly_streak}) · "
+            f"Weekly [b]{stats.current_weekly_streak}[/b] (best {best} at goal {stats.weekly_goal}) · "
             f"This week: [b]{stats.this_week} of {stats.weekly_goal}[/b] done {goal_met}").rstrip()
 
 
@@ -74,13 +74,12 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """Read and compute off the event loop. The newest year files come first, then the
         figures, then the older years: a long history opens at once, and is never all kept."""
-        planned = {r.id: len(build_plan(r).work_steps) for r in self.ctx.library.routines}
         sessions: list[Session] = []
         rows: list[tuple[str, ...]] = []
 
         def read(chunk: list[Session]) -> None:
             sessions.extend(chunk)
-            rows.extend((*session_row(s, planned.get(s.routine)), s.id) for s in chunk)
+            rows.extend((*session_row(s), s.id) for s in chunk)
 
         worker = get_current_worker()  # a newer reload (after a delete) makes this one stale
 
@@ -132,7 +131,7 @@ class HistoryScreen(Screen[None]):
         heatmap = self.query_one("#heatmap", CalendarHeatmap)
         heatmap.as_of = stats.as_of
         heatmap.work_by_day = stats.work_by_day
-        lines = [f"[b]{stats.counted_sessions:,}[/b] sessions",
+        lines = [f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}",
                  f"[b]{stats.total_reps:,}[/b] reps",
                  f"[b]{stats.total_minutes / 60:.1f}[/b] hours"]
         sides = sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3]
@@ -190,14 +189,20 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(ProgressScreen(self.ctx.library.catalogue, self.stats))
 
     def action_weekly_goal(self) -> None:
-        low, high = WEEKLY_GOAL_RANGE
-        goal = self.ctx.settings.current.weekly_goal
-        problem = self.ctx.settings.update(weekly_goal=goal + 1 if goal < min(high, 7) else low)
-        if problem:
-            self.notify(problem, severity="error", markup=False)
-            return
-        self.notify(f"Weekly goal: {plural(self.ctx.settings.current.weekly_goal, 'session')} a week", timeout=3)
-        self.reload()
+        """`g`: type or step the weekly goal; the weekly streaks are counted again with it."""
+        from glute_tui.ui.dialogs.weekly_goal import WeeklyGoal
+
+        def chosen(goal: int | None) -> None:
+            if goal is None or goal == self.ctx.settings.current.weekly_goal:
+                return
+            problem = self.ctx.settings.update(weekly_goal=goal)
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+                return
+            self.notify(f"Weekly goal: {plural(goal, 'session')} a week", timeout=3)
+            self.reload()
+
+        self.app.push_screen(WeeklyGoal(self.ctx.settings.current.weekly_goal), chosen)
 
     def action_help(self) -> None:
         """`?`: every screen's keys, this one's first."""

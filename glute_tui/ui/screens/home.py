@@ -175,7 +175,12 @@ class HomeScreen(Screen[None]):
         return f"Sound: {voice} · [b]m[/b] mutes"
 
     def action_toggle_counting(self) -> None:
-        self.ctx.settings.set_counting_for_this_run("self-paced" if self.counting == "paced" else "paced")
+        """`c`: paced or self-paced, remembered for next time like `m` and the theme."""
+        counting = "self-paced" if self.counting == "paced" else "paced"
+        problem = self.ctx.settings.update(counting=counting)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+        self.ctx.settings.set_counting_for_this_run(counting)
 
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
