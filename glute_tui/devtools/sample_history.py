@@ -73,5 +73,6 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
             ended_at=(start + timedelta(seconds=elapsed)).isoformat(timespec="seconds"),
             status="stopped" if stopped else "completed", sets=records,
             id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            planned_sets=plan.sets_planned if sets_per_session is None else None,
         ))
     return sessions
