@@ -28,7 +28,7 @@ from glute_tui.core.records import RecordError, Session, shown
 from glute_tui.core.text import text_problem
 
 FORMAT, VERSION = "glute-tui-history", 1
-SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status"]
+SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status", "planned_sets"]
 SET_COLUMNS = ["exercise", "side", "set", "target_reps", "reps", "hold_s", "load", "seconds", "skipped"]
 
 
@@ -64,7 +64,7 @@ def to_csv(sessions: Iterable[Session]) -> str:
 
     write(SESSION_COLUMNS + SET_COLUMNS)
     for session in sessions:
-        head = [_cell(getattr(session, c)) for c in SESSION_COLUMNS]
+        head = ["" if getattr(session, c) is None else _cell(getattr(session, c)) for c in SESSION_COLUMNS]
         if not session.sets:
             write(head + [""] * len(SET_COLUMNS))
         for record in session.sets:
