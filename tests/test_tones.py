@@ -156,3 +156,17 @@ def test_tone_preferences_are_checked():
     for bad in (dict(cue_sound="horn"), dict(volume=101), dict(volume=True), dict(volume="loud")):
         with pytest.raises(PreferenceError, match="cue_sound|volume"):
             Preferences(**bad).validate("p")
+
+
+def test_a_player_whose_tones_fail_gives_way_to_the_bell_with_one_message(tmp_path: Path):
+    problems: list[str] = []  # as aplay does on a machine with no sound card ("cannot find card")
+    player = TonePlayer(("sh", "-c", "exit 3", "player"), tmp_path / "tones", on_problem=problems.append)
+    assert player.play("go") is True
+    _started(player).wait(timeout=30)  # the test waits for it; the app never does
+    assert player.play("rest") is True  # the failure is found when the next tone comes
+    for _ in range(2000):
+        if problems:
+            break
+        threading.Event().wait(0.005)
+    assert len(problems) == 1 and "exit code 3" in problems[0] and "bell" in problems[0]
+    assert player.play("countdown") is False  # from now on the caller rings the bell

@@ -4,7 +4,8 @@ The player is found once at start (pw-play, paplay, aplay on Linux; afplay on ma
 speech program is. A cue hands its kind to `play`, which returns at once: the tone file is
 written (first use only) and the player started on a thread of its own, never waited on. A
 tone still playing when the next comes is cut off; a player that cannot start turns tones off
-with one message, and the caller rings the bell from then on.
+with one message, and so does one whose tones end in an error (a player with no sound card or sound
+server to play on): the caller rings the bell from then on.
 """
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ class TonePlayer:
                 return
             if self.command is None or self.failed:
                 continue
+            broken = self._failed_exit()
+            if broken is not None:  # found, but cannot play here (no sound card, no server)
+                self._fail(f"Tones are off: {self.command[0]} could not play a tone (exit code "
+                           f"{broken}). The bell rings instead.")
+                continue
             try:
                 path = tone_file(self.folder, kind, self.volume)
             except OSError as exc:
@@ -93,6 +99,15 @@ class TonePlayer:
                            f"({exc.strerror or exc}). The bell rings instead.")
                 continue
             self.played = [*self.played[-7:], process]
+
+    def _failed_exit(self) -> int | None:
+        """The exit code of an earlier tone that failed on its own (checked, never waited for);
+        one we cut off (killed: a negative code) does not count."""
+        for process in self.played:
+            code = process.poll()
+            if code is not None and code > 0:
+                return code
+        return None
 
     def _fail(self, message: str) -> None:
         self.failed = True
