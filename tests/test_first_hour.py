@@ -276,7 +276,7 @@ async def test_help_lists_every_screens_keys_and_pauses_the_workout_till_it_clos
         for screen in ("### Workout", "### Home", "### Summary", "### History", "### Editor", "### Preferences"):
             assert screen in source
         assert source.index("### Workout") < source.index("### Home")  # the screen it came from first
-        assert "| g | Weekly goal |" in source and "| Ctrl+S | Save |" in source
+        assert "| g | Type or step the weekly goal |" in source and "| Ctrl+S | Save |" in source
         assert footer_keys(app) == ["Close"]  # not the workout's Space Pause, which does nothing here
         assert run.paused
         before = run.view().step_elapsed_s

@@ -16,7 +16,8 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40), "40x12": (40, 12), "60x18": (60
 CASES = [(name, "80x24") for name in SCENES] + [
     (name, size) for name in ("home", "work-set", "rest", "switch-sides", "history", "summary")
     for size in ("120x40", "40x12")] + [
-    (name, size) for name in ("work-set", "rest", "one-sided-set") for size in ("60x18", "200x60", "44x60")]
+    (name, size) for name in ("work-set", "rest", "one-sided-set") for size in ("60x18", "200x60", "44x60")] + [
+    (name, "60x18") for name in SCENES if name not in ("work-set", "rest", "one-sided-set")]  # every screen
 
 
 @pytest.mark.parametrize("scene_name,size", CASES, ids=[f"{n}-{s}" for n, s in CASES])

@@ -143,6 +143,7 @@ class Scene:
 SCENES = {scene.name: scene for scene in [
     Scene("home", home),
     Scene("home-with-streak", home, sessions=55),
+    Scene("home-knee-friendly", home, routine="knee-friendly"),  # the longest names of the table
     Scene("work-set", work_set),
     Scene("one-sided-set", one_sided_set),
     Scene("switch-sides", switch_sides),

@@ -225,6 +225,9 @@ class GluteApp(App[None]):
 
     def _check_size(self, width: int, height: int) -> None:
         self.set_class(too_small(width, height), "-too-small")
+        # Below 80x24 the screens drop what can go (hints, the calendar) and keep what is needed.
+        self.set_class(width < 80, "-narrow")
+        self.set_class(height < 24, "-short")
 
     # --- leaving: never lose a finished set ----------------------------------------------------
 

@@ -5,55 +5,60 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+# Short descriptions fit the footer at 80 (and the first keys at 60) columns; `?` comes early so
+# that it shows even where the footer is cut; the tooltip is what Help says.
 HOME: list[BindingType] = [
-    Binding("enter", "start", "Start workout", priority=True),
-    Binding("c", "toggle_counting", "Counting mode"),
-    Binding("h", "history", "History"),
-    Binding("e", "edit", "Edit routine"),
-    Binding("p", "preferences", "Preferences"),
-    Binding("question_mark", "help", "Help", key_display="?"),
-    Binding("m", "app.toggle_mute", "Mute"),
+    Binding("enter", "start", "Start", priority=True, tooltip="Start the routine shown"),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key, and how to do each move"),
     Binding("q", "app.quit", "Quit"),
+    Binding("c", "toggle_counting", "Counting", tooltip="Paced or self-paced (remembered)"),
+    Binding("h", "history", "History"),
+    Binding("e", "edit", "Edit", tooltip="Edit the routine (a built-in one is saved as your copy)"),
+    Binding("p", "preferences", "Prefs", tooltip="Preferences"),
+    Binding("m", "app.toggle_mute", "Mute", tooltip="Sound on / off (remembered)"),
 ]
 
 WORKOUT: list[BindingType] = [
     Binding("space", "toggle_pause", "Pause", key_display="Space"),
     Binding("enter", "finish", "Done", key_display="Enter"),
+    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("q", "quit_workout", "Quit"),
     Binding("up", "reps(1)", "Reps ±", key_display="↑↓"),
     Binding("down", "reps(-1)", "Reps -1", show=False),
     Binding("n", "skip", "Skip"),
     Binding("b", "back", "Back"),
     Binding("plus", "add_rest", "+15 s", key_display="+"),
     Binding("m", "app.toggle_mute", "Mute"),
-    Binding("q", "quit_workout", "Quit"),
-    Binding("question_mark", "help", "Help", key_display="?"),
 ]
 
 SUMMARY: list[BindingType] = [
     Binding("enter", "home", "Home", priority=True),  # the table has focus and would keep Enter
     Binding("escape", "home", "Home", show=False),
-    Binding("p", "progress", "Take the next step"),
-    Binding("q", "app.quit", "Quit"),
     Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("p", "progress", "Next step", tooltip="Take the next step into your routine"),
+    Binding("q", "app.quit", "Quit"),
 ]
 
 HISTORY: list[BindingType] = [
-    Binding("enter", "open", "Open session", priority=True),
-    Binding("d,delete", "delete", "Delete"),
-    Binding("g", "weekly_goal", "Weekly goal"),
-    Binding("r", "progress", "Reps & load"),
-    Binding("escape,h", "app.pop_screen", "Back"),
+    Binding("enter", "open", "Open", priority=True, tooltip="Open the session: its sets"),
     Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("escape,h", "app.pop_screen", "Back"),
+    Binding("g", "weekly_goal", "Goal", tooltip="Type or step the weekly goal"),
+    Binding("r", "progress", "Trends", tooltip="Reps and load over time"),
+    Binding("d,delete", "delete", "Delete", tooltip="Delete the session (asks first)"),
 ]
 
 EDITOR: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", priority=True),
-    Binding("escape", "leave", "Back"),
-    Binding("a", "add", "Add exercise"),
-    Binding("x,delete", "remove", "Remove"),
-    Binding("u", "move(-1)", "Move up"),
-    Binding("d", "move(1)", "Move down"),
-    Binding("question_mark", "help", "Help", key_display="?"),
+    Binding("escape", "leave", "Back", tooltip="Back (asks first when there are unsaved changes)"),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Help (from the list of exercises)"),
+    Binding("a", "add", "Add", tooltip="Add an exercise (from the list)"),
+    Binding("x,delete", "remove", "Remove", tooltip="Remove the exercise (from the list)"),
+    Binding("u", "move(-1)", "Up", tooltip="Move the exercise up (from the list)"),
+    Binding("d", "move(1)", "Down", tooltip="Move the exercise down (from the list)"),
 ]
 
-PREFERENCES: list[BindingType] = [Binding("escape", "back", "Back"), Binding("question_mark", "help", "Help", key_display="?")]
+PREFERENCES: list[BindingType] = [
+    Binding("escape", "back", "Back"),
+    Binding("question_mark", "help", "Help", key_display="?"),
+]

@@ -66,7 +66,7 @@ def key_table(bindings: list[BindingType], display: Callable[[Binding], str],
     for binding in Binding.make_bindings(bindings):
         if not binding.description:
             continue
-        key = (binding.action, binding.description)
+        key = (binding.action, binding.tooltip or binding.description)
         shown = display(binding)
         if shown not in rows.setdefault(key, []):
             rows[key].append(shown)

@@ -145,7 +145,7 @@ class HomeScreen(Screen[None]):
             for item in routine.exercises)
         plan = build_plan(routine)
         self.query_one("#routine-length", Static).update(
-            f"About {format_duration(plan.total_s)} · {plural(len(plan.work_steps), 'set')} · "
+            f"About {format_duration(plan.total_s)} · {plural(plan.sets_planned, 'set')} · "
             f"[b]Enter[/b] to start")
 
     def watch_counting(self, counting: str) -> None:

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 COLUMNS = ("Exercise", "Sets × reps", "Rest", "Load")
+NARROW = 52  # below this width, the load goes into the target and a long name wraps
 
 
 class TargetsTable(Static):
@@ -27,8 +28,14 @@ class TargetsTable(Static):
         table = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 2, 0, 0),
                       header_style=self.get_component_rich_style("targets-table--header"),
                       row_styles=["", self.get_component_rich_style("targets-table--stripe")])
-        for name in COLUMNS:
-            table.add_column(name, no_wrap=True, overflow="ellipsis")
+        narrow = self.size.width and self.size.width < NARROW
+        columns = COLUMNS[:3] if narrow else COLUMNS
+        for name in columns:  # a long name wraps rather than cut a column (Side-lying straight-…)
+            table.add_column(name, no_wrap=name != "Exercise", overflow="fold" if name == "Exercise" else "ellipsis",
+                             ratio=1 if name == "Exercise" else None)
         for row in self.rows:
+            if narrow and len(row) == 4:
+                name, target, rest, load = row
+                row = (name, target if load == "body weight" else f"{target} · {load}", rest)
             table.add_row(*row)
         return table
