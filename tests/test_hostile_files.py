@@ -537,3 +537,38 @@ def test_the_hostile_file_shapes_are_described(tmp_path):
     for words in ("100,000 levels", "5,000 digits", "FIFO", "symlink loop", "BOM"):
         assert words in text
     assert Session  # the type every reader hands on
+
+
+def test_a_file_that_cannot_be_read_now_is_reported_and_left_where_it_is(paths, capsys, monkeypatch):
+    """Permission denied (mode 000 for a non-root user; simulated, as tests may run as root):
+    not damaged, so never moved aside; the rest is shown; a save to its year is refused, so it
+    is never written over."""
+    history = History(paths.data)
+    history.add_many(make_sessions(4, end=AS_OF))
+    locked = paths.data / "sessions-2025.json"
+    locked.write_text(json.dumps({"sessions": {"1": good_session()}}))
+    paths.config.mkdir(parents=True)
+    paths.preferences_file.write_text('{"weekly_goal": 3}')
+    before = {p: p.read_bytes() for p in (locked, paths.preferences_file)}
+    real_open = os.open
+
+    def denied(path, flags, *args, **kwargs):
+        if Path(os.fspath(path)) in before:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    loaded = History(paths.data).load()
+    assert len(loaded.sessions) == 4 and len(loaded.problems) == 1
+    assert "sessions-2025.json" in loaded.problems[0] and "Permission denied" in loaded.problems[0]
+    prefs, problem = load_preferences(paths.preferences_file)
+    assert prefs.weekly_goal == 1 and "preferences.json" in problem and "Permission denied" in problem
+    session_2025 = Session.from_dict(good_session(id=UUID, started_at="2025-06-01T07:00:00+02:00",
+                                                  ended_at="2025-06-01T07:20:00+02:00"))
+    with pytest.raises(OSError):
+        History(paths.data).add(session_2025)
+    code, text = run_cli(capsys, "history")
+    assert code == 2 and "4 of 4" in text and "sessions-2025.json" in text
+    monkeypatch.setattr(os, "open", real_open)
+    assert {p: p.read_bytes() for p in before} == before and not moved_aside(locked)
+    assert not moved_aside(paths.preferences_file)
