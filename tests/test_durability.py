@@ -111,7 +111,22 @@ async def test_a_broken_user_routine_is_reported_and_the_others_load(paths, cloc
     app = GluteApp(found.routines, paths, clock=clock, routine_faults=found.faults)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any("exercise[1].sets" in m for m in messages(app))
+        # Issue 13: one line of toast, not the faults over half of Home; Home lists the file,
+        # marked, and shows its message when it is selected.
+        assert [m for m in messages(app) if "mine.toml" in m] == [
+            "Not loaded: mine.toml. Select it on Home to see why."]
+        options = app.screen.query_one("#routine-list")
+        assert "mine.toml" in str(options.get_option_at_index(options.option_count - 1).prompt)
+        await pilot.press("up")  # from the first, the list wraps round to the last: the broken file
+        await pilot.pause()
+        assert "Not loaded: mine.toml" in str(app.screen.query_one("#routine-name").render())
+        assert "exercise[1].sets" in str(app.screen.query_one("#routine-description").render())
+        await pilot.press("enter")  # nothing starts
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        await pilot.press("up")
+        await pilot.pause()
+        assert str(app.screen.query_one("#routine-name").render()) == "Busy-day glutes"
     assert broken.read_text().startswith('name = "Mine"')  # never touched
 
 

@@ -97,9 +97,11 @@ class GluteApp(App[None]):
         return HomeScreen(self.ctx)
 
     def on_mount(self) -> None:
-        for path, faults in self.ctx.library.faults.items():
-            self.notify("\n".join(faults), title=f"Routine not loaded: {path.name}", severity="warning",
-                        timeout=20, markup=False)
+        faults = self.ctx.library.faults
+        if faults:  # one line; Home lists each file, marked, with its message on selection
+            names = ", ".join(path.name for path in faults)
+            self.notify(f"Not loaded: {names}. Select it on Home to see why.", title="Routines",
+                        severity="warning", timeout=8, markup=False)
         if self.ctx.settings.problem:
             self.notify(self.ctx.settings.problem, title="Preferences", severity="warning", timeout=12,
                         markup=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -23,11 +24,15 @@ from glute_tui.ui.widgets.targets_table import TargetsTable
 from glute_tui.ui.widgets.too_small import TooSmall
 
 
+BROKEN = "broken:"  # the option id of a routine file that could not be loaded
+
+
 class HomeScreen(Screen[None]):
     COMMANDS = {HomeCommands}
     BINDINGS = keys.HOME
 
     routine_id: var[str] = var("")
+    broken = False  # a routine file that could not be loaded is highlighted
     counting: var[str] = var("paced")
 
     def __init__(self, ctx: AppContext) -> None:
@@ -39,10 +44,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home"):
             with Vertical(id="routine-list-box"):
                 yield Static("Routines", classes="section-title")
-                yield OptionList(
-                    *[Option(r.name, id=r.id) for r in self.ctx.library.routines],
-                    id="routine-list",
-                )
+                yield OptionList(*self._options(), id="routine-list")
             with Vertical(id="routine-detail"):
                 yield Static("", id="routine-name")
                 yield Static("", id="routine-description")
@@ -79,15 +81,31 @@ class HomeScreen(Screen[None]):
         self.show_settings()
         self.call_after_refresh(self.load_streak)
 
+    def _options(self) -> list[Option]:
+        """The routines, then each routine file that could not be loaded, marked: selecting one
+        shows why, instead of a toast that covers Home and is gone."""
+        options = [Option(Text(r.name), id=r.id) for r in self.ctx.library.routines]
+        options += [Option(Text.assemble(("⚠ ", "bold"), (path.name, "italic")), id=f"{BROKEN}{n}")
+                    for n, path in enumerate(self.ctx.library.faults)]
+        return options
+
+    def _show_broken(self, index: int) -> None:
+        path, faults = list(self.ctx.library.faults.items())[index]
+        self.query_one("#routine-name", Static).update(Text(f"Not loaded: {path.name}"))
+        self.query_one("#routine-description", Static).update(Text("\n".join(faults)))
+        self.query_one("#routine-table", TargetsTable).rows = ()
+        self.query_one("#routine-length", Static).update(
+            Text("Fix the file, then start again; glute-tui routines validate PATH checks it."))
+
     def _sync_routines(self) -> None:
         """A routine saved meanwhile (a progression taken) joins the list, selected."""
         options = self.query_one("#routine-list", OptionList)
         library = self.ctx.library
         ids = library.ids
         shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        if shown != ids:
+        if [i for i in shown if i and not i.startswith(BROKEN)] != ids:
             options.clear_options()
-            options.add_options([Option(r.name, id=r.id) for r in library.routines])
+            options.add_options(self._options())
         if library.selected in ids and options.highlighted != ids.index(library.selected):
             options.highlighted = ids.index(library.selected)
         if self.routine_id == library.selected:
@@ -126,8 +144,14 @@ class HomeScreen(Screen[None]):
         return self.ctx.library.get(self.routine_id or self.ctx.library.selected)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self.routine_id = event.option.id
+        option_id = event.option.id or ""
+        self.broken = option_id.startswith(BROKEN)
+        if self.broken:
+            self._show_broken(int(option_id[len(BROKEN):]))
+        elif option_id:
+            if option_id == self.routine_id:
+                self._show_routine()  # back from a broken file's message
+            self.routine_id = option_id
 
     def watch_routine_id(self, routine_id: str) -> None:
         if routine_id:
@@ -188,6 +212,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, screen="Home"))
 
     def action_start(self) -> None:
+        if self.broken:
+            self.notify("This routine file could not be loaded: its message says what to fix.",
+                        severity="warning", timeout=4)
+            return
         if self.routine is not None:
             self.start_routine(self.routine)
 
