@@ -28,7 +28,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     found, selected = routines_at_start(args.routine, paths)
     from glute_tui.ui.app import GluteApp
 
-    app = GluteApp(found.routines, paths, selected=selected, routine_faults=found.faults,
+    app = GluteApp(found.routines, paths, selected=selected, routine_faults=found.faults, catalogue=found.catalogue,
                    counting="self-paced" if args.self_paced else None)
     app.run()
     return app.return_code or 0

@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("ref", metavar="ID|PATH")
     copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
 
+    from glute_tui.cli.exercises import add_parser as add_exercises_parser
+
+    add_exercises_parser(commands, common)
+
     history = commands.add_parser("history", help="a table of recent sessions", parents=common,
                                   description="Recent sessions, newest first. Exit 2 when a history "
                                               "file or session could not be read (the rest is shown).")
@@ -186,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.cli.serve import run_serve
 
             return run_serve(args, paths)
+        if args.command == "exercises":
+            from glute_tui.cli.exercises import cmd_exercises
+
+            return cmd_exercises(args, paths)
         if args.command in HISTORY_COMMANDS:
             from glute_tui.cli import history
 

@@ -16,7 +16,7 @@ from glute_tui.cli.output import console as make_console, plain
 from glute_tui.core.format import format_clock, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths
-from glute_tui.store.routine_files import copy_routine, load_all, load_routine
+from glute_tui.store.routine_files import copy_routine, load_all, load_exercises, load_routine
 
 
 def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -24,7 +24,7 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     action = args.routines_command or "list"
     if action == "validate":
         path = Path(args.path)
-        routine = load_routine(path)
+        routine = load_routine(path, load_exercises(paths.exercises_file)[0])
         plan = build_plan(routine)
         console.print(Text.assemble(plain(path), ": valid: ", plain(routine.name),
                                     f", {len(routine.exercises)} exercises, about {format_duration(plan.total_s)}"))

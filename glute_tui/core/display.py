@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from glute_tui.core.engine import RunView
+from glute_tui.core.figures import ALTERNATE, ALTERNATE_S, STILL, TEMPO, Figure, Motion, frame_at
 from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
 from glute_tui.core.records import SetRecord
 from glute_tui.core.routines import RoutineExercise
@@ -36,6 +37,52 @@ class WorkoutDisplay:
     planned: int
     clock: str  # 05:12 elapsed · 18:19 to go
     paused: bool
+    figure: Figure | None = None  # the move being done, or coming next
+    frame: int = 0  # which of its frames shows now
+
+
+@dataclass(frozen=True)
+class FigureShown:
+    """The drawing a phase shows, which frame, and in how many seconds that changes."""
+
+    figure: Figure | None
+    frame: int
+    changes_in_s: float | None  # None: not before something else changes (a pause, the next phase)
+
+
+def figure_motion(view: RunView, following_work: Step | None) -> tuple[Figure | None, Motion]:
+    """Which drawing a phase shows and how it moves.
+
+    A paced set moves it to the tempo (down on the first half of each rep, up on the second);
+    a self-paced set alternates it slowly; a hold shows where the move holds; the get-ready
+    shows the first move alternating; a rest or a switch shows the next move standing still.
+    """
+    step = view.step
+    if step.kind == WORK and step.item is not None:
+        item = step.item
+        if item.is_hold:
+            return item.exercise.figure, Motion(STILL, still_frame=1)
+        if view.remaining_s is None:  # self-paced
+            return item.exercise.figure, Motion(ALTERNATE, ALTERNATE_S)
+        return item.exercise.figure, Motion(TEMPO, item.tempo_s)
+    if step.kind == GET_READY and following_work is not None and following_work.item is not None:
+        return following_work.item.exercise.figure, Motion(ALTERNATE, ALTERNATE_S)
+    if step.kind == SWITCH and step.item is not None:
+        return step.item.exercise.figure, Motion(STILL)
+    if step.kind == REST and following_work is not None and following_work.item is not None:
+        return following_work.item.exercise.figure, Motion(STILL)
+    return None, Motion(STILL)
+
+
+def figure_shown(view: RunView, following_work: Step | None) -> FigureShown:
+    """The figure and frame at `view`'s instant, and the seconds until the frame changes."""
+    figure, motion = figure_motion(view, following_work)
+    if figure is None:
+        return FigureShown(None, 0, None)
+    frame, next_at = frame_at(motion, len(figure.unicode), view.step_elapsed_s)
+    if next_at is None or view.paused or view.finished:
+        return FigureShown(figure, frame, None)
+    return FigureShown(figure, frame, max(0.0, next_at - view.step_elapsed_s))
 
 
 def side_label(item: RoutineExercise, side: str) -> str:
@@ -92,6 +139,7 @@ def phase_word(display: WorkoutDisplay) -> str:
 def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
     """The screen's content for `view`; `following_work` is the next set after a pause."""
     step = view.step
+    shown = figure_shown(view, following_work)
     title, detail, side, number, caption, leg = "", "", "", "", "", ""
     cues: tuple[str, ...] = ()
     if step.kind == WORK and step.item is not None:
@@ -153,4 +201,6 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         clock=(f"{format_clock(view.elapsed_s)} elapsed · "
                f"{format_clock(view.planned_s * (1 - view.progress))} to go"),
         paused=view.paused,
+        figure=shown.figure,
+        frame=shown.frame,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from glute_tui.core.figures import NEUTRAL_ID, Figure, FigureFaults, parse_figure
 from glute_tui.core.limits import NAME_MAX, TEXT_MAX
 from glute_tui.core.text import shown, text_problem, visible
 from glute_tui.core.vocab import SideMode
@@ -35,6 +36,7 @@ LIMITS: dict[str, tuple[float, float]] = {
 }
 DEFAULT_MAX_REPS = 20  # progression adds reps up to this, then moves to a heavier load
 DEFAULT_TEMPO_S = 3.0
+DEFAULT_REPS = 12
 
 
 class RoutineError(Exception):
@@ -112,6 +114,20 @@ class Exercise:
     alternative: str = ""
     side_lying: bool = False  # lying on one side works the other leg: say which leg works
     hold_cues: tuple[str, ...] = ()  # the cues of a timed hold, when they differ from the moving form
+    knee_friendly: bool = False
+    reps: int | None = None  # what a routine gets when this move is added: reps, or a hold
+    hold_s: int | None = None
+    tempo_s: float = DEFAULT_TEMPO_S
+    figure: Figure | None = None  # None only for an Exercise made in code; files get the neutral one
+    figure_ref: str = ""  # the id of a shipped figure it named, "" for its own frames or none
+    builtin: bool = True
+
+    @property
+    def default_amount(self) -> dict[str, int]:
+        """`{"reps": 12}` or `{"hold_s": 30}`: what a routine gets when the move is added."""
+        if self.hold_s is not None:
+            return {"hold_s": self.hold_s}
+        return {"reps": self.reps if self.reps is not None else DEFAULT_REPS}
 
     def cues_for(self, hold: bool) -> tuple[str, ...]:
         """A held bridge is not told to "then lower": a hold has its own cues when given."""
@@ -179,43 +195,111 @@ def _strings(value: Any) -> tuple[str, ...]:
     return ()
 
 
-def parse_catalogue(doc: dict[str, Any], path: Path) -> dict[str, Exercise]:
-    """The exercise catalogue keyed by id, from a parsed TOML document.
+CATALOGUE_KEYS = {"id", "name", "sides", "muscles", "cues", "steps", "feel", "mistakes", "alternative",
+                  "side_lying", "hold_cues", "knee_friendly", "reps", "hold_s", "tempo_s", "figure"}
 
-    Its texts are shown on screens as they are written, so they are held to the routine files'
-    rules: plain text (no control character), names up to NAME_MAX, other texts up to TEXT_MAX.
+
+def read_catalogue(doc: dict[str, Any], path: Path, *, figures: dict[str, Figure] | None = None,
+                   builtin: dict[str, Exercise] | None = None) -> tuple[dict[str, Exercise], list[str]]:
+    """The exercises of a catalogue document that are sound, and the faults of the others.
+
+    `figures`: the shipped drawings; an exercise names one (`figure = "squat"`) or brings its
+    own frames (`[exercise.figure]`), else it gets the neutral one. `builtin`: when reading a
+    person's own file, the shipped catalogue, whose ids theirs may not take.
+    Texts are shown on screens as written, so they are held to the routine files' rules: plain
+    text (no control character), names up to NAME_MAX, other texts up to TEXT_MAX.
     """
+    figures = figures or {}
     catalogue: dict[str, Exercise] = {}
     check = _Checker(path)
+    for key in sorted(set(doc) - {"exercise"}):
+        check.fault(key, "unknown field; an exercises file holds [[exercise]] tables")
     items = doc.get("exercise", [])
     for index, item in enumerate(items if isinstance(items, list) else [items], start=1):
-        where = f"exercise[{index}]"
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
-                or not isinstance(item.get("name"), str):
-            check.fault(where, "needs an 'id' and a 'name' (text)")
-            continue
-        if item.get("sides") not in SIDES:
-            check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)}")
-            continue
-        before = len(check.faults)
-        check.text(item["id"], f"{where}.id", NAME_MAX)
-        check.text(item["name"], f"{where}.name", NAME_MAX)
-        texts: dict[str, Any] = {}
-        for key in ("muscles", "cues", "steps", "mistakes"):
-            texts[key] = tuple(check.text(line, f"{where}.{key}[{n}]", TEXT_MAX)
-                               for n, line in enumerate(_strings(item.get(key)), start=1))
-        for key in ("feel", "alternative"):
-            texts[key] = check.text(str(item.get(key, "")), f"{where}.{key}", TEXT_MAX)
-        if not isinstance(item.get("side_lying", False), bool):
-            check.fault(f"{where}.side_lying", "must be true or false")
-        texts["hold_cues"] = tuple(check.text(line, f"{where}.hold_cues[{n}]", TEXT_MAX)
-                                   for n, line in enumerate(_strings(item.get("hold_cues")), start=1))
-        if len(check.faults) == before:
-            catalogue[item["id"]] = Exercise(id=item["id"], name=item["name"], sides=item["sides"],
-                                             side_lying=item.get("side_lying", False), **texts)
-    if check.faults:
-        raise RoutineError(check.faults)
+        exercise = _parse_catalogue_entry(item, f"exercise[{index}]", check, figures, builtin or {},
+                                          catalogue, builtin is None)
+        if exercise is not None:
+            catalogue[exercise.id] = exercise
+    return catalogue, check.faults
+
+
+def parse_catalogue(doc: dict[str, Any], path: Path, *, figures: dict[str, Figure] | None = None,
+                    builtin: dict[str, Exercise] | None = None) -> dict[str, Exercise]:
+    """The exercise catalogue keyed by id, or RoutineError with every fault of the document."""
+    catalogue, faults = read_catalogue(doc, path, figures=figures, builtin=builtin)
+    if faults:
+        raise RoutineError(faults)
     return catalogue
+
+
+def _parse_catalogue_entry(item: Any, where: str, check: "_Checker", figures: dict[str, Figure],
+                           builtin: dict[str, Exercise], seen: dict[str, Exercise],
+                           shipped: bool) -> Exercise | None:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
+            or not isinstance(item.get("name"), str):
+        check.fault(where, "needs an 'id' and a 'name' (text)")
+        return None
+    before = len(check.faults)
+    for key in sorted(set(item) - CATALOGUE_KEYS):
+        check.fault(f"{where}.{key}", f"unknown field; allowed: {', '.join(sorted(CATALOGUE_KEYS))}")
+    exercise_id = item["id"]
+    if not shipped and not ID_RE.fullmatch(exercise_id):
+        check.fault(f"{where}.id", f"{shown(exercise_id)}: must be 1 to 40 lower-case letters, digits and "
+                                   "dashes, starting with a letter or digit")
+    elif exercise_id in builtin:
+        check.fault(f"{where}.id", f"{shown(exercise_id)} is a built-in exercise's id; choose another "
+                                   f"(built-in: {', '.join(builtin)})")
+    elif exercise_id in seen:
+        check.fault(f"{where}.id", f"{shown(exercise_id)} is used twice in this file")
+    if item.get("sides") not in SIDES:
+        check.fault(f"{where}.sides", f"must be one of {', '.join(SIDES)} (got {shown(item.get('sides'))})")
+    check.text(exercise_id, f"{where}.id", NAME_MAX)
+    check.text(item["name"], f"{where}.name", NAME_MAX)
+    texts: dict[str, Any] = {}
+    for key in ("muscles", "cues", "steps", "mistakes", "hold_cues"):
+        if key in item and (not isinstance(item[key], list) or not all(isinstance(x, str) for x in item[key])):
+            check.fault(f"{where}.{key}", "must be a list of texts")
+        texts[key] = tuple(check.text(line, f"{where}.{key}[{n}]", TEXT_MAX)
+                           for n, line in enumerate(_strings(item.get(key)), start=1))
+    for key in ("feel", "alternative"):
+        if key in item and not isinstance(item[key], str):
+            check.fault(f"{where}.{key}", "must be text")
+        texts[key] = check.text(str(item.get(key, "")), f"{where}.{key}", TEXT_MAX)
+    flags = {key: item.get(key, False) for key in ("knee_friendly", "side_lying")}
+    for key, flag in flags.items():
+        if not isinstance(flag, bool):
+            check.fault(f"{where}.{key}", f"must be true or false (got {shown(flag)})")
+    if "reps" in item and "hold_s" in item:
+        check.fault(where, "give either 'reps' (a count) or 'hold_s' (seconds held) as its default, not both")
+    reps = check.number(item, "reps", f"{where}.reps")
+    hold = check.number(item, "hold_s", f"{where}.hold_s")
+    tempo = check.number(item, "tempo_s", f"{where}.tempo_s", default=DEFAULT_TEMPO_S, whole=False)
+    figure, ref = _entry_figure(item, where, check, figures)
+    if len(check.faults) != before:
+        return None
+    return Exercise(id=exercise_id, name=item["name"], sides=item["sides"],
+                    knee_friendly=bool(flags["knee_friendly"]), side_lying=bool(flags["side_lying"]),
+                    reps=reps, hold_s=hold, tempo_s=float(tempo), figure=figure, figure_ref=ref,
+                    builtin=shipped, **texts)
+
+
+def _entry_figure(item: dict[str, Any], where: str, check: "_Checker",
+                  figures: dict[str, Figure]) -> tuple[Figure | None, str]:
+    value = item.get("figure")
+    neutral = figures.get(NEUTRAL_ID)
+    if value is None:
+        return figures.get(item["id"], neutral), ""
+    if isinstance(value, str):
+        if value not in figures:
+            known = ", ".join(figures) or "none"
+            check.fault(f"{where}.figure", f"unknown figure {shown(value)}; one of: {known}")
+            return None, ""
+        return figures[value], value
+    faults = FigureFaults()
+    figure = parse_figure(value, f"{where}.figure", faults, item["id"], neutral)
+    for field_where, problem in faults.items:
+        check.fault(field_where, problem)
+    return figure, ""
 
 
 # --- routines ----------------------------------------------------------------------------------

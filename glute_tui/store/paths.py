@@ -46,5 +46,10 @@ class AppPaths:
         return self.data / "screenshots"
 
     @property
+    def exercises_file(self) -> Path:
+        """The person's own exercises, in the format of the shipped `data/exercises.toml`."""
+        return self.config / "exercises.toml"
+
+    @property
     def preferences_file(self) -> Path:
         return self.config / "preferences.json"

@@ -5,10 +5,12 @@ The format itself (parse, validate, dump) is the core's; this module reads and w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from glute_tui.core.figures import Figure, parse_figures
 from glute_tui.core.routines import (
     DEFAULT_ROUTINE_ID,
     Exercise,
@@ -20,6 +22,7 @@ from glute_tui.core.routines import (
     free_id,
     parse_catalogue,
     parse_routine,
+    read_catalogue,
 )
 from glute_tui.store.atomic import atomic_write_text
 from glute_tui.store.safe_read import SMALL_MAX_BYTES, Unreadable, load_toml
@@ -48,10 +51,62 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise RoutineError([str(exc)]) from None
 
 
+USER_EXERCISES_FILE = "exercises.toml"  # in the config folder, beside the routines folder
+
+
+@lru_cache(maxsize=1)
+def _shipped_figures() -> dict[str, Figure]:
+    path = data_root() / "figures.toml"
+    figures, faults = parse_figures(read_toml(path), path)
+    if faults:
+        raise RoutineError(faults)
+    return figures
+
+
+def load_figures() -> dict[str, Figure]:
+    """The shipped drawings of the moves (`data/figures.toml`) keyed by id; read once."""
+    return dict(_shipped_figures())
+
+
 def load_catalogue(path: Path | None = None) -> dict[str, Exercise]:
-    """The exercise catalogue keyed by id."""
+    """The shipped exercise catalogue keyed by id (or the catalogue file at `path`)."""
     path = path or data_root() / "exercises.toml"
-    return parse_catalogue(read_toml(path), path)
+    return parse_catalogue(read_toml(path), path, figures=load_figures())
+
+
+def load_user_exercises(path: Path, builtin: dict[str, Exercise]) -> tuple[dict[str, Exercise], list[str]]:
+    """A person's own exercises from `path` (no file: none), and the faults of the faulty ones.
+
+    A faulty exercise is left out and reported; the sound ones of the same file still load.
+    """
+    if not path.exists():
+        return {}, []
+    if not path.is_file():
+        return {}, [f"{path}: not a regular file"]
+    try:
+        doc = read_toml(path)
+    except RoutineError as exc:
+        return {}, exc.faults
+    return read_catalogue(doc, path, figures=load_figures(), builtin=builtin)
+
+
+def validate_exercises(path: Path) -> dict[str, Exercise]:
+    """`glute-tui exercises validate`: the exercises of a file, or RoutineError with every fault."""
+    if not path.is_file():
+        raise RoutineError([f"{path}: no such file" if not path.exists() else f"{path}: not a regular file"])
+    user, faults = read_catalogue(read_toml(path), path, figures=load_figures(), builtin=load_catalogue())
+    if faults:
+        raise RoutineError(faults)
+    return user
+
+
+def load_exercises(user_file: Path | None) -> tuple[dict[str, Exercise], dict[Path, list[str]]]:
+    """The shipped catalogue followed by the person's own exercises, and the user file's faults."""
+    catalogue = load_catalogue()
+    if user_file is None:
+        return catalogue, {}
+    user, faults = load_user_exercises(user_file, catalogue)
+    return {**catalogue, **user}, ({user_file: faults} if faults else {})
 
 
 def load_routine(path: Path, catalogue: dict[str, Exercise] | None = None,
@@ -87,18 +142,24 @@ class RoutineSet:
     """All routines a person can choose: built-in first, then their own; and the faulty files."""
 
     routines: list[Routine]
-    faults: dict[Path, list[str]]
+    faults: dict[Path, list[str]]  # by file: faulty routine files, and the person's exercises file
     catalogue: dict[str, Exercise]
+    exercises_file: Path | None = field(default=None)
 
     def find(self, ref: str) -> Routine:
         return find_routine(ref, self.routines, self.catalogue)
 
 
-def load_all(user_dir: Path | None) -> RoutineSet:
-    """Built-in and user routines; a user file with a fault is reported, not fatal."""
-    catalogue = load_catalogue()
+def load_all(user_dir: Path | None, exercises_file: Path | None = None) -> RoutineSet:
+    """Built-in and user routines, over the shipped and the person's own exercises.
+
+    `exercises_file`: the person's exercises (default: `exercises.toml` beside `user_dir`, the
+    config folder). A user file with a fault is reported, not fatal: the rest still loads.
+    """
+    if exercises_file is None and user_dir is not None:
+        exercises_file = user_dir.parent / USER_EXERCISES_FILE
+    catalogue, faults = load_exercises(exercises_file)
     routines = builtin_routines(catalogue)
-    faults: dict[Path, list[str]] = {}
     if user_dir is not None and user_dir.is_dir():
         taken = {r.id for r in routines}
         for path in sorted(user_dir.glob("*.toml")):
@@ -111,7 +172,7 @@ def load_all(user_dir: Path | None) -> RoutineSet:
                 faults[path] = [f"{path}: the id {routine.id!r} is a built-in routine's; rename the file"]
                 continue
             routines.append(routine)
-    return RoutineSet(routines, faults, catalogue)
+    return RoutineSet(routines, faults, catalogue, exercises_file)
 
 
 def save_as_users(routine: Routine, folder: Path, taken: Iterable[str]) -> Routine:

@@ -24,9 +24,9 @@ from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
 from glute_tui.services.workout import Workouts
-from glute_tui.core.routines import Routine
+from glute_tui.core.routines import Exercise, Routine
 from glute_tui.store.paths import AppPaths
-from glute_tui.store.routine_files import RoutineSet, load_catalogue
+from glute_tui.store.routine_files import RoutineSet, load_exercises
 from glute_tui.store.trace import PhaseTrace
 from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
@@ -63,10 +63,13 @@ class GluteApp(App[None]):
         today: Callable[[], date] = date.today,
         flash_s: float = 0.4,
         settings: Settings | None = None,
+        catalogue: dict[str, Exercise] | None = None,  # None: the shipped and the person's exercises
     ) -> None:
         super().__init__()
         settings = settings or Settings(paths.preferences_file, counting=counting)
-        library = RoutineLibrary(RoutineSet(routines, routine_faults or {}, load_catalogue()),
+        if catalogue is None:
+            catalogue = load_exercises(paths.exercises_file)[0]
+        library = RoutineLibrary(RoutineSet(routines, routine_faults or {}, catalogue, paths.exercises_file),
                                  paths.routines_dir, selected=selected or settings.current.default_routine)
         history = HistoryService(paths.data, today=today, weekly_goal=lambda: settings.current.weekly_goal,
                                  report=self._report)

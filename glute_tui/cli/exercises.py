@@ -1,0 +1,109 @@
+"""`glute-tui exercises [list|show ID|validate PATH]`: the shipped moves and the person's own.
+
+Names, cues and frames come from files: each is printed as plain text (cli.output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from glute_tui.cli.output import console as make_console, plain
+from glute_tui.core.format import plural
+from glute_tui.core.routines import Exercise, RoutineError
+from glute_tui.store.paths import AppPaths
+from glute_tui.store.routine_files import load_exercises, validate_exercises
+
+
+def add_parser(commands: argparse._SubParsersAction, common: list[argparse.ArgumentParser]) -> None:
+    exercises = commands.add_parser(
+        "exercises", help="list, show or validate exercises", parents=common,
+        description="List the built-in exercises and your own (the default), show one with its "
+                    "figure, or validate an exercises file. Your own exercises live in "
+                    "exercises.toml in the config folder, in the format of the shipped one.")
+    actions = exercises.add_subparsers(dest="exercises_command", metavar="ACTION")
+    actions.add_parser("list", help="list exercises: id, name, sides, default, source", parents=common)
+    show = actions.add_parser("show", help="print an exercise: its cues, how to do it, and its figure",
+                              parents=common)
+    show.add_argument("exercise_id", metavar="ID")
+    validate = actions.add_parser("validate", help="check an exercises file: exit 0, or 2 with every fault",
+                                  parents=common)
+    validate.add_argument("path", metavar="PATH")
+
+
+def unicode_output() -> bool:
+    """Draw the Unicode frames when stdout can encode them, else the ASCII ones."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "●╱▔".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
+    console = make_console()
+    action = args.exercises_command or "list"
+    if action == "validate":
+        path = Path(args.path)
+        found = validate_exercises(path)
+        names = ", ".join(e.id for e in found.values()) or "no exercise"
+        console.print(Text.assemble(plain(path), f": valid: {plural(len(found), 'exercise')} (", plain(names), ")"))
+        return 0
+    catalogue, faults = load_exercises(paths.exercises_file)
+    if action == "show":
+        exercise = catalogue.get(args.exercise_id)
+        if exercise is None:
+            raise RoutineError([f"exercise {args.exercise_id!r}: no such exercise; known ids: "
+                                f"{', '.join(catalogue)}"])
+        show_exercise(console, exercise)
+        return 0
+    table = Table(title="Exercises", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    for column in ("name", "sides", "default", "knees", "source"):
+        table.add_column(column)
+    for exercise in catalogue.values():
+        amount = exercise.default_amount
+        default = f"{amount['hold_s']} s hold" if "hold_s" in amount else \
+            f"{amount['reps']} × {exercise.tempo_s:g} s"
+        table.add_row(plain(exercise.id), plain(exercise.name), plain(exercise.sides), default,
+                      "friendly" if exercise.knee_friendly else "", "built-in" if exercise.builtin else "yours")
+    console.print(table)
+    if not paths.exercises_file.exists():
+        console.print(Text.assemble("Your own: none yet; add them to ", plain(paths.exercises_file)))
+    for path, problems in faults.items():
+        console.print(Text.assemble(("exercises not loaded from", "red"), " ", plain(path), ":"))
+        for fault in problems:
+            console.print(Text.assemble("  ", plain(fault)))
+    return 0
+
+
+def show_exercise(console: Console, exercise: Exercise) -> None:
+    source = "built-in" if exercise.builtin else "yours"
+    console.print(Text.assemble(plain(exercise.name, "bold"), " (", plain(exercise.id), f") · {source}"))
+    facts = [f"sides: {exercise.sides}"]
+    amount = exercise.default_amount
+    facts.append(f"default: {amount['hold_s']} s hold" if "hold_s" in amount else
+                 f"default: {amount['reps']} reps at {exercise.tempo_s:g} s a rep")
+    if exercise.knee_friendly:
+        facts.append("knee-friendly")
+    console.print(" · ".join(facts))
+    if exercise.muscles:
+        console.print(Text.assemble("Works: ", plain(", ".join(exercise.muscles))))
+    for title, lines in (("Cues", exercise.cues), ("How to", exercise.steps), ("Avoid", exercise.mistakes)):
+        if lines:
+            console.print(Text(f"{title}:", style="bold"))
+            for line in lines:
+                console.print(Text.assemble("  • ", plain(line)))
+    if exercise.feel:
+        console.print(Text.assemble(("Feel it: ", "bold"), plain(exercise.feel)))
+    if exercise.figure is not None:
+        frames = exercise.figure.frames(unicode_output())
+        console.print(Text("Figure (start, then where the move goes):", style="bold"))
+        for row in range(len(frames[0])):
+            console.print(plain("   ".join(frame[row] for frame in frames).rstrip()), no_wrap=True, crop=False)
