@@ -3,7 +3,7 @@
 A figure has two or more frames of the same size: the first is where the move starts (standing;
 lying with the hips down), the others where it goes (squatting; hips up). Each comes in Unicode
 (box-drawing and block characters) and in ASCII, for terminals without Unicode. The drawings
-live in `data/figures.toml`; a person's own exercise may bring its own (see `parse_frames`).
+live in `glute_tui/data/figures.toml`; a person's own exercise may bring its own (see `parse_frames`).
 
 Timing is pure: `frame_at` says which frame a phase shows at a moment and when that changes,
 so the workout screen wakes only when the drawing changes, like it does for the number.

@@ -47,7 +47,7 @@ class AppPaths:
 
     @property
     def exercises_file(self) -> Path:
-        """The person's own exercises, in the format of the shipped `data/exercises.toml`."""
+        """The person's own exercises, in the format of the shipped `glute_tui/data/exercises.toml`."""
         return self.config / "exercises.toml"
 
     @property

@@ -64,7 +64,7 @@ def _shipped_figures() -> dict[str, Figure]:
 
 
 def load_figures() -> dict[str, Figure]:
-    """The shipped drawings of the moves (`data/figures.toml`) keyed by id; read once."""
+    """The shipped drawings of the moves (`glute_tui/data/figures.toml`) keyed by id; read once."""
     return dict(_shipped_figures())
 
 
