@@ -112,7 +112,7 @@ def cpu_window(session: Tmux, window: float) -> float:
 def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[list[Row], float]:
     rest = routine_file(folder, "bench-rest", REST_ROUTINE)
     paced = routine_file(folder, "bench-set", SET_ROUTINE)
-    results: dict[str, list[float]] = {"base": [], "rest": [], "set": []}
+    results: dict[str, list[float]] = {"base": [], "rest": [], "set": [], "figure": []}
     bare_rss: list[float] = []
     env = {**ENV, "GLUTE_TUI_HOME": str(home)}
     for _ in range(runs):
@@ -124,8 +124,9 @@ def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[l
             bare_rss.append(peak_rss_mb(bare.pid))
         finally:
             bare.close()
-        for name, path, marker in (("rest", rest, "REST"), ("set", paced, "SQUATS")):
-            app = Tmux(f"{PY} -m glute_tui --routine {path}", env)
+        for name, path, marker, size in (("rest", rest, "REST", "80x24"), ("set", paced, "SQUATS", "80x24"),
+                                         ("figure", paced, "SQUATS", "120x40")):
+            app = Tmux(f"{PY} -m glute_tui --routine {path}", env, size)
             try:
                 app.wait_for("Routines")
                 app.keys("Enter")
@@ -137,7 +138,8 @@ def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[l
     base = median(results["base"])
     rows = []
     for name, label in (("rest", "ticking: CPU s per minute, in a rest"),
-                        ("set", "ticking: CPU s per minute, in a paced set")):
+                        ("set", "ticking: CPU s per minute, in a paced set (80x24, with its figure)"),
+                        ("figure", "ticking: CPU s per minute, in a paced set with the figure, 120x40")):
         ours = median(results[name])
         rows.append(Row(label, ours, base, "s/min", "ratio ≤ 1.5, < 1% of a core",
                         bool(base) and ours / base <= 1.5 and ours / 60 < 0.01))

@@ -17,8 +17,10 @@ def path_rows(paths: AppPaths) -> list[tuple[str, str]]:
         ("journal", str(paths.journal_dir)),
         ("config", str(paths.config)),
         ("routines", str(paths.routines_dir)),
+        ("exercises", str(paths.exercises_file)),
         ("preferences", str(paths.preferences_file)),
         ("built-in routines", str(data_root() / "routines")),
+        ("built-in exercises", str(data_root() / "exercises.toml")),
     ]
 
 

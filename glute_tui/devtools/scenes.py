@@ -23,8 +23,8 @@ async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> No
     at each change as its timer would."""
     screen = pilot.app.screen
     end = float("inf") if seconds is None else clock.now + seconds
-    while not screen.run.finished and screen.run.wakeup_at() <= end:
-        clock.now = screen.run.wakeup_at()
+    while not screen.run.finished and screen.next_wakeup() <= end:
+        clock.now = screen.next_wakeup()
         screen.poll()
     if seconds is not None:
         clock.now = end
@@ -66,6 +66,18 @@ async def home(pilot, clock):
 async def work_set(pilot, clock):
     await pilot.press("enter")
     await advance(pilot, clock, 10 + 16)
+
+
+async def squat_low(pilot, clock):
+    """The fifth squat, on its first half: the figure at its lowest."""
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 4 * 3 + 0.75)
+
+
+async def squat_high(pilot, clock):
+    """The fifth squat, on its second half: the figure standing again."""
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 4 * 3 + 2.25)
 
 
 async def rest(pilot, clock):
@@ -145,6 +157,8 @@ SCENES = {scene.name: scene for scene in [
     Scene("home-with-streak", home, sessions=55),
     Scene("home-knee-friendly", home, routine="knee-friendly"),  # the longest names of the table
     Scene("work-set", work_set),
+    Scene("squat-low", squat_low),
+    Scene("squat-high", squat_high),
     Scene("one-sided-set", one_sided_set),
     Scene("switch-sides", switch_sides),
     Scene("rest", rest),

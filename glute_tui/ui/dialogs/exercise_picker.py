@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,8 +26,8 @@ class ExercisePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static("Add which exercise?", id="dialog-title")
-            yield OptionList(*[Option(f"{e.name} ({e.sides})", id=e.id) for e in self.catalogue.values()],
-                             id="picker-list")
+            yield OptionList(*[Option(Text(f"{e.name} ({e.sides})" + ("" if e.builtin else " · yours")), id=e.id)
+                               for e in self.catalogue.values()], id="picker-list")
         yield Footer()
 
     def on_mount(self) -> None:

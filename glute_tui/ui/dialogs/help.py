@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from textual.app import ComposeResult
@@ -10,7 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from glute_tui.core.figures import Figure
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
+from glute_tui.ui.ascii_output import unicode_terminal
 from glute_tui.ui import keys
 
 WORKOUT_KEYS = """\
@@ -91,18 +94,34 @@ def keys_markdown(display: Callable[[Binding], str], first: str = "") -> str:
     return "\n\n".join(parts)
 
 
-def how_to(item: RoutineExercise, catalogue: dict | None = None) -> str:
+def figure_block(figure: Figure, unicode: bool = True) -> list[str]:
+    """The figure's frames side by side, start first, as a fenced block: shown as drawn."""
+    frames = figure.frames(unicode)
+    rows = ["   ".join(frame[row] for frame in frames).rstrip() for row in range(len(frames[0]))]
+    ticks = max((len(run) for run in re.findall("`+", "\n".join(rows))), default=0)
+    fence = "`" * max(3, ticks + 1)
+    return [fence + "text", *rows, fence]
+
+
+def md(text: str) -> str:
+    """A text from a file as Markdown that shows it as written (its punctuation escaped)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~&])", r"\\\1", text)
+
+
+def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool = True) -> str:
     ex = item.exercise
-    parts = [f"### {ex.name}", f"*{item.target_label} · {item.load.label}*", ""]
-    parts += [f"{n}. {step}" for n, step in enumerate(ex.steps, start=1)]
+    parts = [f"### {md(ex.name)}", f"*{item.target_label} · {md(item.load.label)}*", ""]
+    if ex.figure is not None:
+        parts += figure_block(ex.figure, unicode) + [""]
+    parts += [f"{n}. {md(step)}" for n, step in enumerate(ex.steps, start=1)]
     if ex.feel:
-        parts += ["", f"**Feel it:** {ex.feel}"]
+        parts += ["", f"**Feel it:** {md(ex.feel)}"]
     if ex.mistakes:
-        parts += ["", "**Avoid:** " + "; ".join(m.lower() for m in ex.mistakes) + "."]
+        parts += ["", "**Avoid:** " + "; ".join(md(m.lower()) for m in ex.mistakes) + "."]
     if ex.muscles:
-        parts += ["", "**Works:** " + ", ".join(ex.muscles) + "."]
+        parts += ["", "**Works:** " + ", ".join(md(m) for m in ex.muscles) + "."]
     if ex.alternative and catalogue and ex.alternative in catalogue:
-        parts += ["", f"**If your knees complain:** {catalogue[ex.alternative].name} instead."]
+        parts += ["", f"**If your knees complain:** {md(catalogue[ex.alternative].name)} instead."]
     return "\n".join(parts)
 
 
@@ -121,12 +140,14 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         sections = ["## Keys", keys_markdown(readable, self.screen_name)]
         if self.routine is not None:
-            sections.append(f"## How to do it: {self.routine.name}")
+            unicode = unicode_terminal()
             items = list(self.routine.exercises)
-            if self.current in items:  # the exercise under way first
+            if self.current in items:  # during a workout: the move under way, then the keys
                 items.remove(self.current)
-                items.insert(0, self.current)
-            sections += [how_to(item, self.catalogue) for item in items]
+                sections[:0] = ["## Now", how_to(self.current, self.catalogue, unicode)]
+            if items:
+                sections.append(f"## How to do it: {md(self.routine.name)}")
+            sections += [how_to(item, self.catalogue, unicode) for item in items]
         with VerticalScroll(id="help"):
             yield Markdown("\n\n".join(sections))
         yield Footer()

@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -155,7 +156,7 @@ class EditorScreen(Screen[None]):
         options = self.query_one("#editor-exercises", OptionList)
         options.clear_options()
         names = self.ctx.library.catalogue
-        options.add_options([Option(f"{n + 1}. {names[e['id']].name}") for n, e in enumerate(self.items)])
+        options.add_options([Option(Text(f"{n + 1}. {names[e['id']].name}")) for n, e in enumerate(self.items)])
         if self.items:
             self.current = max(0, min(self.current, len(self.items) - 1))
             options.highlighted = self.current
@@ -167,7 +168,7 @@ class EditorScreen(Screen[None]):
             self.query_one("#exercise-title", Static).update("No exercise: press a to add one")
             return
         entry = self.items[self.current]
-        self.query_one("#exercise-title", Static).update(self.ctx.library.catalogue[entry["id"]].name)
+        self.query_one("#exercise-title", Static).update(Text(self.ctx.library.catalogue[entry["id"]].name))
         hold = "hold_s" in entry
         self.query_one("#sets", Input).value = str(entry.get("sets", ""))
         self.query_one("#amount-kind", Select).value = "hold_s" if hold else "reps"
@@ -298,8 +299,11 @@ class EditorScreen(Screen[None]):
 
         def picked(exercise_id: str | None) -> None:
             if exercise_id:
-                self.items.append({"id": exercise_id, "sets": 3, "reps": 12, "tempo_s": 3, "rest_s": 45,
-                                   "load": "bodyweight"})
+                exercise = self.ctx.library.catalogue[exercise_id]
+                entry: dict = {"id": exercise_id, "sets": 3, **exercise.default_amount}
+                if "reps" in entry:
+                    entry["tempo_s"] = exercise.tempo_s
+                self.items.append({**entry, "rest_s": 45, "load": "bodyweight"})
                 self.current = len(self.items) - 1
                 self._refresh_list()
                 self._show_exercise()

@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual import events
 from textual.widgets import Footer, Header, Static
 
-from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, phase_word
+from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, figure_shown, phase_word
 from glute_tui.core.engine import Event, WorkoutDone
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
@@ -24,6 +24,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
+from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -53,21 +54,24 @@ class WorkoutScreen(Screen[None]):
         self.run = self.workout.run
         self._timer: Timer | None = None
         self._flash_timer: Timer | None = None
+        self._figure_wake: float | None = None  # when the figure's frame next changes
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="workout"):
             with Vertical(id="banner"):
-                yield Static("", id="phase-title")
-                yield Static("", id="phase-detail")
-            yield Static("", id="side")
+                yield Static("", id="phase-title", markup=False)
+                yield Static("", id="phase-detail", markup=False)
+            yield Static("", id="side", markup=False)
             with Horizontal(id="words"):
                 yield BigText("", largest=5, id="phase-word")
                 yield BigText("", largest=5, id="leg")
-            yield BigNumber(id="number")
-            yield Static("", id="caption")
-            yield Static("", id="form-cues")
-            yield Static("", id="next")
+            with Horizontal(id="middle"):
+                yield BigNumber(id="number")
+                yield MoveFigure(id="figure")
+            yield Static("", id="caption", markup=False)
+            yield Static("", id="form-cues", markup=False)
+            yield Static("", id="next", markup=False)
             with Vertical(id="progress-row"):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield Static("", id="clock")
@@ -81,6 +85,8 @@ class WorkoutScreen(Screen[None]):
         layout = layout_for(width, height)
         for name in ("compact", "roomy", "portrait"):
             self.set_class(name == layout, f"-{name}")
+        room = width >= FIGURE_MIN_SCREEN[0] and height >= FIGURE_MIN_SCREEN[1] and layout != "portrait"
+        self.query_one(MoveFigure).display = room  # below 80x24 the number keeps the room
 
     def on_click(self, event: events.Click) -> None:
         """A tap or click on the workout (not on a key in the footer) pauses or resumes: from
@@ -122,11 +128,18 @@ class WorkoutScreen(Screen[None]):
         """Bring the screen up to the clock's time; the timer calls it, and tests may."""
         self._handle(self.run.poll())
 
+    def next_wakeup(self) -> float | None:
+        """The engine's next change, or the figure's next frame when that comes first."""
+        wake = self.run.wakeup_at()
+        if wake is None or self._figure_wake is None:
+            return wake
+        return min(wake, self._figure_wake)
+
     def _schedule(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        wake = self.run.wakeup_at()
+        wake = self.next_wakeup()
         if wake is not None:
             self._timer = self.set_timer(max(0.0, wake - self.ctx.clock()), self.poll)
 
@@ -154,7 +167,10 @@ class WorkoutScreen(Screen[None]):
 
     def refresh_display(self) -> None:
         view = self.run.view()
-        self.shown = describe(view, self.plan.next_work_after(view.index))
+        following = self.plan.next_work_after(view.index)
+        change = figure_shown(view, following).changes_in_s
+        self._figure_wake = None if change is None else self.ctx.clock() + change
+        self.shown = describe(view, following)
 
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
@@ -182,6 +198,11 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#caption", Static).update(new.caption)
         if changed("cues"):
             self.query_one("#form-cues", Static).update("\n".join(f"• {c}" for c in new.cues))
+        if changed("figure") or changed("frame"):
+            self.query_one(MoveFigure).show(new.figure, new.frame)
+            if old is not None and not changed("figure") and not changed("phase") and new.phase == "work" \
+                    and self.run.counting == "paced" and not new.paused:
+                self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
         if changed("next_text"):
             self.query_one("#next", Static).update(new.next_text)
         if changed("progress"):
@@ -222,7 +243,11 @@ class WorkoutScreen(Screen[None]):
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=self.run.step.item,
+        item = self.run.step.item
+        if item is None:  # a get-ready or a rest: the move that comes next
+            following = self.plan.next_work_after(self.run.index)
+            item = following.item if following is not None else None
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=item,
                                         screen="Workout"))
 
     def action_quit_workout(self) -> None:

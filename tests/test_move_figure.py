@@ -1,0 +1,166 @@
+"""The figure on the workout screen moves with the tempo; a person's own exercise runs like a built-in one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glute_tui.cli.main import main
+from glute_tui.devtools.scenes import advance
+from glute_tui.store.history import History
+from glute_tui.store.routine_files import load_all
+from glute_tui.ui.app import GluteApp
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.widgets.move_figure import MoveFigure
+
+
+def frame(figure_widget: MoveFigure, index: int) -> str:
+    assert figure_widget.figure is not None
+    return "\n".join(figure_widget.figure.frames(figure_widget.unicode)[index])
+
+
+async def test_the_figure_goes_down_at_the_rep_and_up_at_the_half_rep(paths, clock, builtins):
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="article", speech_program=())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen)
+        figure = screen.query_one(MoveFigure)
+        assert figure.display and figure.figure is not None and figure.figure.id == "squat"  # get-ready shows it
+        await pilot.press("enter")  # the get-ready ends: the first squat starts now
+        await pilot.pause()
+        start = clock.now
+        assert figure.frame == 1 and figure.frame_text() == frame(figure, 1)  # down, on the first half
+        clock.now = start + 1.0
+        screen.poll()
+        assert screen.next_wakeup() == pytest.approx(start + 1.5)  # the screen wakes for the frame
+        clock.now = start + 1.49
+        screen.poll()
+        assert figure.frame == 1
+        clock.now = start + 1.5  # the half-rep: up
+        screen.poll()
+        await pilot.pause()
+        assert figure.frame == 0 and figure.frame_text() == frame(figure, 0)
+        assert screen.shown is not None and screen.shown.number == "0"
+        clock.now = start + 2.99
+        screen.poll()
+        assert figure.frame == 0
+        clock.now = start + 3.0  # the rep is counted, and the next one goes down again
+        screen.poll()
+        await pilot.pause()
+        assert figure.frame == 1 and screen.shown.number == "1"
+        await pilot.press("space")  # paused: the figure stands still, no wake-up for it
+        assert screen.next_wakeup() is None and figure.frame == 1
+
+
+async def test_the_figure_is_hidden_below_80x24_and_the_number_keeps_its_room(paths, clock, builtins):
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="article", speech_program=())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        figure = app.screen.query_one(MoveFigure)
+        assert figure.display
+        await pilot.resize_terminal(79, 24)
+        await pilot.pause()
+        assert not figure.display
+        await pilot.resize_terminal(100, 23)
+        await pilot.pause()
+        assert not figure.display
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert figure.display
+
+
+async def test_a_self_paced_set_alternates_the_figure_slowly(paths, clock, builtins):
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="article", speech_program=(),
+                   counting="self-paced")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = app.screen
+        figure = screen.query_one(MoveFigure)
+        start = clock.now
+        assert figure.frame == 0
+        clock.now = start + 2.0
+        screen.poll()
+        assert figure.frame == 1
+        clock.now = start + 4.0
+        screen.poll()
+        assert figure.frame == 0
+
+
+USER_EXERCISES = '''
+[[exercise]]
+id = "monster-walk"
+name = "Monster walks"
+sides = "alternate"
+reps = 4
+tempo_s = 2
+cues = ["Band above the knees"]
+
+[[exercise]]
+id = "copenhagen-plank"
+name = "Copenhagen plank"
+sides = "both"
+hold_s = 10
+figure = "side-lying-leg-lift"
+'''
+
+USER_ROUTINE = '''
+name = "Physio"
+get_ready_s = 2
+switch_sides_s = 2
+rest_between_exercises_s = 3
+[[exercise]]
+id = "monster-walk"
+sets = 1
+reps = 4
+tempo_s = 2
+rest_s = 3
+[[exercise]]
+id = "copenhagen-plank"
+sets = 1
+hold_s = 10
+rest_s = 3
+'''
+
+
+async def test_a_users_exercise_runs_is_saved_exported_and_counted_like_a_built_in_one(paths, clock, capsys):
+    paths.routines_dir.mkdir(parents=True)
+    paths.exercises_file.write_text(USER_EXERCISES)
+    (paths.routines_dir / "physio.toml").write_text(USER_ROUTINE)
+    found = load_all(paths.routines_dir)
+    assert not found.faults
+    app = GluteApp(found.routines, paths, clock=clock, selected="physio", speech_program=(),
+                   catalogue=found.catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 2.0)  # the get-ready
+        screen = app.screen
+        assert screen.shown.title == "MONSTER WALKS" and screen.shown.side == "ALTERNATE · NOW LEFT LEG"
+        assert screen.query_one(MoveFigure).figure.id == "neutral"  # no drawing of its own
+        await advance(pilot, clock, 2.0)
+        assert screen.shown.number == "1" and screen.shown.side == "ALTERNATE · NOW RIGHT LEG"
+        await advance(pilot, clock, 6.0 + 3.0)  # the set ends on its 4th rep, then the rest
+        assert screen.shown.title == "COPENHAGEN PLANK" and screen.shown.side == "LEFT LEG"
+        assert screen.query_one(MoveFigure).figure.id == "side-lying-leg-lift"
+        await advance(pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    session = History(paths.data).load().sessions[0]
+    assert [(s.exercise, s.side, s.reps, s.hold_s) for s in session.sets] == [
+        ("monster-walk", "alternate", 4, None), ("copenhagen-plank", "left", None, 10.0),
+        ("copenhagen-plank", "right", None, 10.0)]
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [s["exercise"] for s in exported["sessions"][0]["sets"]] == [
+        "monster-walk", "copenhagen-plank", "copenhagen-plank"]
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["sessions"] == 1 and stats["reps_by_exercise"]["monster-walk"] == 4, stats
+    assert stats["total_hold_s"] == 20.0 and "copenhagen-plank" in stats["best_set_by_exercise"], stats
