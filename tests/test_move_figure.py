@@ -164,3 +164,49 @@ async def test_a_users_exercise_runs_is_saved_exported_and_counted_like_a_built_
     stats = json.loads(capsys.readouterr().out)
     assert stats["sessions"] == 1 and stats["reps_by_exercise"]["monster-walk"] == 4, stats
     assert stats["total_hold_s"] == 20.0 and "copenhagen-plank" in stats["best_set_by_exercise"], stats
+
+
+class TickingSink:
+    """A sink with a tone player: records the ticks of the tempo cue."""
+
+    def __init__(self, clock) -> None:
+        self.clock = clock
+        self.ticks: list[float] = []
+
+    def sound(self, cue) -> None:
+        pass
+
+    def flash(self, cue) -> None:
+        pass
+
+    def tick(self) -> None:
+        self.ticks.append(self.clock.now)
+
+
+@pytest.mark.parametrize("wanted", [False, True])
+async def test_the_tempo_cue_ticks_at_each_turn_of_a_paced_rep_only_when_asked(paths, clock, builtins, wanted):
+    sink = TickingSink(clock)
+    app = GluteApp(list(builtins.values()), paths, clock=clock, selected="article", speech_program=(),
+                   cue_sink=sink)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.ctx.settings.current.tempo_cue is False  # off by default
+        app.ctx.settings.update(tempo_cue=wanted)
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        start = clock.now
+        await advance(pilot, clock, 6.0)
+        expected = [start + 1.5, start + 3.0, start + 4.5, start + 6.0] if wanted else []
+        assert sink.ticks == pytest.approx(expected)
+
+
+def test_without_a_tone_player_the_tempo_cue_is_silent():
+    from glute_tui.core.cues import CuePlayer
+
+    class BellOnly:
+        def sound(self, cue) -> None: ...
+        def flash(self, cue) -> None: ...
+
+    player = CuePlayer(BellOnly(), tempo_cue=True)
+    assert not player.can_tick
+    player.turn()  # nothing to play, nothing raised

@@ -72,6 +72,19 @@ def cue_for(event: Event, next_title: str = "") -> Cue | None:
 class CuePlayer:
     sink: CueSink
     muted: bool = False
+    tempo_cue: bool = False  # the preference: a tick at the turn of each paced rep
+
+    @property
+    def can_tick(self) -> bool:
+        """Whether the sink can play a soft tick (a tone player); the bell is too harsh for it."""
+        return callable(getattr(self.sink, "tick", None))
+
+    def turn(self) -> None:
+        """The figure turned in a paced set (the half-rep, the rep): a tick, when asked for and
+        when the sink has a tone to play; else nothing."""
+        tick = getattr(self.sink, "tick", None)
+        if self.tempo_cue and not self.muted and callable(tick):
+            tick()
 
     def handle(self, events: Iterable[Event], next_title: Callable[[int], str]) -> None:
         from glute_tui.core.engine import PhaseStarted

@@ -26,6 +26,7 @@ class Preferences:
     notifications: bool = False  # desktop notifications (OSC 9 / 777) on a change of phase
     cue_sound: str = "tone"  # tone (the bell where no player is found) or bell
     volume: int = 70  # of the tones, 0 to 100
+    tempo_cue: bool = False  # a soft tick at the turn of each rep of a paced set
 
     def validate(self, where: str) -> None:
         low, high = WEEKLY_GOAL_RANGE
@@ -41,7 +42,7 @@ class Preferences:
         if isinstance(self.volume, bool) or not isinstance(self.volume, int) or not low <= self.volume <= high:
             raise PreferenceError(f"{where}: volume: must be a whole number from {low} to {high} "
                                   f"(got {shown(self.volume)})")
-        for name in ("sound", "speech", "notifications"):
+        for name in ("sound", "speech", "notifications", "tempo_cue"):
             if not isinstance(getattr(self, name), bool):
                 raise PreferenceError(f"{where}: {name}: must be true or false")
         for name in ("default_routine", "theme"):

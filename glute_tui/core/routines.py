@@ -490,3 +490,62 @@ def free_id(base: str, taken: Iterable[str]) -> str:
         if candidate not in taken:
             return candidate
     raise RoutineError([f"routine {base!r}: no free id for a copy"])
+
+
+# --- writing a person's exercises ----------------------------------------------------------------
+
+
+def _toml_list(values: Iterable[str]) -> str:
+    return "[" + ", ".join(_toml_string(v) for v in values) + "]"
+
+
+def _toml_frames(frames: Iterable[tuple[str, ...]]) -> str:
+    """Frames as TOML basic strings (escaped, so a backslash of a drawing stays one)."""
+    return "[\n" + "".join(f"  {_toml_string(chr(10).join(line.rstrip() for line in frame))},\n"
+                           for frame in frames) + "]"
+
+
+def dump_exercise(exercise: Exercise) -> str:
+    """One [[exercise]] table in the format of `exercises.toml`: reading it gives it back."""
+    lines = ["[[exercise]]", f"id = {_toml_string(exercise.id)}", f"name = {_toml_string(exercise.name)}",
+             f"sides = {_toml_string(exercise.sides)}",
+             f"knee_friendly = {'true' if exercise.knee_friendly else 'false'}"]
+    if exercise.hold_s is not None:
+        lines.append(f"hold_s = {exercise.hold_s}")
+    elif exercise.reps is not None:
+        lines.append(f"reps = {exercise.reps}")
+    lines.append(f"tempo_s = {exercise.tempo_s:g}")
+    for key in ("muscles", "cues", "steps", "mistakes"):
+        values = getattr(exercise, key)
+        if values:
+            lines.append(f"{key} = {_toml_list(values)}")
+    for key in ("feel", "alternative"):
+        if getattr(exercise, key):
+            lines.append(f"{key} = {_toml_string(getattr(exercise, key))}")
+    figure = exercise.figure
+    if exercise.figure_ref:
+        lines.append(f"figure = {_toml_string(exercise.figure_ref)}")
+    elif figure is not None and figure.id == exercise.id:  # its own frames
+        lines.append("[exercise.figure]")
+        if figure.unicode != figure.ascii:
+            lines.append(f"unicode = {_toml_frames(figure.unicode)}")
+        lines.append(f"ascii = {_toml_frames(figure.ascii)}")
+    return "\n".join(lines) + "\n"
+
+
+def dump_exercises(exercises: Iterable[Exercise]) -> str:
+    """A person's exercises file."""
+    head = ("# Your own exercises, in the format of glute-tui's exercises.toml "
+            "(glute-tui exercises validate PATH).\n")
+    return head + "".join("\n" + dump_exercise(e) for e in exercises)
+
+
+def copy_exercise(exercise: Exercise, taken: Iterable[str]) -> Exercise:
+    """A built-in move as the person's own, to change: `<id>-mine`, "… (mine)", same drawing."""
+    from dataclasses import replace
+
+    new_id = free_id(exercise.id, taken)
+    ref = exercise.figure_ref or (exercise.figure.id if exercise.figure is not None and exercise.builtin else "")
+    if ref == NEUTRAL_ID:
+        ref = ""
+    return replace(exercise, id=new_id, name=copy_name(exercise.name), builtin=False, figure_ref=ref)

@@ -138,6 +138,13 @@ async def editor(pilot, clock):
     await pilot.pause()
 
 
+async def exercise_form(pilot, clock):
+    """The editor's `e` on the clamshells: a copy of the built-in move, as a new exercise."""
+    await editor(pilot, clock)
+    await pilot.press("e")
+    await pilot.pause()
+
+
 async def preferences(pilot, clock):
     await settle(pilot)
     await pilot.press("p")
@@ -168,6 +175,7 @@ SCENES = {scene.name: scene for scene in [
     Scene("history", history, sessions=55),
     Scene("session-detail", session_detail, sessions=55),
     Scene("editor", editor),
+    Scene("exercise-form", exercise_form),
     Scene("preferences", preferences),
 ]}
 

@@ -3,6 +3,10 @@
 The one place for "save an edited routine": a user routine is saved in place; a built-in one
 is never written, it is saved as the person's copy (id `<id>-mine`, name "… (mine)" unless
 they renamed it). The editor and the Summary's progression both come here.
+
+And for "save or delete a person's own exercise": the shipped moves are never written (a copy
+is saved instead); an id is never taken twice nor a built-in one; a file with faulty entries
+is not rewritten (that would drop them); an exercise a routine uses is not deleted.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from glute_tui.core.routines import Exercise, Routine, copy_name
-from glute_tui.store.routine_files import RoutineSet, load_all, save_as_users
+from glute_tui.core.routines import (Exercise, Routine, RoutineError, copy_exercise, copy_name, dump_exercise,
+                                     read_catalogue)
+from glute_tui.store.routine_files import RoutineSet, load_all, load_figures, save_as_users, save_user_exercises
 
 if TYPE_CHECKING:
     from glute_tui.core.progression import Suggestion
@@ -26,6 +31,7 @@ class RoutineLibrary:
         self.faults: dict[Path, list[str]] = dict(found.faults)
         self.catalogue: dict[str, Exercise] = found.catalogue
         self.routines_dir = routines_dir
+        self.exercises_file = found.exercises_file or routines_dir.parent / "exercises.toml"
         self.selected = selected if selected in self.ids else (self.routines[0].id if self.routines else "")
         self._listeners: list[Listener] = []
 
@@ -87,6 +93,98 @@ class RoutineLibrary:
         from glute_tui.core.progression import apply
 
         return self.save(apply(routine, suggestions))
+
+    # --- the person's own exercises ------------------------------------------------------------
+
+    @property
+    def user_exercises(self) -> list[Exercise]:
+        return [e for e in self.catalogue.values() if not e.builtin]
+
+    def draft_copy(self, exercise: Exercise) -> Exercise:
+        """A built-in move as a new exercise of the person's, not saved yet."""
+        return copy_exercise(exercise, self.catalogue)
+
+    def parse_exercise(self, table: dict, original_id: str | None = None) -> tuple[Exercise | None, list[str]]:
+        """An exercise from a form's values, held to the file's rules, with its faults named by field."""
+        builtin = {k: e for k, e in self.catalogue.items() if e.builtin}
+        found, faults = read_catalogue({"exercise": [table]}, self.exercises_file, figures=load_figures(),
+                                       builtin=builtin)
+        faults = [f.replace(": exercise[1].", ": ", 1).replace(": exercise[1]:", ":", 1) for f in faults]
+        exercise = next(iter(found.values()), None)
+        if exercise is not None:
+            faults += self.check_exercise(exercise, original_id)
+        return (exercise if not faults else None), faults
+
+    def check_exercise(self, exercise: Exercise, original_id: str | None = None) -> list[str]:
+        """Every reason `exercise` cannot be saved: the file's own rules, read back as written."""
+        import tomllib
+
+        faults: list[str] = []
+        if exercise.builtin:
+            faults.append(f"exercise {exercise.id!r} is built in and is never changed; save a copy")
+        if exercise.id != original_id and exercise.id in self.catalogue and not self.catalogue[exercise.id].builtin:
+            faults.append(f"{self.exercises_file}: id: {exercise.id!r} is already one of your exercises")
+        builtin = {k: e for k, e in self.catalogue.items() if e.builtin}
+        _, found = read_catalogue(tomllib.loads(dump_exercise(exercise)), self.exercises_file,
+                                  figures=load_figures(), builtin=builtin)
+        return faults + [f.replace(": exercise[1].", ": ", 1).replace(": exercise[1]:", ":", 1) for f in found]
+
+    def save_exercise(self, exercise: Exercise, original_id: str | None = None) -> Exercise:
+        """Save a new or edited exercise of the person's; the library is then read again.
+
+        `original_id`: the id it had, when an existing one is edited (it may be renamed, and the
+        routines that use it are then pointed at the new id). Raises RoutineError or OSError;
+        nothing is changed then.
+        """
+        self._refuse_a_faulty_file()
+        faults = self.check_exercise(exercise, original_id)
+        if faults:
+            raise RoutineError(faults)
+        mine = [e for e in self.user_exercises if e.id != original_id]
+        if original_id is not None and original_id != exercise.id and self.users_of(original_id):
+            raise RoutineError([f"exercise {original_id!r} is used by "
+                                f"{', '.join(r.name for r in self.users_of(original_id))}; "
+                                "keep its id (or remove it from those routines first)"])
+        position = next((i for i, e in enumerate(self.user_exercises) if e.id == original_id), len(mine))
+        mine.insert(position, exercise)
+        save_user_exercises(self.exercises_file, mine)
+        self.reload()
+        return self.catalogue[exercise.id]
+
+    def users_of(self, exercise_id: str) -> list[Routine]:
+        """The routines that use an exercise."""
+        return [r for r in self.routines if any(item.id == exercise_id for item in r.exercises)]
+
+    def delete_exercise(self, exercise_id: str) -> None:
+        """Delete one of the person's exercises. Raises RoutineError (built in, in use) or OSError."""
+        exercise = self.catalogue.get(exercise_id)
+        if exercise is None or exercise.builtin:
+            raise RoutineError([f"exercise {exercise_id!r}: only your own exercises can be deleted"])
+        users = self.users_of(exercise_id)
+        if users:
+            raise RoutineError([f"exercise {exercise_id!r} is used by {', '.join(r.name for r in users)}; "
+                                "remove it from those routines first"])
+        self._refuse_a_faulty_file()
+        save_user_exercises(self.exercises_file, [e for e in self.user_exercises if e.id != exercise_id])
+        self.reload()
+
+    def _refuse_a_faulty_file(self) -> None:
+        faults = self.faults.get(self.exercises_file)
+        if faults:
+            raise RoutineError([f"{self.exercises_file} has faults; fix them in the file first "
+                                "(saving from here would drop the faulty entries)", *faults])
+
+    def reload(self) -> None:
+        """Read the exercises and routines again (after a change to the exercises file)."""
+        found = load_all(self.routines_dir, self.exercises_file)
+        extra = [r for r in self.routines if r.path is not None and r.path.parent != self.routines_dir
+                 and not r.builtin]  # opened with --routine for this run
+        self.routines = list(found.routines) + [r for r in extra if r.id not in {x.id for x in found.routines}]
+        self.faults = dict(found.faults)
+        self.catalogue = found.catalogue
+        if self.selected not in self.ids and self.routines:
+            self.selected = self.routines[0].id
+        self._notify()
 
     def _notify(self) -> None:
         for listener in list(self._listeners):

@@ -18,6 +18,7 @@ from glute_tui.core.routines import (
     RoutineError,
     check_new_id,
     copy_name,
+    dump_exercises,
     dump_routine,
     free_id,
     parse_catalogue,
@@ -199,3 +200,9 @@ def copy_routine(routine: Routine, new_id: str, folder: Path, taken: Iterable[st
     check_new_id(new_id, taken)
     copy = replace(routine, id=new_id, name=name or copy_name(routine.name), builtin=False, path=None)
     return save_user_routine(copy, folder)
+
+
+def save_user_exercises(path: Path, exercises: Iterable[Exercise]) -> None:
+    """Write the person's exercises file (atomically); built-in moves are never written."""
+    mine = [e for e in exercises if not e.builtin]
+    atomic_write_text(path, dump_exercises(mine))

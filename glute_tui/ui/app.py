@@ -150,6 +150,7 @@ class GluteApp(App[None]):
 
     def _apply_settings(self, prefs: Preferences) -> None:
         self.ctx.cues.muted = not prefs.sound
+        self.ctx.cues.tempo_cue = prefs.tempo_cue
         self.ctx.speaker.enabled = self.ctx.speaker.available and prefs.speech
         self.terminal_cues.notifications = prefs.notifications
         self.terminal_cues.use_tones = prefs.cue_sound == "tone"

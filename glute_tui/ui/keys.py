@@ -56,6 +56,8 @@ EDITOR: list[BindingType] = [
     Binding("x,delete", "remove", "Remove", tooltip="Remove the exercise (from the list)"),
     Binding("u", "move(-1)", "Up", tooltip="Move the exercise up (from the list)"),
     Binding("d", "move(1)", "Down", tooltip="Move the exercise down (from the list)"),
+    Binding("e", "exercise_form", "Move…", tooltip="Edit your exercise, or copy a built-in one (from the list)"),
+    Binding("n", "new_exercise", "New move", tooltip="Make a new exercise of your own"),
 ]
 
 PREFERENCES: list[BindingType] = [

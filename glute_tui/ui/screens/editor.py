@@ -113,7 +113,7 @@ class EditorScreen(Screen[None]):
             with Vertical(id="editor-left"):
                 yield Static("Exercises", classes="section-title")
                 yield OptionList(id="editor-exercises")
-                yield Static("a add · x remove · u/d move", id="editor-keys")
+                yield Static("a add · x remove · u/d move\ne edit/copy the move · n new move", id="editor-keys")
             with VerticalScroll(id="editor-form"):
                 yield field_row("Name", Input(self.doc["name"], id="name", select_on_focus=False), "", "name-hint")
                 for key, label in ROUTINE_LABELS.items():
@@ -310,6 +310,26 @@ class EditorScreen(Screen[None]):
                 self._validate()
 
         self.app.push_screen(ExercisePicker(self.ctx.library.catalogue), picked)
+
+    def action_exercise_form(self) -> None:
+        """Your exercise: edit it; a built-in one: a copy of it, as a new exercise of yours."""
+        if not self.items:
+            self.action_new_exercise()
+            return
+        self._open_form(self.ctx.library.catalogue.get(self.items[self.current]["id"]))
+
+    def action_new_exercise(self) -> None:
+        self._open_form(None)
+
+    def _open_form(self, exercise) -> None:
+        from glute_tui.ui.screens.exercise_form import ExerciseFormScreen
+
+        def closed(saved_id: str | None) -> None:
+            self._refresh_list()  # a renamed or new move shows under its new name
+            self._show_exercise()
+            self._validate()
+
+        self.app.push_screen(ExerciseFormScreen(self.ctx, exercise), closed)
 
     def action_remove(self) -> None:
         if self.items:

@@ -63,6 +63,9 @@ class PreferencesScreen(Screen[None]):
                                             disabled=not ctx.speaker.available), speech_hint)
             yield row("Desktop notifications", Switch(value=prefs.notifications, id="notifications"),
                       "OSC 9 / 777, where the terminal shows them")
+            yield row("Tempo cue", Switch(value=prefs.tempo_cue, id="tempo_cue"),
+                      "a soft tick at the turn of each paced rep" if ctx.cues.can_tick else
+                      "a soft tick at each paced rep: silent until a tone player is there")
             yield row("Theme", Select([(name, name) for name in sorted(app.available_themes)],
                                       value=app.theme, allow_blank=False, id="theme"))
         yield Footer()
@@ -139,7 +142,7 @@ class PreferencesScreen(Screen[None]):
 
     @on(Switch.Changed)
     def switch(self, event: Switch.Changed) -> None:
-        if event.switch.id in ("sound", "speech", "notifications"):
+        if event.switch.id in ("sound", "speech", "notifications", "tempo_cue"):
             self._save(**{event.switch.id: event.value})
 
     def action_help(self) -> None:
