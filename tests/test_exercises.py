@@ -236,3 +236,15 @@ def test_exercises_list_and_show_print_the_users_own_with_a_figure(paths, capsys
 def test_routines_validate_knows_the_users_exercises(paths, capsys):
     write_user_files(paths)
     assert main(["routines", "validate", str(paths.routines_dir / "physio.toml")]) == 0
+
+
+@pytest.mark.parametrize("exercise_id", BUILTIN_IDS)
+def test_a_copy_of_each_built_in_exercise_written_and_read_again_is_equal(exercise_id):
+    from glute_tui.core.routines import copy_exercise, dump_exercises, read_catalogue
+
+    catalogue = load_catalogue()
+    copy = copy_exercise(catalogue[exercise_id], catalogue)
+    assert copy.id == f"{exercise_id}-mine" and not copy.builtin
+    again, faults = read_catalogue(tomllib.loads(dump_exercises([copy])), Path("mine.toml"), figures=load_figures(),
+                                   builtin=catalogue)
+    assert not faults and again[copy.id] == copy

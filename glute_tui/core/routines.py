@@ -510,12 +510,14 @@ def dump_exercise(exercise: Exercise) -> str:
     lines = ["[[exercise]]", f"id = {_toml_string(exercise.id)}", f"name = {_toml_string(exercise.name)}",
              f"sides = {_toml_string(exercise.sides)}",
              f"knee_friendly = {'true' if exercise.knee_friendly else 'false'}"]
+    if exercise.side_lying:
+        lines.append("side_lying = true")
     if exercise.hold_s is not None:
         lines.append(f"hold_s = {exercise.hold_s}")
     elif exercise.reps is not None:
         lines.append(f"reps = {exercise.reps}")
     lines.append(f"tempo_s = {exercise.tempo_s:g}")
-    for key in ("muscles", "cues", "steps", "mistakes"):
+    for key in ("muscles", "cues", "hold_cues", "steps", "mistakes"):
         values = getattr(exercise, key)
         if values:
             lines.append(f"{key} = {_toml_list(values)}")

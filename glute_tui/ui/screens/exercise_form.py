@@ -145,9 +145,11 @@ class ExerciseFormScreen(Screen[str | None]):
                 table[key] = values
         if value("ex-feel").strip():
             table["feel"] = value("ex-feel").strip()
-        for key in ("steps",):
+        for key in ("steps", "hold_cues"):  # kept as they were: the form does not show them
             if getattr(self.base, key):
                 table[key] = list(getattr(self.base, key))
+        if self.base.side_lying:
+            table["side_lying"] = True
         if self.base.alternative:
             table["alternative"] = self.base.alternative
         figure = self.query_one("#ex-figure", Select).value
