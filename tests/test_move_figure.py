@@ -210,3 +210,24 @@ def test_without_a_tone_player_the_tempo_cue_is_silent():
     player = CuePlayer(BellOnly(), tempo_cue=True)
     assert not player.can_tick
     player.turn()  # nothing to play, nothing raised
+
+
+async def test_a_users_exercise_named_like_markup_is_shown_as_written(paths, clock):
+    paths.routines_dir.mkdir(parents=True)
+    paths.exercises_file.write_text('[[exercise]]\nid = "hips"\nname = "Hips [/] [b]x[/b] :fire:"\nsides = "none"\n'
+                                    'cues = ["[red]slow[/red]"]\n')
+    (paths.routines_dir / "mine.toml").write_text('name = "Mine"\nget_ready_s = 0\n[[exercise]]\nid = "hips"\n'
+                                                  'sets = 1\nreps = 2\n')
+    found = load_all(paths.routines_dir)
+    assert not found.faults
+    app = GluteApp(found.routines, paths, clock=clock, selected="mine", speech_program=(), catalogue=found.catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 0.5)
+        screen = app.screen
+        assert str(screen.query_one("#phase-title").render()) == "HIPS [/] [B]X[/B] :FIRE:"
+        assert "[red]slow[/red]" in str(screen.query_one("#form-cues").render())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()

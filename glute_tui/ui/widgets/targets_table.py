@@ -7,6 +7,7 @@ render: about 15 ms of a first frame); a Rich table in a Static is all that is n
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -37,5 +38,5 @@ class TargetsTable(Static):
             if narrow and len(row) == 4:
                 name, target, rest, load = row
                 row = (name, target if load == "body weight" else f"{target} · {load}", rest)
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))  # names from files: shown as written
         return table
