@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -44,7 +45,7 @@ class ProgressScreen(ModalScreen[None]):
                 points = points[-LAST:]
                 name = names[exercise].name if exercise in names else exercise
                 with Horizontal(classes="trend-row"):
-                    yield Static(name, classes="trend-name")
+                    yield Static(Text(name), classes="trend-name")
                     yield Sparkline([p.reps for p in points], classes="trend-spark")
                     yield Static(trend_text(points), classes="trend-text")
         yield Footer()
