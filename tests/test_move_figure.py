@@ -231,3 +231,41 @@ async def test_a_users_exercise_named_like_markup_is_shown_as_written(paths, clo
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
+
+
+class FakeTones:
+    def __init__(self, available: bool) -> None:
+        self.available = available
+        self.kinds: list[str] = []
+
+    def play(self, kind: str) -> bool:
+        self.kinds.append(kind)
+        return True
+
+
+@pytest.mark.parametrize("available,use_tones,web,played", [
+    (True, True, False, ["tick"]), (False, True, False, []), (True, False, False, []), (True, True, True, [])])
+def test_the_terminal_plays_the_tick_as_a_tone_and_never_rings_the_bell_for_it(available, use_tones, web, played):
+    from glute_tui.ui.terminal_cues import TerminalCues
+
+    class NoBell:
+        def bell(self) -> None:
+            raise AssertionError("the bell is too harsh for every rep")
+
+    tones = FakeTones(available)
+    sink = TerminalCues(NoBell(), speaker=None, tones=tones)
+    sink.use_tones, sink.web = use_tones, web
+    assert sink.can_tick == bool(played)
+    sink.tick()
+    assert tones.kinds == played
+
+
+def test_the_tick_is_short_and_softer_than_any_cue():
+    from glute_tui.core.tones import PATTERNS, duration_s, samples
+
+    def peak(kind: str) -> int:
+        import array
+        return max(abs(v) for v in array.array("h", samples(PATTERNS[kind], 70)))
+
+    assert duration_s(PATTERNS["tick"]) <= 0.05
+    assert all(peak("tick") < peak(kind) / 2 for kind in PATTERNS if kind != "tick")

@@ -77,7 +77,8 @@ class CuePlayer:
     @property
     def can_tick(self) -> bool:
         """Whether the sink can play a soft tick (a tone player); the bell is too harsh for it."""
-        return callable(getattr(self.sink, "tick", None))
+        tick = getattr(self.sink, "tick", None)
+        return callable(tick) and bool(getattr(self.sink, "can_tick", True))
 
     def turn(self) -> None:
         """The figure turned in a paced set (the half-rep, the rep): a tick, when asked for and

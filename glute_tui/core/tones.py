@@ -26,6 +26,7 @@ class Beep:
 class TonePattern:
     beeps: tuple[Beep, ...]
     gap_s: float = 0.09
+    gain: float = 1.0  # below 1: softer than the cues (the tempo tick)
 
 
 def _repeat(hz: float, seconds: float, times: int) -> tuple[Beep, ...]:
@@ -41,6 +42,7 @@ PATTERNS: dict[str, TonePattern] = {
     "countdown": TonePattern((Beep(740, 0.09),)),
     "halfway": TonePattern((Beep(660, 0.12),)),
     "done": TonePattern((Beep(523, 0.14), Beep(659, 0.14), Beep(784, 0.14), Beep(1047, 0.3)), gap_s=0.05),
+    "tick": TonePattern((Beep(1320, 0.035),), gain=0.35),  # the tempo cue: short and soft
 }
 
 
@@ -54,7 +56,7 @@ def samples(pattern: TonePattern, volume: int = DEFAULT_VOLUME) -> bytes:
     Each beep fades in and out over 8 ms: a tone cut off mid-wave clicks.
     """
     low, high = VOLUME_RANGE
-    amplitude = 32767 * max(low, min(high, volume)) / high * 0.8
+    amplitude = 32767 * max(low, min(high, volume)) / high * 0.8 * pattern.gain
     fade = int(RATE * 0.008)
     out = array("h")
     for n, beep in enumerate(pattern.beeps):

@@ -57,6 +57,16 @@ class TerminalCues:
         if self.notifications and cue.is_phase:
             self._desktop_notification(cue.text)
 
+    @property
+    def can_tick(self) -> bool:
+        """A soft tick needs a tone player; the terminal bell is too harsh for every rep."""
+        return not self.web and self.use_tones and self.tones is not None and self.tones.available
+
+    def tick(self) -> None:
+        """The tempo cue at the turn of a paced rep: a short soft tone, or nothing."""
+        if self.can_tick and self.tones is not None:
+            self.tones.play("tick")
+
     def flash(self, cue: Cue) -> None:
         self.app.screen.post_message(CueFlash(cue.kind))
 

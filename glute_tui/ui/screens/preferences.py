@@ -65,7 +65,7 @@ class PreferencesScreen(Screen[None]):
                       "OSC 9 / 777, where the terminal shows them")
             yield row("Tempo cue", Switch(value=prefs.tempo_cue, id="tempo_cue"),
                       "a soft tick at the turn of each paced rep" if ctx.cues.can_tick else
-                      "a soft tick at each paced rep: silent until a tone player is there")
+                      "a soft tick at each paced rep: needs tones (no player found)")
             yield row("Theme", Select([(name, name) for name in sorted(app.available_themes)],
                                       value=app.theme, allow_blank=False, id="theme"))
         yield Footer()
