@@ -15,7 +15,6 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -113,7 +112,7 @@ class EditorScreen(Screen[None]):
             with Vertical(id="editor-left"):
                 yield Static("Exercises", classes="section-title")
                 yield OptionList(id="editor-exercises")
-                yield Static("a add · x remove · u/d move\ne edit/copy the move · n new move", id="editor-keys")
+                yield Static("a add · x remove · u/d move\ne edit move · n new move", id="editor-keys")
             with VerticalScroll(id="editor-form"):
                 yield field_row("Name", Input(self.doc["name"], id="name", select_on_focus=False), "", "name-hint")
                 for key, label in ROUTINE_LABELS.items():
