@@ -118,6 +118,10 @@ class ExerciseFormScreen(Screen[str | None]):
         self._check()
         self.query_one("#ex-id", Input).focus()
 
+    def on_resize(self, event) -> None:
+        """Below 80 columns the fields take the whole width; the figure pane goes."""
+        self.query_one("#exercise-side").display = event.size.width >= 80
+
     def _figure_ids(self) -> list[str]:
         from glute_tui.store.routine_files import load_figures
 
