@@ -38,6 +38,9 @@ class PtyApp:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become glute-tui
             os.execve(sys.executable, [sys.executable, "-m", "glute_tui", *args], env)
+        # pty.fork's master is inheritable: a later PtyApp's child would keep this terminal open
+        # for its whole life (so closing it here would not hang it up). Not any more.
+        os.set_inheritable(fd, False)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.output = b""

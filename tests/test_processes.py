@@ -62,8 +62,8 @@ def test_sigkill_after_the_first_set_is_recovered_at_the_next_start(isolated_hom
     assert history.recover().recovered == []  # exactly once
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
-def test_a_closed_terminal_or_sigterm_saves_a_stopped_session(isolated_home: Path, tiny: Path, sig):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_sighup_sigterm_or_sigint_saves_a_stopped_session(isolated_home: Path, tiny: Path, sig):
     app = start_and_finish_one_set(isolated_home, tiny)
     try:
         app.signal(sig)

@@ -4,9 +4,7 @@ app needs (signal handlers, the driver, the minimum size). Screens do the rest."
 
 from __future__ import annotations
 
-import asyncio
 import gc
-import signal
 import time
 from datetime import date
 from pathlib import Path
@@ -31,6 +29,7 @@ from glute_tui.store.trace import PhaseTrace
 from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.sound import TonePlayer, find_tone_player
+from glute_tui.ui.exit_guard import ExitGuard, guarded_driver
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
 from glute_tui.ui.widgets.too_small import too_small
@@ -86,6 +85,8 @@ class GluteApp(App[None]):
             settings_changed=Signal(self, "settings-changed"),
             routines_changed=Signal(self, "routines-changed"),
         )
+        self.exit_guard = ExitGuard(save=lambda: self.ctx.workouts.stop_running(wait=True),
+                                    leave=self._leave_on_signal)
         self._apply_settings(settings.current)
         settings.subscribe(self._settings_changed)
         library.subscribe(lambda lib: self._on_app_thread(self.ctx.routines_changed.publish, lib))
@@ -108,7 +109,6 @@ class GluteApp(App[None]):
         if self.ctx.settings.problem:
             self.notify(self.ctx.settings.problem, title="Preferences", severity="warning", timeout=12,
                         markup=False)
-        self._install_signal_handlers()
         self.terminal_cues.web = self.is_web  # glute-tui serve: the browser page plays the cues
         if self.ctx.settings.current.theme in self.available_themes:
             self.theme = self.ctx.settings.current.theme
@@ -122,11 +122,24 @@ class GluteApp(App[None]):
             gc.enable()
 
     def get_driver_class(self):
-        """The platform's driver; one that writes only ASCII when the terminal lacks Unicode
-        (never in a browser: xterm.js is a Unicode terminal whatever the server's locale)."""
+        """The platform's driver, which reports a terminal that went away (see ui/exit_guard.py);
+        one that writes only ASCII when the terminal lacks Unicode (never in a browser: xterm.js
+        is a Unicode terminal whatever the server's locale, and the web driver has no terminal)."""
         driver = super().get_driver_class()
-        web = driver.__name__ == "WebDriver"
-        return driver if web or unicode_terminal() else ascii_driver(driver)
+        if driver.__name__ == "WebDriver":
+            return driver
+        if hasattr(driver, "run_input_thread"):  # Linux and macOS: the driver the guard knows
+            driver = guarded_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
+        return driver if unicode_terminal() else ascii_driver(driver)
+
+    def run(self, **options) -> None:  # type: ignore[override]
+        """Run in a terminal, with the exit guard's signal handlers installed first (so that a
+        hang-up during start-up is handled too) and removed after. Tests use run_test()."""
+        self.exit_guard.install()
+        try:
+            super().run(**options)
+        finally:
+            self.exit_guard.uninstall()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """App-wide commands; each screen adds its own (Screen.COMMANDS)."""
@@ -237,18 +250,11 @@ class GluteApp(App[None]):
 
     # --- leaving: never lose a finished set ----------------------------------------------------
 
-    def _install_signal_handlers(self) -> None:
-        """Textual does not handle SIGHUP/SIGTERM: save what was done, then leave cleanly."""
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._leave_on_signal)
-        except (NotImplementedError, RuntimeError, ValueError):
-            pass
-
-    def _leave_on_signal(self) -> None:
+    def _leave_on_signal(self, code: int) -> None:
+        """SIGTERM or SIGINT (ui/exit_guard.py): save what was done, then leave cleanly,
+        giving the terminal back as it was; the exit code is the shell's for that signal."""
         self.ctx.workouts.stop_running(wait=True)
-        self.exit()
+        self.exit(return_code=code)
 
     def on_exit_app(self) -> None:
         """Every way out (a key, the web driver's quit when a browser tab is closed or
