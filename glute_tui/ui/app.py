@@ -132,12 +132,15 @@ class GluteApp(App[None]):
             driver = guarded_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
         return driver if unicode_terminal() else ascii_driver(driver)
 
-    def run(self, **options) -> None:  # type: ignore[override]
+    def run(self, **options):  # type: ignore[no-untyped-def]
         """Run in a terminal, with the exit guard's signal handlers installed first (so that a
-        hang-up during start-up is handled too) and removed after. Tests use run_test()."""
+        hang-up during start-up is handled too) and removed after; headless runs (snapshots)
+        and run_test() have no terminal to guard."""
+        if options.get("headless"):
+            return super().run(**options)
         self.exit_guard.install()
         try:
-            super().run(**options)
+            return super().run(**options)
         finally:
             self.exit_guard.uninstall()
 
