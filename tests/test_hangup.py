@@ -103,7 +103,7 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def test_a_terminal_closed_during_a_workout_saves_it_as_stopped_within_2_s(isolated_home: Path, tiny: Path):
-    app = PtyApp(isolated_home, "--routine", str(tiny))
+    app = PtyApp(isolated_home, "--routine", str(tiny), "--self-paced")  # Enter: a set done at once
     try:
         assert app.read_until(app.saw("Tiny")), app.output[-500:]
         app.press("\r")
@@ -125,3 +125,36 @@ def test_a_terminal_closed_during_a_workout_saves_it_as_stopped_within_2_s(isola
     sessions = History(isolated_home / "data").load().sessions
     assert [(s.status, len(s.sets)) for s in sessions] == [("stopped", 1)]
     assert journal_sets(isolated_home) == 0
+
+
+def test_sigterm_ends_and_saves_even_when_the_terminal_stopped_reading(isolated_home: Path, tiny: Path):
+    """A terminal that takes no more output (a frozen ssh session, a paused tmux pane) fills
+    Textual's output queue and blocks its loop; SIGTERM must still save and end the process."""
+    import fcntl
+    import struct
+    import termios
+
+    app = PtyApp(isolated_home, "--routine", str(tiny), "--self-paced")
+    try:
+        assert app.read_until(app.saw("Tiny")), app.output[-500:]
+        app.press("\r")
+        assert app.read_until(app.saw("SQUATS"))
+        app.press("\r")
+        assert app.read_until(lambda: journal_sets(isolated_home) == 1)
+        for n in range(150):  # stop reading; whole-screen repaints until the terminal is full
+            fcntl.ioctl(app.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24 + n % 2, 80 + n % 3, 0, 0))
+            os.kill(app.pid, signal.SIGWINCH)
+            time.sleep(0.02)
+        app.signal(signal.SIGTERM)
+        pidfd = os.pidfd_open(app.pid)
+        try:
+            ended = select.select([pidfd], [], [], 2.0 + ALLOWED_S)[0]  # the grace, then 2 s to save
+        finally:
+            os.close(pidfd)
+        assert ended, "SIGTERM did not end a process whose terminal stopped reading"
+        _, app.status = os.waitpid(app.pid, 0)
+    finally:
+        app.close()
+    assert os.WIFEXITED(app.status)
+    sessions = History(isolated_home / "data").load().sessions
+    assert [(s.status, len(s.sets)) for s in sessions] == [("stopped", 1)]
