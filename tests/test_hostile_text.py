@@ -257,3 +257,125 @@ def test_a_copy_of_a_routine_with_the_longest_name_still_loads(paths: AppPaths):
     source = replace(builtin_routines()[0], name="n" * 120)
     copy = copy_routine(source, "long-copy", paths.routines_dir, ["article"])
     assert load_routine(copy.path).name == "n" * 113 + " (mine)"
+
+
+# --- the app's screens, with the Pilot ----------------------------------------------------------
+
+HOSTILE_DOC = json.loads(HOSTILE_FILE.read_text(encoding="utf-8")) if HOSTILE_FILE.is_file() else {}
+MARKUP = HOSTILE_DOC.get("markup", [])
+# Two names made of every markup string, short enough for a name (120); shown whole on the screen.
+NAME_1 = " ".join(MARKUP[: len(MARKUP) // 2])
+NAME_2 = " ".join(MARKUP[len(MARKUP) // 2:])
+OTHERS = " ".join(HOSTILE_DOC.get("unicode", [])[:4] + HOSTILE_DOC.get("spreadsheet", [])[:4])
+
+
+def screen_text(app) -> str:
+    """What the active screen shows, as the text of its cells (styles aside)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def check_screen(app, where: str, *shown: str) -> str:
+    text = screen_text(app)
+    assert raw_controls(text) == [], f"{where}: raw control characters on the screen"
+    for value in shown:
+        assert visible(value) in text, f"{where}: {value!r} is not shown as written"
+    return text
+
+
+@pytest.fixture
+def hostile_app(paths: AppPaths, clock):
+    """The app with two user routines named with every markup string, and a routine file whose
+    name holds an ESC sequence (refused, so its name is in a toast)."""
+    assert len(NAME_1) <= 120 and len(NAME_2) <= 120 and len(OTHERS) <= 200
+    paths.routines_dir.mkdir(parents=True)
+    (paths.routines_dir / "one.toml").write_text(routine_toml(NAME_1, NAME_2), encoding="utf-8")
+    (paths.routines_dir / "two.toml").write_text(routine_toml(NAME_2, OTHERS), encoding="utf-8")
+    (paths.routines_dir / "\x1b]0;pwned\x07.toml").write_text('name = "x\\u001b[2J"\n', encoding="utf-8")
+    from glute_tui.store.routine_files import load_all
+    from glute_tui.ui.app import GluteApp
+
+    found = load_all(paths.routines_dir)
+    assert {r.id for r in found.routines} >= {"one", "two"} and len(found.faults) == 1
+    return GluteApp(found.routines, paths, selected="one", routine_faults=found.faults, clock=clock,
+                    today=lambda: __import__("datetime").date(2026, 12, 31))
+
+
+async def test_home_help_editor_workout_and_summary_show_hostile_names_as_written(hostile_app):
+    from glute_tui.ui.dialogs.help import HelpScreen
+    from glute_tui.ui.screens.editor import EditorScreen
+    from glute_tui.ui.screens.summary import SummaryScreen
+    from glute_tui.ui.screens.workout import WorkoutScreen
+
+    app = hostile_app
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        check_screen(app, "Home", NAME_1, NAME_2)
+        # The refused file is listed on Home, its name shown visibly.
+        check_screen(app, "Home's refused file", "␛]0;pwned␇.toml")
+        await pilot.press("down")
+        await pilot.pause()
+        check_screen(app, "Home, the second routine", NAME_2, OTHERS)
+        await pilot.press("up")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.pause()
+        check_screen(app, "Help", NAME_1)
+        await pilot.press("escape")
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen)
+        await pilot.pause()
+        check_screen(app, "Editor", NAME_1)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, WorkoutScreen)
+        await pilot.pause()
+        check_screen(app, "Workout", NAME_1)
+        await pilot.press("q")
+        await pilot.press("y")
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        check_screen(app, "Summary", NAME_1)
+
+
+async def test_history_and_session_detail_show_hostile_sessions_as_text(paths: AppPaths, clock, hostile_history):
+    from textual.widgets import DataTable
+
+    from glute_tui.store.routine_files import builtin_routines
+    from glute_tui.ui.app import GluteApp
+    from glute_tui.ui.dialogs.confirm import Confirm
+    from glute_tui.ui.dialogs.session_detail import SessionDetail
+    from glute_tui.ui.screens.history import HistoryScreen
+
+    app = GluteApp(builtin_routines(), paths, clock=clock,
+                   today=lambda: __import__("datetime").date(2026, 12, 31))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        check_screen(app, "History")
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == len(hostile_history)
+        shown_names = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        for value in hostile_history:
+            if len(value) <= 120:
+                assert visible(value) in shown_names, value
+        samples = [v for v in hostile_history if v.startswith(("\x1b]52", "\x9b", "[link", "[@click", "[/]", "x" * 200))]
+        rows = [i for i in range(table.row_count) if str(table.get_row_at(i)[1]) in map(visible, samples)]
+        assert len(rows) >= 6, rows
+        for row in rows:  # the sets of a session, named with one of the strings
+            table.move_cursor(row=row)
+            await pilot.press("enter")
+            assert isinstance(app.screen, SessionDetail)
+            await pilot.pause()
+            value = app.screen.session.routine_name
+            check_screen(app, f"Session detail of {value[:40]!r}", *([value] if value in MARKUP else []))
+            await pilot.press("escape")
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        await pilot.pause()
+        check_screen(app, "Delete question")
+        await pilot.press("n")

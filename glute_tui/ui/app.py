@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -23,6 +25,7 @@ from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
 from glute_tui.services.workout import Workouts
 from glute_tui.core.routines import Exercise, Routine
+from glute_tui.core.text import visible
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import RoutineSet, load_exercises
 from glute_tui.store.trace import PhaseTrace
@@ -225,6 +228,21 @@ class GluteApp(App[None]):
             return None
         self.notify(f"Saved to {saved}", title="Screenshot", timeout=8, markup=False)
         return saved
+
+    # --- plain text: the header and every toast -------------------------------------------------
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The Header's line: a screen's sub-title is often a routine's name; never markup
+        (Textual's default already takes it as plain text), and controls made visible."""
+        return super().format_title(visible(title), visible(sub_title))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast, whoever asks for it: control characters in a message (a path, a
+        value quoted from a file) are made visible. Messages holding values from files are
+        sent with markup=False; the few with markup are our own words."""
+        super().notify(visible(message, keep="\n"), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     # --- messages from other threads -----------------------------------------------------------
 

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
+from glute_tui.ui.plain import plain
+
 
 class Confirm(ModalScreen[bool]):
     """Dismisses with True for `y` (the action), False for `n` or Escape (the safe choice)."""
@@ -24,8 +26,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.title_text, id="dialog-title")
-            yield Static(self.text, id="dialog-text")
+            yield Static(plain(self.title_text), id="dialog-title")
+            yield Static(plain(self.text), id="dialog-text")  # may name a session: plain text
             with Horizontal(id="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +10,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.routines import Exercise
+from glute_tui.ui.plain import plain
 
 
 class ExercisePicker(ModalScreen[str | None]):
@@ -26,7 +26,7 @@ class ExercisePicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static("Add which exercise?", id="dialog-title")
-            yield OptionList(*[Option(Text(f"{e.name} ({e.sides})" + ("" if e.builtin else " · yours")), id=e.id)
+            yield OptionList(*[Option(plain(f"{e.name} ({e.sides})" + ("" if e.builtin else " · yours")), id=e.id)
                                for e in self.catalogue.values()], id="picker-list")
         yield Footer()
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from glute_tui.core.figures import Figure
+from glute_tui.core.text import visible
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
 from glute_tui.ui.ascii_output import unicode_terminal
 from glute_tui.ui import keys
@@ -105,7 +106,7 @@ def figure_block(figure: Figure, unicode: bool = True) -> list[str]:
 
 def md(text: str) -> str:
     """A text from a file as Markdown that shows it as written (its punctuation escaped)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~&])", r"\\\1", text)
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~&])", r"\\\1", visible(text))
 
 
 def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool = True) -> str:

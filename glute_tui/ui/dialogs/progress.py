@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Sparkline, Static
 
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import LoadPoint, Stats
+from glute_tui.ui.plain import plain
 
 LAST = 30  # sessions shown per exercise
 
@@ -45,7 +45,7 @@ class ProgressScreen(ModalScreen[None]):
                 points = points[-LAST:]
                 name = names[exercise].name if exercise in names else exercise
                 with Horizontal(classes="trend-row"):
-                    yield Static(Text(name), classes="trend-name")
+                    yield Static(plain(name), classes="trend-name")
                     yield Sparkline([p.reps for p in points], classes="trend-spark")
-                    yield Static(trend_text(points), classes="trend-text")
+                    yield Static(plain(trend_text(points)), classes="trend-text")
         yield Footer()

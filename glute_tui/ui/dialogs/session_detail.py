@@ -13,6 +13,7 @@ from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.format import format_clock, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
+from glute_tui.core.text import visible
 
 
 
@@ -28,7 +29,7 @@ class SessionDetail(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self.session
         with Vertical(id="detail"):
-            yield Static(Text.assemble((s.routine_name, "bold"), f" · {s.when} · {s.status} · "
+            yield Static(Text.assemble((visible(s.routine_name), "bold"), f" · {s.when} · {s.status} · "
                                        f"{s.sets_done} of {plural(s.sets_planned, 'set')} done"),
                          id="detail-title")
             table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)

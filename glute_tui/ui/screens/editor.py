@@ -27,6 +27,8 @@ from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.ui.plain import plain
+from glute_tui.core.text import visible
 
 ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
 EXERCISE_FIELDS = ("sets", "amount", "tempo_s", "rest_s")
@@ -155,7 +157,7 @@ class EditorScreen(Screen[None]):
         options = self.query_one("#editor-exercises", OptionList)
         options.clear_options()
         names = self.ctx.library.catalogue
-        options.add_options([Option(Text(f"{n + 1}. {names[e['id']].name}")) for n, e in enumerate(self.items)])
+        options.add_options([Option(plain(f"{n + 1}. {names[e['id']].name}")) for n, e in enumerate(self.items)])
         if self.items:
             self.current = max(0, min(self.current, len(self.items) - 1))
             options.highlighted = self.current
@@ -167,7 +169,7 @@ class EditorScreen(Screen[None]):
             self.query_one("#exercise-title", Static).update("No exercise: press a to add one")
             return
         entry = self.items[self.current]
-        self.query_one("#exercise-title", Static).update(Text(self.ctx.library.catalogue[entry["id"]].name))
+        self.query_one("#exercise-title", Static).update(plain(self.ctx.library.catalogue[entry["id"]].name))
         hold = "hold_s" in entry
         self.query_one("#sets", Input).value = str(entry.get("sets", ""))
         self.query_one("#amount-kind", Select).value = "hold_s" if hold else "reps"
@@ -197,7 +199,7 @@ class EditorScreen(Screen[None]):
             found = [self._labelled(f.split(": ", 1)[1] if ": " in f else f) for f in exc.faults]
             self.faults = [text for text, _ in found]
             self._highlight({field for _, field in found if field})
-            status.update(Text.assemble(("Not saved while wrong: ", "bold"), " · ".join(self.faults[:3])))
+            status.update(Text.assemble(("Not saved while wrong: ", "bold"), visible(" · ".join(self.faults[:3]))))  # faults quote values
             status.set_class(True, "-error")
             return
         self.faults = []
@@ -371,7 +373,7 @@ class EditorScreen(Screen[None]):
         self.saved_doc = json.dumps(self.doc, sort_keys=True)
         self.sub_title = f"Edit: {saved.name}"
         self._validate()
-        self.notify(f"Saved {saved.name} ({saved.id}).", timeout=4)
+        self.notify(f"Saved {saved.name} ({saved.id}).", timeout=4, markup=False)
 
     def action_leave(self) -> None:
         from glute_tui.ui.dialogs.confirm import Confirm

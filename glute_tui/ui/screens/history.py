@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
+from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.format import plural
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.plain import plain
 from glute_tui.core.records import Session
 from glute_tui.core.stats import Stats, session_row
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
@@ -131,17 +133,17 @@ class HistoryScreen(Screen[None]):
         heatmap = self.query_one("#heatmap", CalendarHeatmap)
         heatmap.as_of = stats.as_of
         heatmap.work_by_day = stats.work_by_day
-        lines = [f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}",
-                 f"[b]{stats.total_reps:,}[/b] reps",
-                 f"[b]{stats.total_minutes / 60:.1f}[/b] hours"]
+        lines = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}"),
+                 Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
+                 Content.from_markup(f"[b]{stats.total_minutes / 60:.1f}[/b] hours")]
         sides = sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3]
         if sides:
-            lines += ["", "Left · right reps"]
+            lines += [Content(""), Content("Left · right reps")]
         names = self.ctx.library.catalogue
-        for exercise, lr in sides:
+        for exercise, lr in sides:  # an exercise id from a file (an import): plain text
             name = names[exercise].name if exercise in names else exercise
-            lines.append(f"{name[:11]:<11} {lr['left']}·{lr['right']}")
-        self.query_one("#totals", Static).update("\n".join(lines))
+            lines.append(plain(f"{name[:11]:<11} {lr['left']}·{lr['right']}"))
+        self.query_one("#totals", Static).update(Content("\n").join(lines))
 
     def _selected(self) -> Session | None:
         table = self.query_one("#sessions", DataTable)

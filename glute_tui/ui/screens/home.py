@@ -16,6 +16,8 @@ from glute_tui.services.library import RoutineLibrary
 from glute_tui.ui.commands import HomeCommands
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.plain import plain
+from glute_tui.core.text import visible
 
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
@@ -84,15 +86,15 @@ class HomeScreen(Screen[None]):
     def _options(self) -> list[Option]:
         """The routines, then each routine file that could not be loaded, marked: selecting one
         shows why, instead of a toast that covers Home and is gone."""
-        options = [Option(Text(r.name), id=r.id) for r in self.ctx.library.routines]
-        options += [Option(Text.assemble(("⚠ ", "bold"), (path.name, "italic")), id=f"{BROKEN}{n}")
+        options = [Option(plain(r.name), id=r.id) for r in self.ctx.library.routines]
+        options += [Option(Text.assemble(("⚠ ", "bold"), (visible(path.name), "italic")), id=f"{BROKEN}{n}")
                     for n, path in enumerate(self.ctx.library.faults)]
         return options
 
     def _show_broken(self, index: int) -> None:
         path, faults = list(self.ctx.library.faults.items())[index]
-        self.query_one("#routine-name", Static).update(Text(f"Not loaded: {path.name}"))
-        self.query_one("#routine-description", Static).update(Text("\n".join(faults)))
+        self.query_one("#routine-name", Static).update(plain(f"Not loaded: {path.name}"))
+        self.query_one("#routine-description", Static).update(Text(visible("\n".join(faults), keep="\n")))
         self.query_one("#routine-table", TargetsTable).rows = ()
         self.query_one("#routine-length", Static).update(
             Text("Fix the file, then start again; glute-tui routines validate PATH checks it."))
@@ -162,8 +164,8 @@ class HomeScreen(Screen[None]):
         routine = self.routine
         if routine is None:
             return
-        self.query_one("#routine-name", Static).update(routine.name)
-        self.query_one("#routine-description", Static).update(routine.description)
+        self.query_one("#routine-name", Static).update(plain(routine.name))
+        self.query_one("#routine-description", Static).update(plain(routine.description))
         self.query_one("#routine-table", TargetsTable).rows = tuple(
             (item.exercise.name, item.target_label, f"{item.rest_s} s", item.load.label)
             for item in routine.exercises)

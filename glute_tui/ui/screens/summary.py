@@ -23,6 +23,8 @@ from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.core.results import overall, summarize
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.core.text import visible
+from glute_tui.ui.plain import plain
 
 
 class SummaryScreen(Screen[None]):
@@ -61,8 +63,8 @@ class SummaryScreen(Screen[None]):
         else:
             title = "Workout stopped: what you did is kept." if done else "Workout stopped."
         self.query_one("#summary-title", Static).update(title)
-        self.query_one("#summary-totals", Static).update(
-            f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}")
+        self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
+            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}"))
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("Exercise", "Sets", "Done / target", "Time", "Target")
         self.results = summarize(self.plan, self.records)
@@ -86,7 +88,7 @@ class SummaryScreen(Screen[None]):
             self.save_status = f"Could not save: {exc}. The sets will be recovered at the next start."
 
     def watch_save_status(self, text: str) -> None:
-        self.query_one("#save-status", Static).update(text)
+        self.query_one("#save-status", Static).update(plain(text))  # may quote a path or an error
 
     def _show_suggestions(self, taken: Text | None = None) -> None:
         widget = self.query_one("#progression", Static)
@@ -100,11 +102,11 @@ class SummaryScreen(Screen[None]):
         widget.set_class(all(r.met_target for r in self.results), "-all-met")
         for row in self.results:
             if not row.met_target:
-                text.append(f"\n  {row.verdict}")
+                text.append(f"\n  {visible(row.verdict)}")
         if self.suggestions:
             text.append("\nReady for more next time (targets met):", style="bold")
             for suggestion in self.suggestions:
-                text.append(f"\n  • {suggestion.text}")
+                text.append(f"\n  • {visible(suggestion.text)}")
             text.append("\n")
             text.append("p", style="bold")
             text.append(" takes these into your routine")
@@ -124,8 +126,8 @@ class SummaryScreen(Screen[None]):
             self.notify(f"Could not save the routine: {exc}", severity="error", markup=False)
             return
         self.suggestions = []
-        self._show_suggestions(Text.assemble("Saved to ", (saved.name, "bold"),
-                                             f" ({saved.id}): the next workout starts there."))
+        self._show_suggestions(Text.assemble("Saved to ", (visible(saved.name), "bold"),
+                                             f" ({visible(saved.id)}): the next workout starts there."))
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual import events
+from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, figure_shown, phase_word
@@ -27,6 +28,7 @@ from glute_tui.ui.widgets.big_text import BigText
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.ui.plain import plain
 
 ROOMY_HEIGHT = 30  # from here on, the phase word, the leg and the form cues have room
 PORTRAIT_WIDTH = 60  # narrower than this (and tall): a phone; everything stacked
@@ -183,28 +185,28 @@ class WorkoutScreen(Screen[None]):
             self.set_class(new.paused, "-paused")
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title
-            self.query_one("#phase-title", Static).update(title)
+            self.query_one("#phase-title", Static).update(plain(title))
         if changed("detail") or changed("paused"):
             detail = "Space to resume" if new.paused else new.detail
-            self.query_one("#phase-detail", Static).update(detail)
+            self.query_one("#phase-detail", Static).update(plain(detail))
         if changed("side"):
-            self.query_one("#side", Static).update(new.side)
+            self.query_one("#side", Static).update(plain(new.side))
         self.query_one("#phase-word", BigText).update(phase_word(new))
         self.query_one("#leg", BigText).update(new.leg)
         self.set_class(not new.leg, "-no-leg")
         if changed("number"):
             self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):
-            self.query_one("#caption", Static).update(new.caption)
+            self.query_one("#caption", Static).update(plain(new.caption))
         if changed("cues"):
-            self.query_one("#form-cues", Static).update("\n".join(f"• {c}" for c in new.cues))
+            self.query_one("#form-cues", Static).update(Content("\n").join(plain(f"• {c}") for c in new.cues))
         if changed("figure") or changed("frame"):
             self.query_one(MoveFigure).show(new.figure, new.frame)
             if old is not None and not changed("figure") and not changed("phase") and new.phase == "work" \
                     and self.run.counting == "paced" and not new.paused:
                 self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
         if changed("next_text"):
-            self.query_one("#next", Static).update(new.next_text)
+            self.query_one("#next", Static).update(plain(new.next_text))
         if changed("progress"):
             self.query_one("#progress", QuietProgressBar).update(progress=new.progress)
         if changed("clock"):  # every second, always one line: a repaint, not a layout

@@ -2,7 +2,8 @@
 
 DataTable reads a str as Rich markup with emoji codes. Our cells hold names people type (a
 routine called "Legs [easy]" would lose its brackets), and the first emoji lookup loads Rich's
-table of every emoji name: about 2 MB for the rest of the workout, for nothing.
+table of every emoji name: about 2 MB for the rest of the workout, for nothing. Control
+characters in a cell (an ESC in an imported session's name) are shown as symbols.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable
 
+from glute_tui.core.text import visible
+
 
 def _plain(value: Any) -> Any:
-    return Text(value) if isinstance(value, str) else value
+    return Text(visible(value)) if isinstance(value, str) else value
 
 
 class PlainTable(DataTable):

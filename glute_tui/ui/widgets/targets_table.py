@@ -7,9 +7,10 @@ render: about 15 ms of a first frame); a Rich table in a Static is all that is n
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
+
+from glute_tui.ui.plain import plain_text
 
 COLUMNS = ("Exercise", "Sets × reps", "Rest", "Load")
 NARROW = 52  # below this width, the load goes into the target and a long name wraps
@@ -38,5 +39,5 @@ class TargetsTable(Static):
             if narrow and len(row) == 4:
                 name, target, rest, load = row
                 row = (name, target if load == "body weight" else f"{target} · {load}", rest)
-            table.add_row(*(Text(cell) for cell in row))  # names from files: shown as written
+            table.add_row(*map(plain_text, row))  # names from files: never markup
         return table
