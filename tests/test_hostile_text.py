@@ -172,7 +172,7 @@ def hostile_history(paths: AppPaths) -> list[str]:
     for day, value in enumerate(values):
         started = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}T07:00:00+01:00"
         history.add(Session("hostile", value, started, started.replace("T07", "T08"), "completed",
-                            [SetRecord(value, "none", 1, 10, 10, None, value, 30.0)]))
+                            [SetRecord(value, "left" if day % 2 else "right", 1, 10, 10, None, value, 30.0)]))
     return values
 
 
@@ -379,3 +379,33 @@ async def test_history_and_session_detail_show_hostile_sessions_as_text(paths: A
         await pilot.pause()
         check_screen(app, "Delete question")
         await pilot.press("n")
+
+
+@pytest.mark.parametrize("pasted", ["Hips \x1b]0;pwned\x07", "Hips \x9b31m", "Tab\there", "n" * 121])
+async def test_the_editor_refuses_a_pasted_control_character_or_an_overlong_name(paths: AppPaths, clock, pasted):
+    from textual import events
+    from textual.widgets import Input, Static
+
+    from glute_tui.store.routine_files import builtin_routines
+    from glute_tui.ui.app import GluteApp
+    from glute_tui.ui.screens.editor import EditorScreen
+
+    app = GluteApp(builtin_routines(), paths, clock=clock, selected="short", speech_program=())
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        field = app.screen.query_one("#name", Input)
+        field.focus()
+        field.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert field.value == "Busy-day glutes"  # the paste was refused whole
+        check_screen(app, "Editor")
+        # And set anyway (as no key or paste can), the validator refuses it by field.
+        field.value = pasted
+        await pilot.pause()
+        status = str(app.screen.query_one("#editor-status", Static).render())
+        assert "Not saved while wrong" in status and "name: must" in status, status
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not paths.routines_dir.exists() or not list(paths.routines_dir.glob("*.toml"))

@@ -16,6 +16,10 @@ from textual.content import Content
 
 from glute_tui.core.text import visible
 
+# An Input's `restrict`: a paste or a key that would put a control character into the field is
+# refused (the bell rings), so the field never shows one; validation refuses it again.
+NO_CONTROLS = r"[^\x00-\x1f\x7f-\x9f]*"
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
 
 

@@ -27,8 +27,9 @@ from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
-from glute_tui.ui.plain import plain
+from glute_tui.ui.plain import NO_CONTROLS, plain
 from glute_tui.core.text import visible
+from glute_tui.core.limits import NAME_MAX
 
 ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
 EXERCISE_FIELDS = ("sets", "amount", "tempo_s", "rest_s")
@@ -116,7 +117,8 @@ class EditorScreen(Screen[None]):
                 yield OptionList(id="editor-exercises")
                 yield Static("a add · x remove · u/d move\ne edit move · n new move", id="editor-keys")
             with VerticalScroll(id="editor-form"):
-                yield field_row("Name", Input(self.doc["name"], id="name", select_on_focus=False), "", "name-hint")
+                yield field_row("Name", Input(self.doc["name"], id="name", select_on_focus=False,
+                                                      restrict=NO_CONTROLS, max_length=NAME_MAX), "", "name-hint")
                 for key, label in ROUTINE_LABELS.items():
                     yield field_row(label, number_input(key, str(self.doc[key])), allowed(key), f"{key}-hint")
                 yield Static("", id="exercise-title", classes="section-title")
