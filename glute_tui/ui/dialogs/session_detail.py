@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from glute_tui.ui.widgets.plain_table import PlainTable
+from glute_tui.ui.plain import plain_text
 from glute_tui.core.format import format_clock, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
@@ -37,7 +38,7 @@ class SessionDetail(ModalScreen[None]):
             names = self.catalogue
             for r in s.sets:
                 amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
-                table.add_row(Text(names[r.exercise].name if r.exercise in names else r.exercise),
+                table.add_row(plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
                               r.side if r.side != "none" else "", str(r.set), amount,
                               Load.describe(r.load), format_clock(r.seconds), "skipped" if r.skipped else "")
             yield table

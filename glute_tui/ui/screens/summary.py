@@ -24,7 +24,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.core.results import overall, summarize
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.core.text import visible
-from glute_tui.ui.plain import plain
+from glute_tui.ui.plain import plain, plain_text
 
 
 class SummaryScreen(Screen[None]):
@@ -76,7 +76,7 @@ class SummaryScreen(Screen[None]):
             else:
                 amount = f"{row.reps_done} / {row.reps_target} reps"
             mark = "met ✓" if row.met_target else "not met"
-            table.add_row(Text(row.name), f"{row.sets_done} / {row.sets_planned}", amount,
+            table.add_row(plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", amount,
                           format_clock(row.seconds), mark)
         self.run_worker(self._wait_for_save(), exclusive=True)
 
