@@ -15,7 +15,7 @@ from glute_tui.store.journal import Journal
 from glute_tui.store.preferences import load_preferences
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.devtools.sample_history import make_sessions
-from glute_tui.devtools.scenes import advance, settle
+from glute_tui.devtools.scenes import advance, end_check, settle
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen
 
@@ -35,6 +35,7 @@ async def run_whole_workout(pilot, clock) -> None:
     await pilot.pause()
     assert isinstance(pilot.app.screen, WorkoutScreen)
     await advance(pilot, clock)
+    await end_check(pilot)
     await settle(pilot)
     assert isinstance(pilot.app.screen, SummaryScreen)
 
@@ -172,6 +173,7 @@ async def test_a_journal_that_cannot_be_written_is_said_at_once_and_the_workout_
         assert any("Could not write the workout journal: Permission denied" in m for m in messages(app))
         assert isinstance(app.screen, WorkoutScreen) and not app.screen.run.finished
         await advance(pilot, clock)
+        await end_check(pilot)
         await settle(pilot)
         assert "Saved to history" in str(app.screen.query_one("#save-status", Static).render())
     assert len(History(paths.data).load().sessions[0].sets) == 8

@@ -14,7 +14,7 @@ from glute_tui.core.plan import REST, SWITCH, WORK, build_plan
 from glute_tui.core.records import Session, SetRecord, sets_done
 from glute_tui.core.results import overall, summarize
 from glute_tui.core.stats import session_row
-from glute_tui.devtools.scenes import advance
+from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
@@ -57,12 +57,19 @@ async def test_the_summary_lists_what_was_met_and_what_was_not(paths, clock):
         await pilot.press("enter")  # the rest ends early
         await advance(pilot, clock, 30)  # ten of twelve squats
         await pilot.press("enter")
-        await advance(pilot, clock)
+        screen = app.screen
+        while not screen.run.finished:  # paced sets count as met only when rated easy or right:
+            if screen.workout.rating_due() and screen.workout.rating() is None:
+                await pilot.press("2")  # "How was it?" in the rest after each exercise: right
+            clock.now = screen.run.wakeup_at()
+            screen.poll()
+        await pilot.pause()
+        await end_check(pilot, "2", "n")  # the clamshells: right; no pain
         assert isinstance(app.screen, SummaryScreen)
         shown = text(app, "#progression")
         assert "Every target met" not in shown
         assert "Targets met for 2 of 3 exercises." in shown
-        assert "Squats: not met (22 of 24 reps)" in shown
+        assert "Squats: stay at this level (not met: 22 of 24 reps)" in shown
         table = app.screen.query_one("#summary-table", DataTable)
         assert [str(table.get_row_at(i)[-1]) for i in range(3)] == ["not met", "met ✓", "met ✓"]
 
@@ -98,7 +105,8 @@ async def test_history_screen_and_command_show_the_same_sets_done(paths, clock, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
-        assert str(table.get_row_at(0)[3]) == "3/15"
+        sets = [key.value for key in table.columns].index("sets")
+        assert str(table.get_row_at(0)[sets]) == "3/15"
 
 
 # --- bug 5: ↑/↓ during "Switch sides" shows the count it corrects ---------------------------------
@@ -212,6 +220,9 @@ async def test_a_progression_of_a_routine_opened_by_path_shows_on_home_and_is_ne
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("enter")
             await advance(pilot, clock)
+            await end_check(pilot, "2", "n")  # "right", no pain: a step up is offered
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
             await pilot.press("p")  # take the next step: 2 → 4 reps
             await pilot.pause()

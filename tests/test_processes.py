@@ -36,10 +36,13 @@ def start_and_finish_one_set(home: Path, routine: Path) -> PtyApp:
 
 
 def stop_and_save(app: PtyApp) -> None:
-    """q, then y at the question; wait for the save; q again on the Summary to leave."""
+    """q, then y at the question; Escape skips "Any pain?"; wait for the save; q again on the
+    Summary to leave."""
     app.press("q")
     assert app.read_until(app.saw("Stop this workout?"))
     app.press("y")
+    assert app.read_until(app.saw("Any pain?"))
+    app.press("\x1b")
     assert app.read_until(app.saw("Saved to history"))
     app.press("q")
     app.wait()
@@ -139,6 +142,8 @@ def test_an_import_while_a_workout_saves_keeps_both(isolated_home: Path, tiny: P
         app.press("q")
         assert app.read_until(app.saw("Stop this workout?"))
         app.press("y")  # the save and the import race for the same year's file
+        assert app.read_until(app.saw("Any pain?"))
+        app.press("\x1b")  # skip it: the Summary's save status shows under it
         assert app.read_until(app.saw("Saved to history"))
         out, err = importer.communicate(timeout=60)
         assert importer.returncode == 0, err

@@ -11,7 +11,7 @@ from conftest import FakeClock
 from glute_tui.ui.app import GluteApp
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
-from glute_tui.devtools.scenes import advance
+from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.ui.screens.home import HomeScreen
 from glute_tui.ui.dialogs.confirm import Confirm
 from glute_tui.ui.screens.summary import SummaryScreen
@@ -52,6 +52,7 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         await advance(pilot, clock, 7)
         assert app.screen.query_one("#number", BigNumber).value == "2"  # a rep every 3 s
         await advance(pilot, clock)
+        await end_check(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -82,6 +83,7 @@ async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
         assert app.screen.run.view().reps == 1  # 5 s into the set, 120 s of dialog excluded
         await pilot.press("q")
         await pilot.press("y")
+        await end_check(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()

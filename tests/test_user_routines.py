@@ -13,7 +13,7 @@ from glute_tui.store.history import History
 from glute_tui.core.progression import next_step, suggest
 from glute_tui.core.routines import Load, RoutineError, dump_routine
 from glute_tui.store.routine_files import builtin_routines, load_all, load_routine, save_user_routine
-from glute_tui.devtools.scenes import advance
+from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.core.results import summarize
 
@@ -93,7 +93,14 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await advance(pilot, clock)
+        screen = app.screen
+        while not screen.run.finished:  # "right" for each exercise, in the rest after its last set
+            if screen.workout.rating_due() and screen.workout.rating() is None:
+                await pilot.press("2")
+            clock.now = screen.run.wakeup_at()
+            screen.poll()
+        await pilot.pause()
+        await end_check(pilot, "2", "n")  # the last exercise's "How was it?", and no pain
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -108,6 +115,7 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
         await advance(pilot, clock, 10.5)
         assert "of 14 reps" in str(app.screen.query_one("#caption", Static).render())
         await advance(pilot, clock)  # finish the next workout too
+        await end_check(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
     saved = load_routine(paths.routines_dir / "short-mine.toml")

@@ -26,7 +26,7 @@ from glute_tui.cli.output import console as make_console, fail, plain, say
 from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
-from glute_tui.core.stats import compute, session_day, session_row
+from glute_tui.core.stats import compute, session_day, session_felt, session_pain, session_row
 from glute_tui.store.atomic import atomic_write_text
 from glute_tui.store.history import History, SaveFailed
 from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, kind_of, read_text
@@ -73,10 +73,11 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     table = Table(title=f"Recent sessions ({min(args.limit, len(sessions))} of {len(sessions)})",
                   title_justify="left")
-    for column in ("date", "routine", "minutes", "sets done", "reps", "status"):
+    for column in ("date", "routine", "minutes", "sets done", "reps", "status", "felt", "pain"):
         table.add_column(column, justify="right" if column in ("minutes", "sets done", "reps") else "left")
     for session in list(reversed(sessions))[: args.limit]:
-        table.add_row(*(plain(cell) for cell in session_row(session)))
+        cells = (*session_row(session), session_felt(session), session_pain(session))
+        table.add_row(*(plain(cell) for cell in cells))
     console.print(table)
     return incomplete(opened)
 

@@ -133,6 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     from glute_tui.cli.serve import add_parser as add_serve
 
     add_serve(commands, common)
+
+    suggest = commands.add_parser("suggest", help="what to change next time, per exercise, and why",
+                                  parents=common,
+                                  description="The Summary's advice after the newest session of a "
+                                              "routine: a step up, a step back, a gentler move, or stay; "
+                                              "from the targets met, how each exercise felt and any pain.")
+    suggest.add_argument("--routine", dest="suggest_routine", metavar="ID|PATH",
+                         help="the routine (default: the one of the newest session)")
+    suggest.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -194,6 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.cli.exercises import cmd_exercises
 
             return cmd_exercises(args, paths)
+        if args.command == "suggest":
+            from glute_tui.cli.suggest import cmd_suggest
+
+            return cmd_suggest(args, paths)
         if args.command in HISTORY_COMMANDS:
             from glute_tui.cli import history
 

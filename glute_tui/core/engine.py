@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, TIMED_KINDS, WORK, Plan, Step
+from glute_tui.core.effort import EFFORTS, too_fast
 from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.core.vocab import Counting
 
@@ -269,8 +270,38 @@ class WorkoutRun:
                 new = max(0, min(MAX_REPS, record.reps + delta))
                 if new != record.reps and previous is not None:
                     record.reps = new
+                    record.counted_by = "person"
+                    item = self.plan.steps[previous].item
+                    record.too_fast = item is not None and too_fast(new, record.seconds, item.tempo_s)
                     return [SetCorrected(previous, record)]
         return []
+
+    def rating_due(self) -> int | None:
+        """The exercise (its position in the routine) whose last set was the last one finished,
+        while nothing of another exercise has started: the moment to ask "How was it?"."""
+        state = self._state
+        if state is None:
+            return None
+        current = self.plan.steps[state.index]
+        last = max((i for i in self.records if i < state.index), default=None)
+        if last is None or (current.is_work and not self.finished):
+            return None
+        step = self.plan.steps[last]
+        later = any(s.is_work and s.exercise_index == step.exercise_index for s in self.plan.steps[last + 1:])
+        return None if later else step.exercise_index
+
+    def rate(self, exercise_index: int, effort: str | None) -> list[Event]:
+        """The answer to "How was it?" for every finished set of one exercise of the routine;
+        each changed set is reported again (SetCorrected), so the journal keeps the answer."""
+        if effort is not None and effort not in EFFORTS:
+            raise ValueError(f"effort must be one of {', '.join(EFFORTS)} or None")
+        events: list[Event] = []
+        for index in sorted(self.records):
+            record = self.records[index]
+            if self.plan.steps[index].exercise_index == exercise_index and record.effort != effort:
+                record.effort = effort
+                events.append(SetCorrected(index, record))
+        return events
 
     def add_rest(self, seconds: float = REST_EXTENSION_S) -> bool:
         """`+`: stretch a rest (or the get-ready, or a switch) by some seconds."""
@@ -328,12 +359,17 @@ class WorkoutRun:
             return []
         item = step.item
         elapsed = self._step_elapsed(now)
+        fast = False
         if item.is_hold:
             reps, hold = None, round(min(elapsed, float(item.hold_s or 0)), 2)
+            counted_by = "app"
         else:
             reps, hold = self._current_reps(now), None
+            counted_by = "app" if self.counting == "paced" and state.adjust == 0 else "person"
         if not (reps or hold):  # finished before the first rep (or second of a hold): not a set done
             skipped = True
+        if not item.is_hold:
+            fast = counted_by == "person" and not skipped and too_fast(reps, elapsed, item.tempo_s)
         record = SetRecord(
             exercise=item.id,
             side=step.side,
@@ -344,6 +380,8 @@ class WorkoutRun:
             load=str(item.load),
             seconds=round(elapsed, 3),
             skipped=skipped,
+            counted_by=counted_by,
+            too_fast=fast,
         )
         self.records[state.index] = record
         return [SetFinished(state.index, record)]

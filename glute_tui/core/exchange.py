@@ -1,8 +1,10 @@
 """The documented export formats, and reading an export back (`glute-tui import`).
 
-JSON: {"format": "glute-tui-history", "version": 1, "sessions": [<session as stored>, ...]}
+JSON: {"format": "glute-tui-history", "version": 2, "sessions": [<session as stored>, ...]}
+Version 2 adds `effort`, `counted_by`, `too_fast` to each set and `pain`, `note` to each
+session; a version-1 export still imports, its new fields read as null.
 CSV: one row per set, the session's columns repeated; a session with no sets has one row
-with the set columns empty, so nothing is lost. A text cell that starts with `=`, `+`, `-`,
+with the set columns empty, so nothing is lost. `pain` is written `area:side` joined by `; `. A text cell that starts with `=`, `+`, `-`,
 `@`, a tab or a carriage return gets a `'` in front (the OWASP rule against formula injection):
 a spreadsheet would run `=cmd|' /C calc'!A0` as a formula. Numbers are never changed (none of
 ours is negative).
@@ -27,9 +29,11 @@ from glute_tui.core.limits import NAME_MAX, SETS_MAX
 from glute_tui.core.records import RecordError, Session, shown
 from glute_tui.core.text import text_problem
 
-FORMAT, VERSION = "glute-tui-history", 1
-SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status", "planned_sets"]
-SET_COLUMNS = ["exercise", "side", "set", "target_reps", "reps", "hold_s", "load", "seconds", "skipped"]
+FORMAT, VERSION = "glute-tui-history", 2
+READABLE_VERSIONS = (1, 2)
+SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status", "planned_sets", "pain", "note"]
+SET_COLUMNS = ["exercise", "side", "set", "target_reps", "reps", "hold_s", "load", "seconds", "skipped",
+               "effort", "counted_by", "too_fast"]
 
 
 class ImportProblem(ValueError):
@@ -64,7 +68,7 @@ def to_csv(sessions: Iterable[Session]) -> str:
 
     write(SESSION_COLUMNS + SET_COLUMNS)
     for session in sessions:
-        head = ["" if getattr(session, c) is None else _cell(getattr(session, c)) for c in SESSION_COLUMNS]
+        head = [_cell(_session_cell(session, c)) for c in SESSION_COLUMNS]
         if not session.sets:
             write(head + [""] * len(SET_COLUMNS))
         for record in session.sets:
@@ -84,6 +88,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _session_cell(session: Session, column: str) -> Any:
+    if column == "pain":
+        return "" if session.pain is None else "; ".join(f"{p.area}:{p.side}" for p in session.pain)
+    if column == "note":
+        return session.note or ""  # `_cell` quotes a note that starts like a formula
+    return getattr(session, column)
+
+
 def parse_export(text: str, name: str) -> list[Session]:
     """Every session of an export, or ImportProblem naming the first bad session and field."""
     try:
@@ -98,8 +110,10 @@ def parse_export(text: str, name: str) -> list[Session]:
         raise ImportProblem(f"{name}: too large to read into memory") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportProblem(f'{name}: format: must be "{FORMAT}" (an export of glute-tui)')
-    if doc.get("version") != VERSION:
-        raise ImportProblem(f"{name}: version: must be {VERSION} (got {shown(doc.get('version'))})")
+    version = doc.get("version")
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        allowed = " or ".join(str(v) for v in READABLE_VERSIONS)
+        raise ImportProblem(f"{name}: version: must be {allowed} (got {shown(version)})")
     items = doc.get("sessions")
     if not isinstance(items, list):
         raise ImportProblem(f"{name}: sessions: must be a list of sessions")
@@ -107,7 +121,7 @@ def parse_export(text: str, name: str) -> list[Session]:
     for index, item in enumerate(items):
         where = f"sessions[{index}]"
         try:
-            session = Session.from_dict(item, where=where)
+            session = Session.from_dict(item, where=where, version=version)
             check_limits(session, where)
         except RecordError as exc:
             raise ImportProblem(f"{name}: {exc}") from None

@@ -2,6 +2,10 @@
 
 `from_dict` is strict, because it guards everything that comes from outside (an import, a
 journal left by a crash, a hand-edited history file): a bad value names its field.
+
+Format version 2 adds, per set, `effort` (the answer to "How was it?"), `counted_by` and
+`too_fast`, and per session `pain` and `note`. A version-1 session (no such fields) reads with
+them null (false for `too_fast`): nothing is rewritten just because it was read.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
+from glute_tui.core.effort import COUNTED_BY, EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain, note_problem
 from glute_tui.core.text import shown as _quote
 from glute_tui.core.vocab import Side, Status
 
@@ -40,6 +45,9 @@ class SetRecord:
     load: str
     seconds: float
     skipped: bool = False
+    effort: str | None = None  # "easy" | "right" | "hard" | "failed"; None: not answered
+    counted_by: str | None = None  # "app" | "person"; None: not known (version 1)
+    too_fast: bool = False  # done far faster than its tempo allows
 
     @property
     def done(self) -> bool:
@@ -50,7 +58,7 @@ class SetRecord:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Any, where: str = "set") -> "SetRecord":
+    def from_dict(cls, data: Any, where: str = "set", version: int = 2) -> "SetRecord":
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
         # A history repeats a few names thousands of times: one string each, not one per set
@@ -70,7 +78,15 @@ class SetRecord:
         if not isinstance(skipped, bool):
             raise RecordError(f"{where}.skipped", f"must be true or false (got {shown(skipped)})")
         assert set_no is not None and seconds is not None  # not optional: checked above
-        return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
+        if version < 2:
+            return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped)
+        effort = _choice(data, "effort", where, EFFORTS)
+        counted_by = _choice(data, "counted_by", where, COUNTED_BY)
+        fast = data.get("too_fast", False)
+        if not isinstance(fast, bool):
+            raise RecordError(f"{where}.too_fast", f"must be true or false (got {shown(fast)})")
+        return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped,
+                   effort, counted_by, fast)
 
 
 def sets_done(records: "Iterable[SetRecord]") -> int:
@@ -90,6 +106,8 @@ class Session:
     status: str
     sets: list[SetRecord] = field(default_factory=list)
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    pain: list[Pain] | None = None  # None: not asked (version 1); []: no pain
+    note: str | None = None
     planned_sets: int | None = None  # the routine's sets when it started; None in older files
 
     @property
@@ -117,6 +135,17 @@ class Session:
     def counts(self) -> bool:
         return any(record.done for record in self.sets)
 
+    def efforts(self) -> dict[str, str | None]:
+        """Each exercise done -> its answer to "How was it?" (the hardest given to any of its
+        sets), or None when none was given."""
+        given: dict[str, list[str]] = {}
+        for record in self.sets:
+            if record.done:
+                answers = given.setdefault(record.exercise, [])
+                if record.effort is not None:
+                    answers.append(record.effort)
+        return {k: max(v, key=EFFORTS.index) if v else None for k, v in given.items()}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -126,10 +155,12 @@ class Session:
             "ended_at": self.ended_at,
             "status": self.status,
             "sets": [record.to_dict() for record in self.sets],
+            "pain": None if self.pain is None else [p.to_dict() for p in self.pain],
+            "note": self.note,
         } | ({} if self.planned_sets is None else {"planned_sets": self.planned_sets})
 
     @classmethod
-    def from_dict(cls, data: Any, where: str = "session") -> "Session":
+    def from_dict(cls, data: Any, where: str = "session", version: int = 2) -> "Session":
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
         session_id = _text(data, "id", where)
@@ -146,12 +177,17 @@ class Session:
         sets = data.get("sets")
         if not isinstance(sets, list):
             raise RecordError(f"{where}.sets", "must be a list of sets")
-        records = [SetRecord.from_dict(item, f"{where}.sets[{i}]") for i, item in enumerate(sets)]
+        records = [SetRecord.from_dict(item, f"{where}.sets[{i}]", version) for i, item in enumerate(sets)]
         planned = _int(data, "planned_sets", where, low=0, optional=True)
+        pain, note = (_pain(data.get("pain"), f"{where}.pain"), data.get("note")) if version >= 2 else (None, None)
+        if note is not None and note_problem(note):
+            raise RecordError(f"{where}.note", note_problem(note))
+        if note is not None and _SURROGATE.search(note):
+            raise RecordError(f"{where}.note", "must be text that can be saved as UTF-8 (it holds a lone surrogate)")
         return cls(routine=intern(_text(data, "routine", where)),
                    routine_name=intern(_text(data, "routine_name", where)),
                    started_at=started, ended_at=ended, status=status, sets=records, id=session_id,
-                   planned_sets=planned)
+                   planned_sets=planned, pain=pain, note=note)
 
 
 def now_iso(now: datetime | None = None) -> str:
@@ -172,6 +208,33 @@ def shown(value: object) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...]) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise RecordError(f"{where}.{key}", f"must be one of {', '.join(allowed)} or null (got {shown(value)})")
+    return allowed[allowed.index(value)]  # one string each, not one per set
+
+
+def _pain(value: Any, where: str) -> list[Pain] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise RecordError(where, "must be a list of {\"area\": …, \"side\": …} or null")
+    pains = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise RecordError(f"{where}[{i}]", "must be an object with an area and a side")
+        area, side = item.get("area"), item.get("side")
+        if area not in PAIN_AREAS:
+            raise RecordError(f"{where}[{i}].area", f"must be one of {', '.join(PAIN_AREAS)} (got {shown(area)})")
+        if side not in PAIN_SIDES:
+            raise RecordError(f"{where}[{i}].side", f"must be one of {', '.join(PAIN_SIDES)} (got {shown(side)})")
+        pains.append(Pain(area, side))
+    return pains
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:

@@ -1,9 +1,16 @@
-"""Per-exercise results of a workout, against the plan's targets."""
+"""Per-exercise results of a workout, against the plan's targets, and how honestly they were met.
+
+A target counts as met only when the count can be trusted: a set the app counted to the tempo
+(or a hold its timer ran out) says nothing about whether the person kept up, so it is met only
+when they answered "easy" or "right" (or corrected the count); a self-paced set finished far
+faster than its tempo allows (`too_fast`) is not met.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glute_tui.core.effort import EFFORTS, GOOD_EFFORTS
 from glute_tui.core.format import plural
 from glute_tui.core.plan import Plan
 from glute_tui.core.records import SetRecord
@@ -20,6 +27,9 @@ class ExerciseResult:
     hold_done_s: float
     hold_target_s: float
     seconds: float
+    efforts: tuple[str | None, ...] = ()  # each done set's answer to "How was it?"
+    app_counted: int = 0  # done sets whose count is the app's (tempo or timer), not the person's
+    too_fast: int = 0  # done sets finished far faster than the tempo allows
 
     @property
     def met_target(self) -> bool:
@@ -52,16 +62,40 @@ class ExerciseResult:
             return f"{self.name}: not done"
         return f"{self.name}: not met ({', '.join(self.missed)})"
 
+    @property
+    def effort(self) -> str | None:
+        """The answer for the exercise: the hardest one given to any of its sets; None if none."""
+        given = [e for e in self.efforts if e is not None]
+        return max(given, key=EFFORTS.index) if given else None
 
-def overall(results: list[ExerciseResult]) -> str:
-    """The Summary's headline: "Every target met." only when it is true."""
-    met = sum(1 for r in results if r.met_target)
+    @property
+    def all_good(self) -> bool:
+        """Every done set answered easy or right."""
+        return bool(self.efforts) and all(e in GOOD_EFFORTS for e in self.efforts)
+
+    @property
+    def met_honestly(self) -> bool:
+        """The targets met, and the count can be trusted (see the module's doc)."""
+        if not self.met_target or self.too_fast:
+            return False
+        return not self.app_counted or all(e in GOOD_EFFORTS for e in self.efforts)
+
+    def amount(self) -> str:
+        """`22 / 24 reps`, `45 / 60 s`: what was done against the target."""
+        if self.hold_target_s:
+            return f"{self.hold_done_s:.0f} / {self.hold_target_s:.0f} s"
+        return f"{self.reps_done} / {self.reps_target} reps"
+
+
+def overall(results: list[ExerciseResult], *, honest: bool = False) -> str:
+    """The Summary's headline: "Every target met." only when it is true (`honest`: and the
+    count can be trusted, see `met_honestly`)."""
+    met = sum(1 for r in results if (r.met_honestly if honest else r.met_target))
     if results and met == len(results):
         return "Every target met."
     if not met:
         return "No target met this time."
     return f"Targets met for {met} of {plural(len(results), 'exercise')}."
-
 
 def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
     """One row per exercise of the routine, in routine order; reps add up over both sides."""
@@ -69,15 +103,21 @@ def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
     for item in plan.routine.exercises:
         steps = [s for s in plan.work_steps if s.item is item]
         done = [r for r in records if r.exercise == item.id]
+        finished = [r for r in done if r.done]
         results.append(ExerciseResult(
             exercise_id=item.id,
             name=item.exercise.name,
-            sets_done=len({r.set for r in done if r.done}),  # a set counts once, whatever its sides
+            sets_done=len({r.set for r in finished}),  # a set counts once, whatever its sides
             sets_planned=item.sets,
             reps_done=sum(r.reps or 0 for r in done if not r.skipped),
             reps_target=sum(item.reps or 0 for _ in steps),
             hold_done_s=sum(r.hold_s or 0 for r in done if not r.skipped),
             hold_target_s=sum(float(item.hold_s or 0) for _ in steps),
             seconds=sum(r.seconds for r in done),
+            efforts=tuple(r.effort for r in finished),
+            # A set of version 1 (who counted it is not known) counts as the app's: nothing says
+            # the person kept up.
+            app_counted=sum(1 for r in finished if r.counted_by != "person"),
+            too_fast=sum(1 for r in finished if r.too_fast),
         ))
     return results

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable
 
+from glute_tui.core.effort import EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain
 from glute_tui.core.records import Session, sets_done
 from glute_tui.core.routines import BANDS, Load
 
@@ -46,6 +47,24 @@ def session_row(session: Session) -> tuple[str, ...]:
     reps = sum(r.reps or 0 for r in session.sets if r.done)
     return (session.when, session.routine_name, f"{session_minutes(session):.0f}",
             f"{session.sets_done}/{session.sets_planned}", str(reps), session.status)
+
+
+SHORT_SIDE = {"left": "L", "right": "R", "both": "L+R"}
+
+
+def session_felt(session: Session) -> str:
+    """The hardest answer to "How was it?" in a session (`—` when none was given)."""
+    given = [e for e in session.efforts().values() if e is not None]
+    return max(given, key=EFFORTS.index) if given else "—"
+
+
+def session_pain(session: Session) -> str:
+    """`R knee, L hip`; `none` when the person said no pain; '' when not asked (version 1)."""
+    if session.pain is None:
+        return ""
+    if not session.pain:
+        return "none"
+    return ", ".join(f"{SHORT_SIDE[p.side]} {PAIN_AREAS[p.area]}" for p in session.pain)
 
 
 def week_start(day: date) -> date:
@@ -109,6 +128,11 @@ class Stats:
     sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
     work_by_day: dict[date, int] = field(default_factory=dict)  # sets done per day
     progress_by_exercise: dict[str, list[LoadPoint]] = field(default_factory=dict)
+    # exercise -> {easy, right, hard, failed, none}: one answer per session that did it
+    effort_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
+    # area -> {left, right, both}: sessions that reported pain there
+    pain_by_area: dict[str, dict[str, int]] = field(default_factory=dict)
+    pain_by_day: dict[date, list[Pain]] = field(default_factory=dict)  # for the pain calendar
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -127,7 +151,25 @@ class Stats:
             "reps_by_exercise": dict(sorted(self.reps_by_exercise.items())),
             "best_set_by_exercise": dict(sorted(self.best_set_by_exercise.items())),
             "sides_by_exercise": {k: v for k, v in sorted(self.sides_by_exercise.items())},
+            "effort_by_exercise": dict(sorted(self.effort_by_exercise.items())),
+            "pain_by_area": {area: self.pain_by_area.get(area, _no_pain()) for area in PAIN_AREAS},
         }
+
+    def pain_sides(self) -> dict[str, int]:
+        """Reports of pain on each side, all areas together ("both" counts on each)."""
+        sides = {"left": 0, "right": 0}
+        for counts in self.pain_by_area.values():
+            sides["left"] += counts["left"] + counts["both"]
+            sides["right"] += counts["right"] + counts["both"]
+        return sides
+
+
+def _no_pain() -> dict[str, int]:
+    return {side: 0 for side in PAIN_SIDES}
+
+
+def _no_efforts() -> dict[str, int]:
+    return {answer: 0 for answer in (*EFFORTS, "none")}
 
 
 def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> Stats:
@@ -152,6 +194,9 @@ class StatsBuilder:
         self.sides: dict[str, Counter[str]] = defaultdict(Counter)
         self.work: Counter[date] = Counter()
         self.progress: dict[str, list[LoadPoint]] = defaultdict(list)
+        self.efforts: dict[str, dict[str, int]] = defaultdict(_no_efforts)
+        self.pain: dict[str, dict[str, int]] = defaultdict(_no_pain)
+        self.pain_days: dict[date, list[Pain]] = defaultdict(list)
 
     def add(self, session: Session) -> None:
         stats, sides = self.stats, self.sides
@@ -159,6 +204,9 @@ class StatsBuilder:
         if day > stats.as_of:
             return
         stats.sessions += 1
+        for pain in session.pain or ():
+            self.pain[pain.area][pain.side] += 1
+            self.pain_days[day].append(pain)
         done = [r for r in session.sets if r.done]
         if not done:
             return
@@ -187,6 +235,8 @@ class StatsBuilder:
                 sides[record.exercise]["right"] += reps // 2
         for exercise, reps in session_reps.items():
             self.progress[exercise].append(LoadPoint(day, reps, session_load[exercise]))
+        for exercise, effort in session.efforts().items():
+            self.efforts[exercise][effort or "none"] += 1
 
     def finish(self) -> Stats:
         stats, as_of = self.stats, self.stats.as_of
@@ -204,6 +254,9 @@ class StatsBuilder:
         stats.sides_by_exercise = {k: {"left": v["left"], "right": v["right"]} for k, v in self.sides.items()}
         stats.work_by_day = dict(self.work)
         stats.progress_by_exercise = dict(self.progress)
+        stats.effort_by_exercise = dict(self.efforts)
+        stats.pain_by_area = dict(self.pain)
+        stats.pain_by_day = dict(self.pain_days)
         return stats
 
 

@@ -32,6 +32,21 @@ async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> No
     await pilot.pause()
 
 
+async def end_check(pilot, *keys: str) -> None:
+    """Answer "Any pain?" at the end of a workout with `keys` (none: Escape, skip it), once the
+    Summary has put it up."""
+    from glute_tui.ui.dialogs.pain_check import PainCheck
+
+    for _ in range(50):
+        if isinstance(pilot.app.screen, PainCheck):
+            break
+        await pilot.pause()
+    else:
+        raise RuntimeError("no pain check was shown")
+    await pilot.press(*(keys or ("escape",)))
+    await pilot.pause()
+
+
 async def skip_to(pilot, title: str) -> None:
     """Press `n` until the workout shows `title`."""
     for _ in range(100):
@@ -115,7 +130,28 @@ async def summary(pilot, clock):
     await advance(pilot, clock, 10 + 36 + 30 + 20)
     await pilot.press("down", "down")
     await advance(pilot, clock)
+    await end_check(pilot)
     await settle(pilot)
+
+
+async def effort_prompt(pilot, clock):
+    """The rest after the last set of squats: "How was Squats?"."""
+    await pilot.press("enter")
+    await advance(pilot, clock, 10 + 36 + 30 + 36 + 3)
+
+
+async def pain_check(pilot, clock):
+    """The end of a workout: the last exercise's "How was it?" answered, the right knee picked."""
+    await pilot.press("enter")
+    await advance(pilot, clock)
+    await end_check(pilot, "2", "r", "down")
+
+
+async def session_detail_pain(pilot, clock):
+    """A session with its answers and pain, opened from History."""
+    await history(pilot, clock)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def history(pilot, clock):
@@ -157,6 +193,7 @@ class Scene:
     run: Callable[..., Awaitable[None]]
     routine: str = "article"
     sessions: int = 0  # a made-up history of this many sessions, up to TODAY
+    rated: bool = False  # the newest sessions answered "How was it?" and "Any pain?"
 
 
 SCENES = {scene.name: scene for scene in [
@@ -177,7 +214,25 @@ SCENES = {scene.name: scene for scene in [
     Scene("editor", editor),
     Scene("exercise-form", exercise_form),
     Scene("preferences", preferences),
+    Scene("effort-prompt", effort_prompt, routine="short"),
+    Scene("pain-check", pain_check, routine="short"),
+    Scene("session-detail-pain", session_detail_pain, sessions=55, rated=True),
 ]}
+
+
+def rate(sessions: list) -> None:
+    """Answers for the newest ten sessions: how each exercise felt, pain on some, a note."""
+    from glute_tui.core.effort import Pain
+
+    newest = sorted(sessions, key=lambda s: (s.started, s.id))[-10:]
+    for number, session in enumerate(newest):
+        for record in session.sets:
+            record.effort = ("right", "easy", "hard", "right", None)[(number + len(record.exercise)) % 5]
+            record.counted_by = "app"
+        session.pain = [Pain("knee", "right")] if number % 3 == 2 else []
+        session.note = None
+    newest[-1].pain = [Pain("knee", "right"), Pain("it-band", "left")]
+    newest[-1].note = "Right knee sore after Sunday's long run [easy week]"
 
 
 def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
@@ -187,7 +242,10 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         from glute_tui.store.history import History
         from glute_tui.devtools.sample_history import make_sessions
 
-        History(paths.data).add_many(make_sessions(scene.sessions, end=TODAY, seed=11))
+        sessions = make_sessions(scene.sessions, end=TODAY, seed=11)
+        if scene.rated:
+            rate(sessions)
+        History(paths.data).add_many(sessions)
     clock = ManualClock()
     app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
                    speech_program=(), flash_s=0)  # a flash is a moment, not a layout

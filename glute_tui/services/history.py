@@ -91,6 +91,11 @@ class HistoryService:
     def delete(self, session_id: str) -> bool:
         return self.history.delete(session_id)
 
+    def update(self, session: Session) -> bool:
+        """Save an edited session (its pain check) over the stored one, atomically, under the
+        history's lock; False when it is no longer there. Reads and writes files: off the loop."""
+        return self.history.update(session)
+
     def report_problems(self, problems: list[str]) -> None:
         """Tell the person about each problem with their files once (from any thread)."""
         with self._reported_lock:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Callable
 
 from glute_tui.core.routines import (Exercise, Routine, RoutineError, copy_exercise, copy_name, dump_exercise,
                                      read_catalogue)
-from glute_tui.store.routine_files import RoutineSet, load_all, load_figures, save_as_users, save_user_exercises
+from glute_tui.store.routine_files import RoutineSet, load_all, load_figures, load_loads, save_as_users, save_user_exercises
 
 if TYPE_CHECKING:
-    from glute_tui.core.progression import Suggestion
+    from glute_tui.core.progression import Advice, Suggestion
 
 Listener = Callable[["RoutineLibrary"], None]
 
@@ -34,6 +34,7 @@ class RoutineLibrary:
         self.exercises_file = found.exercises_file or routines_dir.parent / "exercises.toml"
         self.selected = selected if selected in self.ids else (self.routines[0].id if self.routines else "")
         self._listeners: list[Listener] = []
+        self._loads: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def load(cls, routines_dir: Path, *, selected: str | None = None) -> "RoutineLibrary":
@@ -88,7 +89,14 @@ class RoutineLibrary:
             return False
         return routine.path.resolve().parent != self.routines_dir.resolve()
 
-    def take_progression(self, routine: Routine, suggestions: list[Suggestion]) -> Routine:
+    @property
+    def loads(self) -> dict[str, frozenset[str]]:
+        """The areas each exercise loads (glute_tui/data/loads.toml), read once."""
+        if self._loads is None:
+            self._loads = load_loads()
+        return self._loads
+
+    def take_progression(self, routine: Routine, suggestions: list[Suggestion] | list[Advice]) -> Routine:
         """The routine with each suggestion taken, saved as `save` does."""
         from glute_tui.core.progression import apply
 

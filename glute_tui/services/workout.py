@@ -13,8 +13,10 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # loaded by the first workout, not at start
+    from glute_tui.core.effort import Pain
     from glute_tui.core.engine import Clock, Event
     from glute_tui.core.plan import Plan
+    from glute_tui.core.records import Session
     from glute_tui.core.routines import Routine
     from glute_tui.services.history import HistoryService
     from glute_tui.store.recorder import Recorder, SaveResult
@@ -64,6 +66,54 @@ class WorkoutSession:
                 elif isinstance(event, SetsDropped):
                     recorder.dropped_from(event.from_index)
         return events
+
+    # --- "How was it?" and "Any pain?" ----------------------------------------------------------
+
+    def rating_due(self) -> str:
+        """The name of the exercise whose answer is wanted now ('' when none): after its last set,
+        while nothing of the next exercise has started."""
+        due = self.run.rating_due()
+        return self.routine.exercises[due].exercise.name if due is not None else ""
+
+    def rating(self) -> str | None:
+        """The answer already given for the exercise whose rating is due, if any."""
+        due = self.run.rating_due()
+        answers = {r.effort for i, r in self.run.records.items() if self.plan.steps[i].exercise_index == due}
+        return next(iter(answers)) if len(answers) == 1 else None
+
+    def rate(self, effort: str | None) -> list[Event]:
+        """Answer "How was it?" for the exercise whose rating is due; the journal keeps it."""
+        due = self.run.rating_due()
+        return self.record(self.run.rate(due, effort)) if due is not None else []
+
+    @property
+    def session(self) -> Session | None:
+        """The session as saved (or being saved) once the workout is over."""
+        return self._recorder.session if self._recorder is not None and self.saved is not None else None
+
+    def end_check(self, pain: list[Pain] | None, note: str | None, effort: str | None = None) -> Session | None:
+        """The answers given at the end: the last exercise's effort (when it was asked then),
+        the pain and the note, put into the saved session; returns it, for `save_end_check`."""
+        session = self.session
+        if session is None:
+            return None
+        due = self.run.rating_due()
+        if effort is not None and due is not None:
+            self.run.rate(due, effort)
+            done = self.run.done_records()
+            from glute_tui.core.records import SetRecord
+
+            session.sets = [SetRecord(**r.to_dict()) for r in done]
+        session.pain, session.note = pain, note
+        return session
+
+    def save_end_check(self, session: Session) -> bool:
+        """Write the session again, with its answers, once its first save is over. Blocks: call
+        it from a worker thread. False when it was never saved (nothing was done, or the disk)."""
+        assert self.saved is not None
+        if not self.saved.result(timeout=SAVE_WAIT_S).saved:
+            return False
+        return self._history.update(session)
 
     def next_title(self, index: int) -> str:
         """What the next set is, for the cue of a rest or a get-ready at step `index`."""

@@ -363,6 +363,18 @@ class History:
             ids |= _session_ids(data)
         return ids
 
+    def update(self, session: Session) -> bool:
+        """Write an edited session (its pain check, say) over the stored one with its id, in its
+        year's file, atomically and under the lock; False when it is not there (deleted meanwhile).
+        Nothing else in the file changes: a version-1 session next to it stays as it was."""
+        path = self.file_for(session)
+        with self._locked():
+            if not path.exists():
+                return False
+            problems: list[str] = []
+            db = self._open(path, problems)
+            return bool(db.table(TABLE).update(session.to_dict(), Query().id == session.id))
+
     def delete(self, session_id: str) -> bool:
         with self._locked():
             for path in self.files():

@@ -110,6 +110,17 @@ def load_exercises(user_file: Path | None) -> tuple[dict[str, Exercise], dict[Pa
     return {**catalogue, **user}, ({user_file: faults} if faults else {})
 
 
+def load_loads(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """The areas each exercise loads (`glute_tui/data/loads.toml`): exercise id -> area ids."""
+    from glute_tui.core.effort import LoadsError, parse_loads
+
+    path = path or data_root() / "loads.toml"
+    try:
+        return parse_loads(read_toml(path), path)
+    except LoadsError as exc:
+        raise RoutineError([str(exc)]) from None
+
+
 def load_routine(path: Path, catalogue: dict[str, Exercise] | None = None,
                  builtin: bool = False) -> Routine:
     """Load and validate one routine file."""

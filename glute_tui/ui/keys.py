@@ -29,6 +29,11 @@ WORKOUT: list[BindingType] = [
     Binding("b", "back", "Back"),
     Binding("plus", "add_rest", "+15 s", key_display="+"),
     Binding("m", "app.toggle_mute", "Mute"),
+    # "How was it?" after the last set of an exercise (the prompt on the screen shows them)
+    Binding("1", "effort('easy')", "How was it: easy", show=False),
+    Binding("2", "effort('right')", "How was it: right", show=False),
+    Binding("3", "effort('hard')", "How was it: hard", show=False),
+    Binding("4", "effort('failed')", "How was it: could not finish", show=False),
 ]
 
 SUMMARY: list[BindingType] = [
@@ -36,6 +41,7 @@ SUMMARY: list[BindingType] = [
     Binding("escape", "home", "Home", show=False),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("p", "progress", "Next step", tooltip="Take the next step into your routine"),
+    Binding("a", "pain_check", "Any pain?"),
     Binding("q", "app.quit", "Quit"),
 ]
 

@@ -1,8 +1,12 @@
-"""One session's sets: what was done on which side, against the target."""
+"""One session's sets: what was done on which side, against the target, and how it felt; the
+pain reported after it, which `a` answers (or corrects) later, saved back into its year's file."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,17 +19,40 @@ from glute_tui.core.format import format_clock, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.text import visible
+from glute_tui.core.effort import EFFORT_LABELS
+from glute_tui.core.stats import session_felt, session_pain
+from glute_tui.services.history import HistoryService
+from glute_tui.ui.dialogs.pain_check import PainAnswer, PainCheck
 
 
+def pain_line(session: Session) -> Text:
+    """`Pain: R knee · note: sore after the long run`, plain text whatever the note holds."""
+    pain = session_pain(session)
+    line = Text.assemble(("Pain: ", "bold"), pain or "not asked", "  ·  ", ("Felt: ", "bold"),
+                         session_felt(session))
+    if session.note:
+        line.append("\n")
+        line.append("Note: ", style="bold")
+        line.append(session.note)
+    return line
 
-class SessionDetail(ModalScreen[None]):
+
+class SessionDetail(ModalScreen[bool]):
+    """Dismissed with True when the pain check was changed (the list should be read again)."""
+
     CSS_PATH = "dialog.tcss"  # loaded when the screen is first shown, not at start
-    BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,enter,q", "close", "Close"),
+        Binding("a", "pain_check", "Any pain?"),
+    ]
 
-    def __init__(self, catalogue: dict[str, Exercise], session: Session) -> None:
+    def __init__(self, catalogue: dict[str, Exercise], session: Session,
+                 history: HistoryService | None = None) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.session = session
+        self.history = history  # None: nothing to save an edit to
+        self.edited = False
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -33,13 +60,53 @@ class SessionDetail(ModalScreen[None]):
             yield Static(Text.assemble((visible(s.routine_name), "bold"), f" · {s.when} · {s.status} · "
                                        f"{s.sets_done} of {plural(s.sets_planned, 'set')} done"),
                          id="detail-title")
+            yield Static(pain_line(s), id="detail-pain")
+            if self.history is not None:
+                yield Static("a: Any pain? (answer or correct it) · Esc: close", id="detail-keys")
             table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Exercise", "Leg", "Set", "Done", "Load", "Time", "")
+            table.add_columns("Exercise", "Leg", "Set", "Done", "Felt", "Load", "Time", "")
             names = self.catalogue
             for r in s.sets:
                 amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
+                marks = " ".join(m for m, on in (("skipped", r.skipped), ("too fast", r.too_fast)) if on)
                 table.add_row(plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
                               r.side if r.side != "none" else "", str(r.set), amount,
-                              Load.describe(r.load), format_clock(r.seconds), "skipped" if r.skipped else "")
+                              EFFORT_LABELS[r.effort] if r.effort else "—",
+                              Load.describe(r.load), format_clock(r.seconds), marks)
             yield table
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.history is not None if action == "pain_check" else True
+
+    def action_pain_check(self) -> None:
+        self.app.push_screen(PainCheck(self.session.pain, self.session.note), self._answered)
+
+    def _answered(self, answer: PainAnswer | None) -> None:
+        if answer is None:
+            return
+        edited = replace(self.session, pain=answer.pain, note=answer.note)
+        self._save(edited)
+
+    @work(thread=True, exclusive=True, group="detail-save")
+    def _save(self, edited: Session) -> None:
+        assert self.history is not None
+        try:
+            saved = self.history.update(edited)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Could not save: {exc.strerror or exc}",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._saved, edited, saved)
+
+    def _saved(self, edited: Session, saved: bool) -> None:
+        if not saved:
+            self.notify("This session is no longer in your history (deleted elsewhere?).", severity="warning")
+            return
+        self.session = edited
+        self.edited = True
+        self.query_one("#detail-pain", Static).update(pain_line(edited))
+        self.notify("Saved.", timeout=2)
+
+    def action_close(self) -> None:
+        self.dismiss(self.edited)

@@ -19,8 +19,9 @@ from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
 from glute_tui.core.records import Session
-from glute_tui.core.stats import Stats, session_row
+from glute_tui.core.stats import Stats, session_felt, session_pain, session_row
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
+from glute_tui.ui.widgets.pain_row import PainRow
 from glute_tui.ui.widgets.too_small import TooSmall
 
 
@@ -54,7 +55,9 @@ class HistoryScreen(Screen[None]):
         with Vertical(id="history"):
             yield Static("Loading your history…", id="streaks")
             with Horizontal(id="history-top"):
-                yield CalendarHeatmap(id="heatmap")
+                with Vertical(id="calendar"):
+                    yield CalendarHeatmap(id="heatmap")
+                    yield PainRow(id="pain-row")
                 yield Static("", id="totals")
             yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -65,9 +68,11 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         table.add_column("Date", key="date")
         table.add_column("Routine", key="routine")
-        table.add_column("Min", key="minutes")
         table.add_column("Sets", key="sets")
         table.add_column("Reps", key="reps")
+        table.add_column("Felt", key="felt")  # how it felt and where it hurt, before the rest
+        table.add_column("Pain", key="pain")
+        table.add_column("Min", key="minutes")
         table.add_column("Status", key="status")
         table.focus()
         self.reload()
@@ -81,7 +86,9 @@ class HistoryScreen(Screen[None]):
 
         def read(chunk: list[Session]) -> None:
             sessions.extend(chunk)
-            rows.extend((*session_row(s), s.id) for s in chunk)
+            for s in chunk:
+                when, name, minutes, sets, reps, status = session_row(s)
+                rows.append((when, name, sets, reps, session_felt(s), session_pain(s), minutes, status, s.id))
 
         worker = get_current_worker()  # a newer reload (after a delete) makes this one stale
 
@@ -143,6 +150,12 @@ class HistoryScreen(Screen[None]):
         for exercise, lr in sides:  # an exercise id from a file (an import): plain text
             name = names[exercise].name if exercise in names else exercise
             lines.append(plain(f"{name[:11]:<11} {lr['left']}·{lr['right']}"))
+        pain = stats.pain_sides()
+        if pain["left"] or pain["right"]:  # a weak side and a sore one, seen together
+            lines.append(plain(f"Pain sides {pain['left']}·{pain['right']}"))
+        pain_row = self.query_one("#pain-row", PainRow)
+        pain_row.as_of = stats.as_of
+        pain_row.pain_by_day = stats.pain_by_day
         self.query_one("#totals", Static).update(Content("\n").join(lines))
 
     def _selected(self) -> Session | None:
@@ -156,7 +169,11 @@ class HistoryScreen(Screen[None]):
 
         session = self._selected()
         if session is not None:
-            self.app.push_screen(SessionDetail(self.ctx.library.catalogue, session))
+            def closed(edited: bool | None) -> None:
+                if edited:
+                    self.reload()
+
+            self.app.push_screen(SessionDetail(self.ctx.library.catalogue, session, self.ctx.history), closed)
 
     def action_delete(self) -> None:
         from glute_tui.ui.dialogs.confirm import Confirm

@@ -1,13 +1,16 @@
-"""After a workout: per exercise, what was done against the targets, and whether it was saved."""
+"""After a workout: per exercise, what was done against the targets, how it felt, what to do
+next time and why; whether it was saved; and "Any pain?", asked once at the end."""
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -17,11 +20,17 @@ from glute_tui.core.plan import Plan
 from glute_tui.core.format import format_clock
 from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.store.recorder import SaveResult
-from glute_tui.core.progression import suggest
+from glute_tui.core.effort import EFFORT_LABELS
+from glute_tui.core.progression import BACK, SWAP, UP, Advice, advise, steps_to_take
+from glute_tui.core.records import Session
 from glute_tui.core.routines import RoutineError
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
-from glute_tui.core.results import overall, summarize
+from glute_tui.core.results import ExerciseResult, overall, summarize
+
+if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed, not with this screen
+    from glute_tui.services.workout import WorkoutSession
+    from glute_tui.ui.dialogs.pain_check import PainAnswer
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.core.text import visible
 from glute_tui.ui.plain import plain, plain_text
@@ -34,7 +43,7 @@ class SummaryScreen(Screen[None]):
     save_status: var[str] = var("Saving…")
 
     def __init__(self, ctx: AppContext, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
-                 status: str, elapsed_s: float) -> None:
+                 status: str, elapsed_s: float, workout: WorkoutSession | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.plan = plan
@@ -42,10 +51,17 @@ class SummaryScreen(Screen[None]):
         self.saved = saved
         self.status = status
         self.elapsed_s = elapsed_s
+        self.workout = workout  # for the end check: the last exercise's answer, the pain
+        self.pain_answered = False
+        self.results: list[ExerciseResult] = []
+        self.advice: list[Advice] = []
+        self.steps: list[Advice] = []
+        self._previous: dict[str, str | None] = {}
+        self._pain_session: Session | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="summary"):
+        with VerticalScroll(id="summary"):  # ↑↓ scroll it on a small terminal
             yield Static("", id="summary-title")
             yield Static("", id="summary-totals")
             yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
@@ -66,20 +82,50 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
             plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}"))
         table = self.query_one("#summary-table", DataTable)
-        table.add_columns("Exercise", "Sets", "Done / target", "Time", "Target")
-        self.results = summarize(self.plan, self.records)
-        self.suggestions = suggest(self.plan.routine, self.results) if self.status == "completed" else []
-        self._show_suggestions()
-        for row in self.results:
-            if row.hold_target_s:
-                amount = f"{row.hold_done_s:.0f} / {row.hold_target_s:.0f} s"
-            else:
-                amount = f"{row.reps_done} / {row.reps_target} reps"
-            mark = "met ✓" if row.met_target else "not met"
-            table.add_row(plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", amount,
-                          format_clock(row.seconds), mark)
+        table.add_columns("Exercise", "Sets", "Done / target", "Felt", "Target")
+        self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
+        if self.status == "completed":
+            self._read_previous()
+        if self.workout is not None and any(r.done for r in self.records):
+            self.call_after_refresh(self.action_pain_check)
 
+    def _show_results(self, pain_session: Session | None = None) -> None:
+        """The table and the advice, from the records as they are now (answers included)."""
+        results = summarize(self.plan, self.records)
+        pain = pain_session.pain if pain_session is not None else None
+        self.advice = advise(self.plan.routine, results, pain=pain, loads=self.ctx.library.loads,
+                             previous_effort=self._previous, catalogue=self.ctx.library.catalogue)
+        self.steps = steps_to_take(self.advice) if self.status == "completed" else []
+        table = self.query_one("#summary-table", DataTable)
+        table.clear()
+        self.results = results
+        for row in results:
+            table.add_row(plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", row.amount(),
+                          _felt(row), "met ✓" if row.met_honestly else "not met")
+        self._show_suggestions()
+
+    @work(thread=True, group="summary-previous")
+    def _read_previous(self) -> None:
+        """How each exercise felt the last time it was done (newest files first, this session
+        left out): "hard" twice in a row is a step back."""
+        current = self.workout.session.id if self.workout is not None and self.workout.session else ""
+        wanted = {item.id for item in self.plan.routine.exercises}
+        found: dict[str, str | None] = {}
+        for sessions in self.ctx.history.each_file(newest_first=True):
+            for session in sessions:  # newest first
+                if session.id == current:
+                    continue
+                for exercise, effort in session.efforts().items():
+                    found.setdefault(exercise, effort)
+            if wanted <= set(found):
+                break
+        if found:
+            self.app.call_from_thread(self._previous_read, found)
+
+    def _previous_read(self, found: dict[str, str | None]) -> None:
+        self._previous = found
+        self._show_results(self._pain_session)
     async def _wait_for_save(self) -> None:
         try:
             result = await asyncio.wrap_future(self.saved)
@@ -91,41 +137,83 @@ class SummaryScreen(Screen[None]):
         self.query_one("#save-status", Static).update(plain(text))  # may quote a path or an error
 
     def _show_suggestions(self, taken: Text | None = None) -> None:
+        """Per exercise: what was met and what was not, how it felt, and the next step, with why."""
         widget = self.query_one("#progression", Static)
         if taken:
             widget.update(taken)
-            self.refresh_bindings()
-            return
-        # Per exercise what was met and what was not: "Every target met" only when it is true.
-        text = Text()
-        text.append(overall(self.results), style="bold")
-        widget.set_class(all(r.met_target for r in self.results), "-all-met")
-        for row in self.results:
-            if not row.met_target:
-                text.append(f"\n  {visible(row.verdict)}")
-        if self.suggestions:
-            text.append("\nReady for more next time (targets met):", style="bold")
-            for suggestion in self.suggestions:
-                text.append(f"\n  • {visible(suggestion.text)}")
-            text.append("\n")
-            text.append("p", style="bold")
-            text.append(" takes these into your routine")
-        widget.update(text)
+        elif self.advice:
+            # Per exercise what was met and what was not, how it felt, and the next step with why:
+            # "Every target met" only when it is true, and a count nobody vouched for is not met.
+            lines = Text(overall(self.results, honest=True), style="bold")
+            widget.set_class(all(r.met_honestly for r in self.results), "-all-met")
+            lines.append("\nNext time:", style="bold")
+            for advice in self.advice:
+                mark = {UP: "↑", BACK: "↓", SWAP: "⇄"}.get(advice.kind, "·")
+                lines.append(f"\n {mark} ")
+                lines.append(visible(advice.name), style="bold")
+                lines.append(f": {visible(advice.change)} ", style="bold" if advice.kind != "stay" else "")
+                lines.append(f"({advice.why})", style="dim" if advice.kind == "stay" else "")
+            if self.steps:
+                lines.append("\np", style="bold")
+                lines.append(" takes the steps up and back into your routine")
+            if self.workout is not None and not self.pain_answered and any(r.done for r in self.records):
+                lines.append("\na", style="bold")
+                lines.append(" answers \"Any pain?\"")
+            widget.update(lines)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "progress":
-            return bool(self.suggestions)
+            return bool(self.steps)
+        if action == "pain_check":
+            return self.workout is not None and any(r.done for r in self.records)
         return True
+
+    def action_pain_check(self) -> None:
+        """"Any pain?" (and "How was it?" for the last exercise, when it was not answered)."""
+        from glute_tui.ui.dialogs.pain_check import PainCheck
+
+        workout = self.workout
+        if workout is None or not self.is_attached:
+            return
+        session = workout.session
+        ask = workout.rating_due() if workout.rating() is None else ""
+        self.app.push_screen(PainCheck(session.pain if session else None, session.note if session else None,
+                                       ask_effort_for=ask), self._pain_answered)
+
+    def _pain_answered(self, answer: PainAnswer | None) -> None:
+        if answer is None or self.workout is None:
+            return
+        session = self.workout.end_check(answer.pain, answer.note, answer.effort)
+        if session is None:
+            return
+        self.pain_answered = True
+        self._pain_session = session
+        self.records = [r for r in session.sets]
+        self._show_results(session)
+        self._save_answers(session)
+
+    @work(thread=True, group="end-check")
+    def _save_answers(self, session: Session) -> None:
+        assert self.workout is not None
+        try:
+            saved = self.workout.save_end_check(session)
+        except Exception as exc:  # never a traceback: the session itself is saved
+            saved, why = False, str(exc)
+        else:
+            why = "" if saved else "the session was not saved"
+        message = "Saved your answers with the session." if saved else f"Could not save your answers: {why}."
+        self.app.call_from_thread(self.notify, message, severity="information" if saved else "error",
+                                  timeout=3, markup=False)
 
     def action_progress(self) -> None:
         """Save the next step into the person's routine (a copy, when it is a built-in one)."""
         try:
-            saved = self.ctx.library.take_progression(self.plan.routine, self.suggestions)
+            saved = self.ctx.library.take_progression(self.plan.routine, self.steps)
         except (OSError, RoutineError) as exc:
             self.notify(f"Could not save the routine: {exc}", severity="error", markup=False)
             return
-        self.suggestions = []
+        self.steps = []
         self._show_suggestions(Text.assemble("Saved to ", (visible(saved.name), "bold"),
                                              f" ({visible(saved.id)}): the next workout starts there."))
 
@@ -137,3 +225,7 @@ class SummaryScreen(Screen[None]):
         from glute_tui.ui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))
+
+def _felt(row: ExerciseResult) -> str:
+    """How it felt, as answered; `—` when nobody said."""
+    return EFFORT_LABELS[row.effort] if row.effort is not None else "—"

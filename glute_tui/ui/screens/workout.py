@@ -26,6 +26,7 @@ from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
+from glute_tui.ui.widgets.effort_prompt import EffortPrompt
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.plain import plain
@@ -72,6 +73,7 @@ class WorkoutScreen(Screen[None]):
                 yield BigNumber(id="number")
                 yield MoveFigure(id="figure")
             yield Static("", id="caption", markup=False)
+            yield EffortPrompt(id="effort")
             yield Static("", id="form-cues", markup=False)
             yield Static("", id="next", markup=False)
             with Vertical(id="progress-row"):
@@ -173,6 +175,17 @@ class WorkoutScreen(Screen[None]):
         change = figure_shown(view, following).changes_in_s
         self._figure_wake = None if change is None else self.ctx.clock() + change
         self.shown = describe(view, following)
+        self._show_effort_prompt()
+
+    def _show_effort_prompt(self) -> None:
+        """Asked during the rest (or switch) after an exercise's last set; never in the way of
+        the timer: a line on the screen, answered or not."""
+        prompt = self.query_one("#effort", EffortPrompt)
+        name = self.workout.rating_due() if not self.run.finished else ""
+        if name:
+            prompt.ask(name, self.workout.rating())
+        else:
+            prompt.hide()
 
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
@@ -242,6 +255,15 @@ class WorkoutScreen(Screen[None]):
             self.notify("15 more seconds of rest", timeout=2)
         self._handle([])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "effort":
+            return not self.run.finished and bool(self.workout.rating_due())
+        return True
+
+    def action_effort(self, effort: str) -> None:
+        self.workout.rate(effort)  # journaled there; nothing to cue
+        self._show_effort_prompt()
+
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
@@ -278,4 +300,4 @@ class WorkoutScreen(Screen[None]):
         saved = self.workout.finish(status)
         records = self.run.done_records()
         self.app.switch_screen(SummaryScreen(self.ctx, self.plan, records, saved, status,
-                                             elapsed_s=self.run.elapsed()))
+                                             elapsed_s=self.run.elapsed(), workout=self.workout))
