@@ -7,7 +7,7 @@ import json
 import pytest
 
 from glute_tui.cli.main import main
-from glute_tui.devtools.scenes import advance
+from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import load_all
 from glute_tui.ui.app import GluteApp
@@ -148,6 +148,7 @@ async def test_a_users_exercise_runs_is_saved_exported_and_counted_like_a_built_
         assert screen.shown.title == "COPENHAGEN PLANK" and screen.shown.side == "LEFT LEG"
         assert screen.query_one(MoveFigure).figure.id == "side-lying-leg-lift"
         await advance(pilot, clock)
+        await end_check(pilot)  # "Any pain?" at the end: skipped
         assert isinstance(app.screen, SummaryScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
