@@ -33,7 +33,7 @@ def pain_line(session: Session) -> Text:
     if session.note:
         line.append("\n")
         line.append("Note: ", style="bold")
-        line.append(session.note)
+        line.append(visible(session.note))
     return line
 
 

@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from glute_tui.core.effort import EFFORT_LABELS, EFFORTS
+from glute_tui.core.text import visible
 
 
 def effort_prompt(name: str, answer: str | None) -> Text:
     """`How was Lunges?  1 easy  2 right  3 hard  4 could not finish`, or the answer given."""
-    line = Text.assemble("How was ", (name, "bold"), "?")
+    line = Text.assemble("How was ", (visible(name), "bold"), "?")
     if answer is None:
         for number, effort in enumerate(EFFORTS, start=1):
             line.append(" ")
