@@ -551,3 +551,14 @@ def copy_exercise(exercise: Exercise, taken: Iterable[str]) -> Exercise:
     if ref == NEUTRAL_ID:
         ref = ""
     return replace(exercise, id=new_id, name=copy_name(exercise.name), builtin=False, figure_ref=ref)
+
+
+def as_number(text: str) -> Any:
+    """What a TOML file would hold for `text`: a number when it is one, else the text itself."""
+    text = text.strip()
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text

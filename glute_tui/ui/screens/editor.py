@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
-from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, parse_routine
+from glute_tui.core.routines import as_number, BANDS, LIMITS, Routine, RoutineError, parse_routine
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.too_small import TooSmall
@@ -60,15 +60,6 @@ def allowed(key: str) -> str:
     return f"{low:g}–{high:g}"
 
 
-def as_number(text: str) -> Any:
-    """What a TOML file would hold for `text`: a number when it is one, else the text itself."""
-    text = text.strip()
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
 
 
 def routine_doc(routine: Routine) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
-from glute_tui.core.routines import SIDES, Exercise, RoutineError
+from glute_tui.core.routines import as_number, SIDES, Exercise, RoutineError
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.move_figure import MoveFigure
 from glute_tui.ui.widgets.too_small import TooSmall
@@ -27,15 +27,6 @@ SIDE_LABELS = {"none": "both legs at once", "both": "each side", "alternate": "a
 LIST_SEPARATOR = ";"
 
 
-def as_number(text: str) -> Any:
-    """What a TOML file would hold for `text`: a number when it is one, else the text itself."""
-    text = text.strip()
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
 
 
 def split(text: str) -> list[str]:
