@@ -32,14 +32,15 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check glute_tui tests benchmarks screenshots
 	$(BIN)/mypy
 
+# Unit tests only: no processes, no real time, no terminal.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q tests/unit
 
 screenshots: $(APP_STAMP)
 	$(BIN)/python screenshots/generate.py
 
 snapshots-update: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q tests/test_snapshots.py --snapshot-update
+	$(BIN)/python -m pytest -q tests/functional/test_snapshots.py --snapshot-update
 
 bench: $(APP_STAMP)
 	$(BIN)/python -m benchmarks

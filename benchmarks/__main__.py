@@ -51,8 +51,8 @@ def median(values: list[float]) -> float:
 
 
 def make_home(sessions: int, folder: Path) -> Path:
-    from glute_tui.store.history import History
     from glute_tui.devtools.sample_history import make_sessions
+    from glute_tui.store.history import History
 
     if sessions:
         History(folder / "data").add_many(make_sessions(sessions, end=TODAY, sets_per_session=20))
@@ -190,8 +190,8 @@ def bench_first_paint(runs: int, home: Path) -> Row | None:
     import socket
 
     try:
-        from playwright.sync_api import sync_playwright
         import textual_serve  # noqa: F401
+        from playwright.sync_api import sync_playwright
     except ImportError:
         print("first paint in a browser: SKIPPED (pip install playwright textual-serve)")
         return None
@@ -329,9 +329,9 @@ async def _history_open(home: Path) -> float:
     """Seconds from pressing `h` until the History screen shows its figures and table."""
     from textual.widgets import DataTable, Static
 
-    from glute_tui.ui.app import GluteApp
     from glute_tui.store.paths import AppPaths
     from glute_tui.store.routine_files import builtin_routines
+    from glute_tui.ui.app import GluteApp
 
     app = GluteApp(builtin_routines(), AppPaths.resolve(home), today=lambda: TODAY, speech_program=())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -351,9 +351,9 @@ async def _history_open(home: Path) -> float:
 
 
 def bench_history(sizes: list[int], folder: Path) -> list[Row]:
-    from glute_tui.store.history import History
-    from glute_tui.devtools.sample_history import make_sessions
     from glute_tui.core.stats import compute
+    from glute_tui.devtools.sample_history import make_sessions
+    from glute_tui.store.history import History
 
     rows = []
     for size in sizes:

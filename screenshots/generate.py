@@ -3,7 +3,7 @@
 The scenes are those of the snapshot tests (glute_tui/devtools/scenes.py), at 80x24, and a
 few at other sizes: the large display at 120x40 and the portrait layout of a phone (44x60).
 The browser page at a phone's size (browser-phone.png) comes from the browser test, with
-GLUTE_TUI_SAVE_SCREENSHOTS=1 (tests/test_browser.py).
+GLUTE_TUI_SAVE_SCREENSHOTS=1 (tests/functional/test_browser.py).
 """
 
 from __future__ import annotations

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from glute_tui.core.routines import Routine, parse_routine
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.paths import HOME_ENV, AppPaths
-from glute_tui.core.routines import Routine, parse_routine
 from glute_tui.store.routine_files import builtin_routines, load_catalogue
-
 
 FakeClock = ManualClock
 
@@ -39,7 +38,7 @@ def no_speech_program(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def no_tone_player(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never play a real tone, whatever players the machine has (tests/test_tones.py
+    """Tests never play a real tone, whatever players the machine has (tests/functional/test_tones.py
     plays one on purpose, on aplay's null device)."""
     monkeypatch.setattr("glute_tui.ui.sound.PLAYERS", ())
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from glute_tui.store.history import History
 from glute_tui.core.records import Session, SetRecord, now_iso
+from glute_tui.store.history import History
 from glute_tui.store.recorder import Recorder
 
 

@@ -22,17 +22,18 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from glute_tui.cli.output import console as make_console, fail, plain, say
+from glute_tui.cli.output import console as make_console
+from glute_tui.cli.output import fail, plain, say
 from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
 from glute_tui.core.stats import compute, session_day, session_felt, session_pain, session_row
+from glute_tui.core.text import visible
 from glute_tui.store.atomic import atomic_write_text
 from glute_tui.store.history import History, SaveFailed
-from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, kind_of, read_text
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.preferences import load_preferences
-from glute_tui.core.text import visible
+from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, kind_of, read_text
 
 
 @dataclass

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from glute_tui.cli.output import console as make_console, plain
+from glute_tui.cli.output import console as make_console
+from glute_tui.cli.output import plain
 from glute_tui.core.format import format_clock, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths

@@ -12,7 +12,8 @@ import json
 
 from rich.text import Text
 
-from glute_tui.cli.output import console as make_console, plain, say
+from glute_tui.cli.output import console as make_console
+from glute_tui.cli.output import plain, say
 from glute_tui.core.progression import advise_from_history
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Routine, RoutineError

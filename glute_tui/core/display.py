@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from glute_tui.core.engine import RunView
 from glute_tui.core.figures import ALTERNATE, ALTERNATE_S, STILL, TEMPO, Figure, Motion, frame_at
+from glute_tui.core.format import format_clock, plural
 from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
 from glute_tui.core.records import SetRecord
 from glute_tui.core.routines import RoutineExercise
-from glute_tui.core.format import format_clock, plural
 
 SIDE_LABELS = {"left": "LEFT LEG", "right": "RIGHT LEG"}
 LEG_WORDS = {"left": "LEFT", "right": "RIGHT"}  # drawn large, read from the floor

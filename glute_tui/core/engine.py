@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
-from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, TIMED_KINDS, WORK, Plan, Step
 from glute_tui.core.effort import EFFORTS, too_fast
+from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, TIMED_KINDS, WORK, Plan, Step
 from glute_tui.core.records import SetRecord, sets_done
 from glute_tui.core.vocab import Counting
 

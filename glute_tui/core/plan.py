@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from glute_tui.core.routines import Routine, RoutineExercise
 from glute_tui.core.format import plural
+from glute_tui.core.routines import Routine, RoutineExercise
 from glute_tui.core.vocab import StepKind
 
 GET_READY, WORK, SWITCH, REST, DONE = (StepKind.GET_READY, StepKind.WORK, StepKind.SWITCH, StepKind.REST,

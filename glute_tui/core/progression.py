@@ -20,8 +20,8 @@ from glute_tui.core.effort import EFFORT_LABELS, HARD_EFFORTS, Pain
 from glute_tui.core.format import plural
 from glute_tui.core.plan import build_plan
 from glute_tui.core.records import Session
-from glute_tui.core.routines import BANDS, LIMITS, Exercise, Load, Routine, RoutineExercise
 from glute_tui.core.results import ExerciseResult, summarize
+from glute_tui.core.routines import BANDS, LIMITS, Exercise, Load, Routine, RoutineExercise
 
 REPS_STEP = 2
 REPS_BACK_OFF = 4
@@ -213,6 +213,7 @@ def _advise_one(item: RoutineExercise, result: ExerciseResult | None, pains: lis
         return frozenset(loads.get(exercise_id, ()))
 
     loaded = loads_of(item.id)
+
     def stay(why: str) -> Advice:
         return Advice(item.id, STAY, why, item)
 

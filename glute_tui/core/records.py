@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import uuid
-from sys import intern
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from sys import intern
 from typing import Any, Iterable
 
 from glute_tui.core.effort import COUNTED_BY, EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain, note_problem

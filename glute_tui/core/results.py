@@ -97,6 +97,7 @@ def overall(results: list[ExerciseResult], *, honest: bool = False) -> str:
         return "No target met this time."
     return f"Targets met for {met} of {plural(len(results), 'exercise')}."
 
+
 def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
     """One row per exercise of the routine, in routine order; reps add up over both sides."""
     results = []

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Awaitable, Callable
 
-from glute_tui.ui.app import GluteApp
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.app import GluteApp
 
 TODAY = date(2026, 11, 24)
 
@@ -62,6 +62,7 @@ async def settle(pilot, timeout: float = 10.0) -> None:
     app = pilot.app
     home = app.screen_stack[0]
     deadline = asyncio.get_running_loop().time() + timeout
+
     def streak_line() -> str:  # Home may not even be composed yet, under an auto-pilot
         found = home.query("#home-streak")
         return str(found.first().render()) if found else ""
@@ -239,8 +240,8 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
     """The app for `scene`, its files under `home_dir`."""
     paths = AppPaths.resolve(home_dir)
     if scene.sessions:
-        from glute_tui.store.history import History
         from glute_tui.devtools.sample_history import make_sessions
+        from glute_tui.store.history import History
 
         sessions = make_sessions(scene.sessions, end=TODAY, seed=11)
         if scene.rated:

@@ -15,9 +15,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from glute_tui.core.routines import (Exercise, Routine, RoutineError, copy_exercise, copy_name, dump_exercise,
-                                     read_catalogue)
-from glute_tui.store.routine_files import RoutineSet, load_all, load_figures, load_loads, save_as_users, save_user_exercises
+from glute_tui.core.routines import (
+    Exercise,
+    Routine,
+    RoutineError,
+    copy_exercise,
+    copy_name,
+    dump_exercise,
+    read_catalogue,
+)
+from glute_tui.store.routine_files import (
+    RoutineSet,
+    load_all,
+    load_figures,
+    load_loads,
+    save_as_users,
+    save_user_exercises,
+)
 
 if TYPE_CHECKING:
     from glute_tui.core.progression import Advice, Suggestion

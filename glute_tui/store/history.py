@@ -29,10 +29,10 @@ from typing import Any, Iterable, Iterator, cast
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from glute_tui.core.records import RecordError, Session
 from glute_tui.store.atomic import FILE_MODE, atomic_write_chunks, clean_orphans, make_dirs, move_aside
 from glute_tui.store.journal import Journal, find_leftovers
 from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, parse_json, read_text
-from glute_tui.core.records import RecordError, Session
 
 TABLE = "sessions"
 FILE_RE = re.compile(r"sessions-(\d{4})\.json")

@@ -26,9 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from glute_tui.core.records import RecordError, Session, SetRecord, now_iso
 from glute_tui.store.atomic import fsync_dir, make_dirs
 from glute_tui.store.safe_read import BOM, DATA_MAX_BYTES, Unreadable, open_regular, read_fd
-from glute_tui.core.records import RecordError, Session, SetRecord, now_iso
 
 SUFFIX = ".jsonl"
 

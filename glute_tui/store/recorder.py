@@ -12,10 +12,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
-from glute_tui.store.history import History
-from glute_tui.store.journal import Journal
 from glute_tui.core.format import plural
 from glute_tui.core.records import Session, SetRecord, now_iso
+from glute_tui.store.history import History
+from glute_tui.store.journal import Journal
 
 
 @dataclass(frozen=True)

@@ -20,19 +20,19 @@ from textual.signal import Signal
 
 from glute_tui.core.cues import CuePlayer, CueSink
 from glute_tui.core.preferences import Preferences
+from glute_tui.core.routines import Exercise, Routine
+from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
 from glute_tui.services.workout import Workouts
-from glute_tui.core.routines import Exercise, Routine
-from glute_tui.core.text import visible
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import RoutineSet, load_exercises
 from glute_tui.store.trace import PhaseTrace
 from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
-from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.exit_guard import ExitGuard, guarded_driver
+from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
 from glute_tui.ui.widgets.too_small import too_small

@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from glute_tui.core.figures import Figure
-from glute_tui.core.text import visible
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
-from glute_tui.ui.ascii_output import unicode_terminal
+from glute_tui.core.text import visible
 from glute_tui.ui import keys
+from glute_tui.ui.ascii_output import unicode_terminal
 
 WORKOUT_KEYS = """\
 | Key | During a workout |

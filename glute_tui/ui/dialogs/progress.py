@@ -15,7 +15,6 @@ from glute_tui.ui.plain import plain
 LAST = 30  # sessions shown per exercise
 
 
-
 def trend_text(points: list[LoadPoint]) -> str:
     first, last = points[0], points[-1]
     loads = f"{Load.describe(first.load)} → {Load.describe(last.load)}" if first.load != last.load \

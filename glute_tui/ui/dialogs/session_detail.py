@@ -13,16 +13,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from glute_tui.ui.widgets.plain_table import PlainTable
-from glute_tui.ui.plain import plain_text
+from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_clock, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
-from glute_tui.core.text import visible
-from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.stats import session_felt, session_pain
+from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService
 from glute_tui.ui.dialogs.pain_check import PainAnswer, PainCheck
+from glute_tui.ui.plain import plain_text
+from glute_tui.ui.widgets.plain_table import PlainTable
 
 
 def pain_line(session: Session) -> Text:

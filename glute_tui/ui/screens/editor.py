@@ -21,15 +21,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.plan import build_plan
 from glute_tui.core.format import format_duration, plural
-from glute_tui.core.routines import as_number, BANDS, LIMITS, Routine, RoutineError, parse_routine
+from glute_tui.core.limits import NAME_MAX
+from glute_tui.core.plan import build_plan
+from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, as_number, parse_routine
+from glute_tui.core.text import visible
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
-from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.plain import NO_CONTROLS, plain
-from glute_tui.core.text import visible
-from glute_tui.core.limits import NAME_MAX
+from glute_tui.ui.widgets.too_small import TooSmall
 
 ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
 EXERCISE_FIELDS = ("sets", "amount", "tempo_s", "rest_s")
@@ -58,8 +58,6 @@ def number_input(key: str, value: str = "") -> Input:
 def allowed(key: str) -> str:
     low, high = LIMITS[key]
     return f"{low:g}–{high:g}"
-
-
 
 
 def routine_doc(routine: Routine) -> dict[str, Any]:

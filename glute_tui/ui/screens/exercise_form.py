@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
-from glute_tui.core.routines import as_number, SIDES, Exercise, RoutineError
+from glute_tui.core.routines import SIDES, Exercise, RoutineError, as_number
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.move_figure import MoveFigure
 from glute_tui.ui.widgets.too_small import TooSmall
@@ -25,8 +25,6 @@ OWN_FRAMES = "(own)"
 NEUTRAL = "(none)"
 SIDE_LABELS = {"none": "both legs at once", "both": "each side", "alternate": "alternating"}
 LIST_SEPARATOR = ";"
-
-
 
 
 def split(text: str) -> list[str]:

@@ -5,23 +5,23 @@ from __future__ import annotations
 import time
 
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
-from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.core.format import plural
+from glute_tui.core.records import Session
+from glute_tui.core.stats import Stats, session_felt, session_pain, session_row
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
-from glute_tui.core.records import Session
-from glute_tui.core.stats import Stats, session_felt, session_pain, session_row
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
 from glute_tui.ui.widgets.pain_row import PainRow
+from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.ui.widgets.too_small import TooSmall
 
 

@@ -11,20 +11,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glute_tui.core.format import format_duration, plural
+from glute_tui.core.plan import build_plan
 from glute_tui.core.preferences import Preferences
+from glute_tui.core.routines import Routine
+from glute_tui.core.text import visible
 from glute_tui.services.library import RoutineLibrary
-from glute_tui.ui.commands import HomeCommands
 from glute_tui.ui import keys
+from glute_tui.ui.commands import HomeCommands
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
-from glute_tui.core.text import visible
-
-from glute_tui.core.plan import build_plan
-from glute_tui.core.format import format_duration, plural
-from glute_tui.core.routines import Routine
 from glute_tui.ui.widgets.targets_table import TargetsTable
 from glute_tui.ui.widgets.too_small import TooSmall
-
 
 BROKEN = "broken:"  # the option id of a routine file that could not be loaded
 

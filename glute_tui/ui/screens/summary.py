@@ -15,25 +15,24 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from glute_tui.ui.widgets.plain_table import PlainTable
-from glute_tui.core.plan import Plan
-from glute_tui.core.format import format_clock
-from glute_tui.core.records import SetRecord, sets_done
-from glute_tui.store.recorder import SaveResult
 from glute_tui.core.effort import EFFORT_LABELS
+from glute_tui.core.format import format_clock
+from glute_tui.core.plan import Plan
 from glute_tui.core.progression import BACK, SWAP, UP, Advice, advise, steps_to_take
-from glute_tui.core.records import Session
+from glute_tui.core.records import Session, SetRecord, sets_done
+from glute_tui.core.results import ExerciseResult, overall, summarize
 from glute_tui.core.routines import RoutineError
+from glute_tui.store.recorder import SaveResult
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
-from glute_tui.core.results import ExerciseResult, overall, summarize
+from glute_tui.ui.widgets.plain_table import PlainTable
 
 if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed, not with this screen
     from glute_tui.services.workout import WorkoutSession
     from glute_tui.ui.dialogs.pain_check import PainAnswer
-from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.core.text import visible
 from glute_tui.ui.plain import plain, plain_text
+from glute_tui.ui.widgets.too_small import TooSmall
 
 
 class SummaryScreen(Screen[None]):
@@ -126,6 +125,7 @@ class SummaryScreen(Screen[None]):
     def _previous_read(self, found: dict[str, str | None]) -> None:
         self._previous = found
         self._show_results(self._pain_session)
+
     async def _wait_for_save(self) -> None:
         try:
             result = await asyncio.wrap_future(self.saved)
@@ -225,6 +225,7 @@ class SummaryScreen(Screen[None]):
         from glute_tui.ui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))
+
 
 def _felt(row: ExerciseResult) -> str:
     """How it felt, as answered; `—` when nobody said."""

@@ -7,13 +7,13 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual import events
-from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, figure_shown, phase_word
@@ -22,14 +22,14 @@ from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.plain import plain
 from glute_tui.ui.terminal_cues import CueFlash
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
-from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.effort_prompt import EffortPrompt
+from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
-from glute_tui.ui.plain import plain
 
 ROOMY_HEIGHT = 30  # from here on, the phase word, the leg and the form cues have room
 PORTRAIT_WIDTH = 60  # narrower than this (and tall): a phone; everything stacked
@@ -190,6 +190,7 @@ class WorkoutScreen(Screen[None]):
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
             return
+
         def changed(name: str) -> bool:
             return old is None or getattr(old, name) != getattr(new, name)
         if changed("phase") or changed("paused"):

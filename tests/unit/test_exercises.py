@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 from glute_tui.cli.main import main
-from glute_tui.core.figures import (ALTERNATE, FIGURE_COLS, FIGURE_ROWS, NEUTRAL_ID, STILL, TEMPO, Motion,
-                                    frame_at, parse_figures)
+from glute_tui.core.figures import (
+    ALTERNATE,
+    FIGURE_COLS,
+    FIGURE_ROWS,
+    NEUTRAL_ID,
+    STILL,
+    TEMPO,
+    Motion,
+    frame_at,
+    parse_figures,
+)
 from glute_tui.store.routine_files import data_root, load_all, load_catalogue, load_figures
 
 BUILTIN_IDS = ["squat", "single-leg-deadlift", "lunge", "clamshell", "glute-bridge", "single-leg-glute-bridge",

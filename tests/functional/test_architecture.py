@@ -17,7 +17,7 @@ from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def cycles(graph: grimp.ImportGraph) -> list[set[str]]:

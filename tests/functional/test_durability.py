@@ -9,13 +9,13 @@ from datetime import date
 import pytest
 from textual.widgets import Static
 
-from glute_tui.ui.app import GluteApp
+from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.devtools.scenes import advance, end_check, settle
 from glute_tui.store.history import History
 from glute_tui.store.journal import Journal
 from glute_tui.store.preferences import load_preferences
 from glute_tui.store.routine_files import builtin_routines
-from glute_tui.devtools.sample_history import make_sessions
-from glute_tui.devtools.scenes import advance, end_check, settle
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen
 

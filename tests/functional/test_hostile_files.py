@@ -1,4 +1,4 @@
-"""Every damaged-file shape of ../shared/hostile/README.md through every reader.
+"""Every damaged-file shape of tests/data/hostile/README.md through every reader.
 
 Readers: a history year file, the journal of a workout, preferences.json, a user routine and
 an import file; each through the store's API and the command line (`main([...])` returns 0 or
@@ -17,6 +17,7 @@ import json
 import os
 import signal
 import stat
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -30,9 +31,8 @@ from glute_tui.store.preferences import load_preferences
 from glute_tui.store.routine_files import load_all
 from glute_tui.store.safe_read import BOM, DATA_MAX_BYTES, SMALL_MAX_BYTES
 
-from test_history_commands import AS_OF
+AS_OF = date(2026, 11, 24)  # the day the sample histories end
 
-HOSTILE = Path(__file__).resolve().parent.parent.parent / "shared" / "hostile"
 UUID = "6f1e1f3e-7c2b-4c9a-9f3e-0d6c1a2b3c4d"
 
 
@@ -530,13 +530,6 @@ def test_an_import_of_a_lone_surrogate_in_history_never_breaks_a_later_save(path
     assert len(loaded.sessions) == 2 and "routine_name" in loaded.problems[0]
     assert history.add(make_sessions(1, end=AS_OF, seed=11)[0])
     assert json.loads(path.read_text(encoding="utf-8"))["sessions"]["50"]["routine_name"] == "x\ud800"
-
-
-def test_the_hostile_file_shapes_are_described(tmp_path):
-    text = (HOSTILE / "README.md").read_text()
-    for words in ("100,000 levels", "5,000 digits", "FIFO", "symlink loop", "BOM"):
-        assert words in text
-    assert Session  # the type every reader hands on
 
 
 def test_a_file_that_cannot_be_read_now_is_reported_and_left_where_it_is(paths, capsys, monkeypatch):

@@ -1,6 +1,6 @@
 """Snapshots of the screens: a change of layout shows up in review as a changed SVG.
 
-Update them on purpose with `pytest tests/test_snapshots.py --snapshot-update`.
+Update them on purpose with `pytest tests/functional/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ import json
 
 from textual.widgets import Input, Select, Static, Switch
 
-from glute_tui.ui.app import GluteApp
 from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.home import HomeScreen
 from glute_tui.ui.screens.preferences import PreferencesScreen
 

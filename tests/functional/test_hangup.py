@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from ptyapp import TINY_ROUTINE, PtyApp, journal_sets
 
 from glute_tui.store.history import History
-from ptyapp import TINY_ROUTINE, PtyApp, journal_sets
 
 pytestmark = pytest.mark.slow
 

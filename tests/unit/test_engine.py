@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FakeClock, make_routine
+
 from glute_tui.core.engine import (
     Countdown,
     HoldHalfway,

@@ -7,25 +7,24 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import hostile
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from glute_tui.cli.main import main
-from glute_tui.devtools.clock import ManualClock
 from glute_tui.core.engine import WorkoutRun
 from glute_tui.core.exchange import ImportProblem, parse_export, to_json
 from glute_tui.core.plan import build_plan
 from glute_tui.core.records import Session
 from glute_tui.core.routines import EXERCISE_KEYS, ROUTINE_KEYS, Routine, RoutineError, parse_routine
-from glute_tui.store.routine_files import load_catalogue, load_routine
+from glute_tui.devtools.clock import ManualClock
 from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.store.routine_files import load_catalogue, load_routine
 
 CATALOGUE = load_catalogue()
 
-HOSTILE_FILE = Path(__file__).parents[1].parent / "shared" / "hostile" / "strings.json"
-HOSTILE = [s for key, group in json.loads(HOSTILE_FILE.read_text(encoding="utf-8")).items()
-           if isinstance(group, list) for s in group] if HOSTILE_FILE.is_file() else ["\x1b]0;t\x07", "[/]"]
+HOSTILE = hostile.strings()
 # Text drawn from everything a terminal or Rich might act on: controls (C0, DEL, C1), markup's
 # brackets, bidi overrides; and the shared hostile strings whole.
 hostile_text = st.text(st.characters(codec="utf-8") | st.sampled_from(

@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import stat
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.store.atomic import atomic_write_text, clean_orphans
 from glute_tui.store.history import History
 
-from test_history_commands import AS_OF
+AS_OF = date(2026, 11, 24)  # the day the sample histories end
 
 
 def mode(path: Path) -> int:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from conftest import FakeClock
 from textual.widgets import DataTable, Static
 
-from glute_tui.ui.widgets.big_number import BigNumber
-from glute_tui.ui.widgets.targets_table import TargetsTable
-
-from conftest import FakeClock
-from glute_tui.ui.app import GluteApp
+from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
-from glute_tui.devtools.scenes import advance, end_check
-from glute_tui.ui.screens.home import HomeScreen
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.dialogs.confirm import Confirm
+from glute_tui.ui.screens.home import HomeScreen
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.targets_table import TargetsTable
 
 
 def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> GluteApp:

@@ -6,9 +6,9 @@ import gc
 import subprocess
 import sys
 
-from glute_tui.ui.app import GluteApp
 from glute_tui.cli.main import main
 from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.app import GluteApp
 
 
 async def test_the_collector_is_back_on_after_the_first_frame(paths, clock):

@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from glute_tui.ui.app import GluteApp
 from glute_tui.cli.main import main
-from glute_tui.store.history import History
 from glute_tui.core.progression import next_step, suggest
-from glute_tui.core.routines import Load, RoutineError, dump_routine
-from glute_tui.store.routine_files import builtin_routines, load_all, load_routine, save_user_routine
-from glute_tui.devtools.scenes import advance, end_check
-from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.core.results import summarize
+from glute_tui.core.routines import Load, RoutineError, dump_routine
+from glute_tui.devtools.scenes import advance, end_check
+from glute_tui.store.history import History
+from glute_tui.store.routine_files import builtin_routines, load_all, load_routine, save_user_routine
+from glute_tui.ui.app import GluteApp
+from glute_tui.ui.screens.summary import SummaryScreen
 
 
 @pytest.mark.parametrize("routine", builtin_routines(), ids=lambda r: r.id)

@@ -8,14 +8,14 @@ from datetime import date
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
-from glute_tui.ui.app import GluteApp
 from glute_tui.cli.main import main
+from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
-from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.dialogs.confirm import Confirm
-from glute_tui.ui.screens.history import HistoryScreen
 from glute_tui.ui.dialogs.session_detail import SessionDetail
+from glute_tui.ui.screens.history import HistoryScreen
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
 
 TODAY = date(2026, 11, 24)
@@ -165,8 +165,9 @@ async def test_an_empty_history_invites_a_first_workout(paths, clock):
 
 
 async def test_reps_and_load_climb_in_the_progress_view(paths, clock):
-    from glute_tui.ui.dialogs.progress import ProgressScreen
     from textual.widgets import Sparkline
+
+    from glute_tui.ui.dialogs.progress import ProgressScreen
 
     History(paths.data).add_many(make_sessions(60, end=TODAY))
     app = make_app(paths, clock)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Static
 
-from glute_tui.ui.app import GluteApp
-from glute_tui.store.routine_files import builtin_routines, load_routine
 from glute_tui.devtools.scenes import advance
+from glute_tui.store.routine_files import builtin_routines, load_routine
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.dialogs.confirm import Confirm
 from glute_tui.ui.screens.editor import EditorScreen
 from glute_tui.ui.screens.home import HomeScreen

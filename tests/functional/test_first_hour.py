@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from conftest import FakeClock, make_routine
 from textual.widgets import DataTable, Static
 
-from conftest import FakeClock, make_routine
 from glute_tui.cli.main import main
 from glute_tui.core.display import describe
 from glute_tui.core.engine import WorkoutRun

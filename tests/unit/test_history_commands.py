@@ -10,9 +10,9 @@ import pytest
 
 from glute_tui.cli.main import main
 from glute_tui.core.exchange import SESSION_COLUMNS, SET_COLUMNS, to_json
-from glute_tui.store.history import History
-from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.core.stats import session_day
+from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.store.history import History
 
 AS_OF = date(2026, 11, 24)
 

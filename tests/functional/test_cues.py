@@ -7,12 +7,12 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from conftest import FakeClock, make_routine
-from glute_tui.ui.app import GluteApp
+
 from glute_tui.core.cues import Cue, CuePlayer
 from glute_tui.core.engine import WorkoutRun
 from glute_tui.core.plan import build_plan
+from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.workout import WorkoutScreen
 from glute_tui.ui.speech import DEFAULT_CANDIDATES, Speaker, find_speech_program
 

@@ -25,7 +25,7 @@ from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import load_routine
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 QUICK = """name = "Browser quick"
 get_ready_s = 3

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from glute_tui.store.history import History
-from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.core.stats import date
+from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.store.history import History
 
 pytestmark = pytest.mark.slow
 
-WORKER = Path(__file__).with_name("crash_worker.py")
+WORKER = Path(__file__).resolve().parents[1] / "crash_worker.py"
 KILLS = 200  # about 45 s here; a slower machine takes longer, it does not fail
 
 
