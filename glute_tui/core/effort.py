@@ -31,6 +31,9 @@ PAIN_AREAS = {
     "other": "other",
 }
 PAIN_SIDES = ("left", "right", "both")
+# How much it hurt, 0-10 (the pain-monitoring model: up to about 3 during exercise, settled by
+# the next day, is acceptable); the pain check starts each area at SEVERITY_DEFAULT.
+SEVERITY_MIN, SEVERITY_MAX, SEVERITY_DEFAULT = 0, 10, 3
 NOTE_MAX = TEXT_MAX  # characters
 
 # Who counted the reps of a set: "app" (to the tempo, or a hold's timer, nobody corrected it;
@@ -43,19 +46,32 @@ TOO_FAST_SHARE = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Pain:
-    """One sore place: an area of PAIN_AREAS on a side of PAIN_SIDES."""
+    """One sore place: an area of PAIN_AREAS on a side of PAIN_SIDES, and how much it hurt
+    (0-10; None when not known: sessions of format versions 1 and 2)."""
 
     area: str
     side: str
+    severity: int | None = None
 
     @property
     def label(self) -> str:
-        """`right knee`, `lower back (both sides)`."""
+        """`right knee`, `lower back (both sides)`, `right knee 5/10` when the severity is known."""
         area = PAIN_AREAS.get(self.area, self.area)
-        return f"{area} (both sides)" if self.side == "both" else f"{self.side} {area}"
+        where = f"{area} (both sides)" if self.side == "both" else f"{self.side} {area}"
+        return where if self.severity is None else f"{where} {self.severity}/10"
 
-    def to_dict(self) -> dict[str, str]:
-        return {"area": self.area, "side": self.side}
+    def to_dict(self) -> dict[str, Any]:
+        return {"area": self.area, "side": self.side, "severity": self.severity}
+
+
+def severity_problem(value: Any) -> str:
+    """Why `value` is not a severity ('' when it is): a whole number 0-10, or null."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int) or not SEVERITY_MIN <= value <= SEVERITY_MAX:
+        return (f"must be a whole number from {SEVERITY_MIN} to {SEVERITY_MAX} or null "
+                f"(got {shown(value)})")
+    return ""
 
 
 def too_fast(reps: int | None, seconds: float, tempo_s: float) -> bool:

@@ -1,10 +1,12 @@
 """The documented export formats, and reading an export back (`glute-tui import`).
 
-JSON: {"format": "glute-tui-history", "version": 2, "sessions": [<session as stored>, ...]}
+JSON: {"format": "glute-tui-history", "version": 3, "sessions": [<session as stored>, ...]}
 Version 2 adds `effort`, `counted_by`, `too_fast` to each set and `pain`, `note` to each
-session; a version-1 export still imports, its new fields read as null.
+session; version 3 adds `severity` (0-10 or null) to each pain entry. A version-1 or version-2
+export still imports, the fields it lacks read as null.
 CSV: one row per set, the session's columns repeated; a session with no sets has one row
-with the set columns empty, so nothing is lost. `pain` is written `area:side` joined by `; `. A text cell that starts with `=`, `+`, `-`,
+with the set columns empty, so nothing is lost. `pain` is written `area:side` (`area:side:severity`
+when the severity is known) joined by `; `. A text cell that starts with `=`, `+`, `-`,
 `@`, a tab or a carriage return gets a `'` in front (the OWASP rule against formula injection):
 a spreadsheet would run `=cmd|' /C calc'!A0` as a formula. Numbers are never changed (none of
 ours is negative).
@@ -26,11 +28,11 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from glute_tui.core.limits import NAME_MAX, SETS_MAX
-from glute_tui.core.records import RecordError, Session, shown
+from glute_tui.core.records import FORMAT_VERSION, RecordError, Session, shown
 from glute_tui.core.text import text_problem
 
-FORMAT, VERSION = "glute-tui-history", 2
-READABLE_VERSIONS = (1, 2)
+FORMAT, VERSION = "glute-tui-history", FORMAT_VERSION
+READABLE_VERSIONS = (1, 2, 3)
 SESSION_COLUMNS = ["id", "routine", "routine_name", "started_at", "ended_at", "status", "planned_sets", "pain", "note"]
 SET_COLUMNS = ["exercise", "side", "set", "target_reps", "reps", "hold_s", "load", "seconds", "skipped",
                "effort", "counted_by", "too_fast"]
@@ -90,7 +92,8 @@ def _cell(value: Any) -> Any:
 
 def _session_cell(session: Session, column: str) -> Any:
     if column == "pain":
-        return "" if session.pain is None else "; ".join(f"{p.area}:{p.side}" for p in session.pain)
+        return "" if session.pain is None else "; ".join(
+            f"{p.area}:{p.side}" + ("" if p.severity is None else f":{p.severity}") for p in session.pain)
     if column == "note":
         return session.note or ""  # `_cell` quotes a note that starts like a formula
     return getattr(session, column)
@@ -112,7 +115,7 @@ def parse_export(text: str, name: str) -> list[Session]:
         raise ImportProblem(f'{name}: format: must be "{FORMAT}" (an export of glute-tui)')
     version = doc.get("version")
     if type(version) is not int or version not in READABLE_VERSIONS:
-        allowed = " or ".join(str(v) for v in READABLE_VERSIONS)
+        allowed = ", ".join(str(v) for v in READABLE_VERSIONS[:-1]) + f" or {READABLE_VERSIONS[-1]}"
         raise ImportProblem(f"{name}: version: must be {allowed} (got {shown(version)})")
     items = doc.get("sessions")
     if not isinstance(items, list):

@@ -5,7 +5,8 @@ journal left by a crash, a hand-edited history file): a bad value names its fiel
 
 Format version 2 adds, per set, `effort` (the answer to "How was it?"), `counted_by` and
 `too_fast`, and per session `pain` and `note`. A version-1 session (no such fields) reads with
-them null (false for `too_fast`): nothing is rewritten just because it was read.
+them null (false for `too_fast`): nothing is rewritten just because it was read. Version 3
+adds to each pain entry its `severity` (0-10 or null); in versions 1 and 2 it reads as null.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from datetime import datetime
 from sys import intern
 from typing import Any, Iterable
 
-from glute_tui.core.effort import COUNTED_BY, EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain, note_problem
+from glute_tui.core.effort import COUNTED_BY, EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain, note_problem, severity_problem
 from glute_tui.core.text import shown as _quote
 from glute_tui.core.vocab import Side, Status
 
+FORMAT_VERSION = 3  # what this version writes: history files, journals, exports
 STATUSES = tuple(status.value for status in Status)
 RECORD_SIDES = tuple(side.value for side in Side)
 
@@ -58,7 +60,7 @@ class SetRecord:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Any, where: str = "set", version: int = 2) -> "SetRecord":
+    def from_dict(cls, data: Any, where: str = "set", version: int = FORMAT_VERSION) -> "SetRecord":
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
         # A history repeats a few names thousands of times: one string each, not one per set
@@ -160,7 +162,7 @@ class Session:
         } | ({} if self.planned_sets is None else {"planned_sets": self.planned_sets})
 
     @classmethod
-    def from_dict(cls, data: Any, where: str = "session", version: int = 2) -> "Session":
+    def from_dict(cls, data: Any, where: str = "session", version: int = FORMAT_VERSION) -> "Session":
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
         session_id = _text(data, "id", where)
@@ -179,7 +181,7 @@ class Session:
             raise RecordError(f"{where}.sets", "must be a list of sets")
         records = [SetRecord.from_dict(item, f"{where}.sets[{i}]", version) for i, item in enumerate(sets)]
         planned = _int(data, "planned_sets", where, low=0, optional=True)
-        pain, note = (_pain(data.get("pain"), f"{where}.pain"), data.get("note")) if version >= 2 else (None, None)
+        pain, note = (_pain(data.get("pain"), f"{where}.pain", version), data.get("note")) if version >= 2 else (None, None)
         if note is not None and note_problem(note):
             raise RecordError(f"{where}.note", note_problem(note))
         if note is not None and _SURROGATE.search(note):
@@ -219,7 +221,7 @@ def _choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...]
     return allowed[allowed.index(value)]  # one string each, not one per set
 
 
-def _pain(value: Any, where: str) -> list[Pain] | None:
+def _pain(value: Any, where: str, version: int) -> list[Pain] | None:
     if value is None:
         return None
     if not isinstance(value, list):
@@ -233,7 +235,11 @@ def _pain(value: Any, where: str) -> list[Pain] | None:
             raise RecordError(f"{where}[{i}].area", f"must be one of {', '.join(PAIN_AREAS)} (got {shown(area)})")
         if side not in PAIN_SIDES:
             raise RecordError(f"{where}[{i}].side", f"must be one of {', '.join(PAIN_SIDES)} (got {shown(side)})")
-        pains.append(Pain(area, side))
+        severity = item.get("severity") if version >= 3 else None  # read as null before version 3
+        problem = severity_problem(severity)
+        if problem:
+            raise RecordError(f"{where}[{i}].severity", problem)
+        pains.append(Pain(area, side, severity))
     return pains
 
 

@@ -78,7 +78,7 @@ async def test_ratings_during_the_rest_and_pain_at_the_end_are_exported_exactly(
     assert {(s["exercise"], s["effort"]) for s in session["sets"]} == {
         ("squat", "easy"), ("glute-bridge", "hard"), ("clamshell", "right")}
     assert all(s["counted_by"] == "app" and s["too_fast"] is False for s in session["sets"])
-    assert session["pain"] == [{"area": "knee", "side": "right"}]
+    assert session["pain"] == [{"area": "knee", "side": "right", "severity": None}]
     assert session["note"] == "sore after the 10k"
 
 

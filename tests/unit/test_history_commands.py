@@ -135,7 +135,7 @@ def test_export_json_is_the_documented_format_and_round_trips(tmp_path, paths, c
     out = tmp_path / "out.json"
     assert main(["export", "--output", str(out)]) == 0
     doc = json.loads(out.read_text())
-    assert doc["format"] == "glute-tui-history" and doc["version"] == 2
+    assert doc["format"] == "glute-tui-history" and doc["version"] == 3
     assert doc["sessions"] == [s.to_dict() for s in sorted(sessions, key=lambda s: s.started)]
     assert set(doc["sessions"][0]) <= set(SESSION_COLUMNS) | {"sets"}
     assert set(doc["sessions"][0]) >= set(SESSION_COLUMNS) - {"planned_sets"} | {"sets"}
