@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from glute_tui.core.engine import RunView
 from glute_tui.core.figures import ALTERNATE, ALTERNATE_S, STILL, TEMPO, Figure, Motion, frame_at
-from glute_tui.core.format import format_clock, plural
+from glute_tui.core.format import away_note, format_clock, plural
 from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
 from glute_tui.core.records import SetRecord
 from glute_tui.core.routines import RoutineExercise
@@ -39,6 +39,7 @@ class WorkoutDisplay:
     paused: bool
     figure: Figure | None = None  # the move being done, or coming next
     frame: int = 0  # which of its frames shows now
+    paused_note: str = ""  # why it paused, when the app itself did: "Paused (the app was stopped for 1:40)"
 
 
 @dataclass(frozen=True)
@@ -203,4 +204,5 @@ def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
         paused=view.paused,
         figure=shown.figure,
         frame=shown.frame,
+        paused_note=away_note(view.away_s),
     )

@@ -4,6 +4,10 @@ Time is never counted in ticks. Each timed step has a deadline; a step that ends
 deadline hands that deadline to the next step as its start, so a whole workout ends exactly
 when the plan says, however late the screen polls. A pause shifts the deadline by its length.
 The clock is injected, so tests move time by hand.
+
+A clock that jumps (the process was stopped, the machine slept) is not time worked: when the
+clock has moved more than `jump_s` since the run last looked at it, the run pauses at that last
+look (`ClockJumped`), so no rep, hold or rest is counted for the time away.
 """
 
 from __future__ import annotations
@@ -74,8 +78,16 @@ class WorkoutDone:
     records: tuple[SetRecord, ...]
 
 
+@dataclass(frozen=True)
+class ClockJumped:
+    """The clock moved `away_s` seconds between two looks, far more than a tick: the run is
+    paused as of the earlier look, and the time away counts for nothing."""
+
+    away_s: float
+
+
 Event = (PhaseStarted | RepCounted | Countdown | HoldHalfway | SetFinished | SetCorrected
-         | SetsDropped | WorkoutDone)
+         | SetsDropped | WorkoutDone | ClockJumped)
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,7 @@ class RunView:
     finished: bool
     sets_done: int
     last_record: SetRecord | None
+    away_s: float | None = None  # paused by a jump of the clock: the time away, until resumed
 
 
 @dataclass
@@ -118,6 +131,7 @@ class WorkoutRun:
     clock: Clock
     counting: str = "paced"
     records: dict[int, SetRecord] = field(default_factory=dict)
+    jump_s: float | None = None  # a gap between two looks at the clock longer than this is a pause
 
     def __post_init__(self) -> None:
         if self.counting not in COUNTING_MODES:
@@ -128,6 +142,10 @@ class WorkoutRun:
         self._paused_total = 0.0
         self._finished_at: float | None = None
         self._stopped = False
+        self._seen: float | None = None  # when the run last looked at the clock while running
+        self._away_s: float | None = None
+        if self.jump_s is not None and not self.jump_s > 0:
+            raise ValueError("jump_s must be a number of seconds above 0, or None")
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -202,14 +220,15 @@ class WorkoutRun:
         if self._state is not None:
             return []
         now = self.clock()
-        self._started_at = now
+        self._started_at = self._seen = now
         events = self._begin(0, now)
         return events + self._progress_events(now)
 
     def poll(self) -> list[Event]:
         """Advance to now: end every step whose deadline passed, and report what changed."""
-        if self._state is None or self.finished or self.paused:
-            return []
+        jumped = self.look()
+        if jumped or self._state is None or self.finished or self.paused:
+            return jumped
         now = self.clock()
         events: list[Event] = []
         while self._state.deadline is not None and now >= self._state.deadline - EPS and not self.finished:
@@ -220,7 +239,28 @@ class WorkoutRun:
         events += self._progress_events(now)
         return events
 
+    def look(self) -> list[Event]:
+        """Look at the clock: when it moved more than `jump_s` since the last look (the process
+        was stopped, the machine slept), pause as of that last look and report the time away.
+        Every command looks first, so a key pressed on return counts nothing for the gap."""
+        now = self.clock()
+        seen, self._seen = self._seen, now
+        if (self.jump_s is None or seen is None or self._state is None or self.finished
+                or self.paused or now - seen <= self.jump_s):
+            return []
+        self._paused_at = seen
+        self._away_s = now - seen
+        return [ClockJumped(now - seen)]
+
+    @property
+    def away_s(self) -> float | None:
+        """While paused by a jump of the clock: the seconds the app was away."""
+        return self._away_s if self.paused else None
+
     def toggle_pause(self) -> list[Event]:
+        jumped = self.look()
+        if jumped:  # the key meant "pause": it is paused already, for the time away
+            return jumped
         if self.paused:
             self.resume()
         else:
@@ -228,14 +268,19 @@ class WorkoutRun:
         return []
 
     def pause(self) -> None:
+        if self.look():
+            return
         if self._state is not None and not self.finished and not self.paused:
             self._paused_at = self.clock()
 
     def resume(self) -> None:
         if self._paused_at is None or self._state is None:
             return
-        pause = max(0.0, self.clock() - self._paused_at)
+        now = self.clock()
+        pause = max(0.0, now - self._paused_at)
         self._paused_at = None
+        self._away_s = None
+        self._seen = now
         self._paused_total += pause
         self._state.paused_s += pause
         if self._state.deadline is not None:
@@ -255,9 +300,10 @@ class WorkoutRun:
 
     def adjust_reps(self, delta: int) -> list[Event]:
         """Correct the count of the set under way, or of the set just finished during a pause."""
+        jumped = self.look()
         state, step = self._state, self.step
-        if state is None or self.finished:
-            return []
+        if jumped or state is None or self.finished:  # a key on return from a gap: see the pause first
+            return jumped
         if step.is_work and step.item is not None and not step.item.is_hold:
             current = self._current_reps(self._now()) or 0
             new = max(0, min(MAX_REPS, current + delta))
@@ -305,6 +351,8 @@ class WorkoutRun:
 
     def add_rest(self, seconds: float = REST_EXTENSION_S) -> bool:
         """`+`: stretch a rest (or the get-ready, or a switch) by some seconds."""
+        if self.look():
+            return False
         state = self._state
         if state is None or self.finished or self.step.kind not in TIMED_KINDS or state.deadline is None:
             return False
@@ -315,6 +363,7 @@ class WorkoutRun:
 
     def stop(self) -> list[SetRecord]:
         """Quit halfway: the sets finished so far are the record; a set under way is not."""
+        self.look()
         if self._state is not None and not self.finished:
             now = self._now()
             self._paused_at = None
@@ -325,8 +374,9 @@ class WorkoutRun:
     # --- internals -----------------------------------------------------------------------------
 
     def _move(self, direction: int, *, skipped: bool) -> list[Event]:
-        if self._state is None or self.finished:
-            return []
+        jumped = self.look()
+        if jumped or self._state is None or self.finished:  # a key on return from a gap: see the pause first
+            return jumped
         was_paused = self.paused
         self.resume()
         now = self.clock()
@@ -458,7 +508,7 @@ class WorkoutRun:
             reps=reps, target_reps=target, rep_side=rep_side(step, count + 1),
             paused=self.paused, elapsed_s=self.elapsed(now), planned_s=planned,
             progress=max(0.0, min(1.0, progress)), finished=self.finished,
-            sets_done=sets_done(self.records.values()), last_record=last,
+            sets_done=sets_done(self.records.values()), last_record=last, away_s=self.away_s,
         )
 
     def wakeup_at(self) -> float | None:
@@ -495,6 +545,6 @@ def rep_side(step: Step, rep_number: int) -> str:
 
 
 __all__ = [
-    "COUNTING_MODES", "Clock", "Countdown", "Event", "HoldHalfway", "PhaseStarted", "RepCounted",
+    "COUNTING_MODES", "ClockJumped", "Clock", "Countdown", "Event", "HoldHalfway", "PhaseStarted", "RepCounted",
     "RunView", "SetCorrected", "SetFinished", "SetsDropped", "WorkoutDone", "WorkoutRun", "rep_side", "GET_READY", "WORK",
 ]

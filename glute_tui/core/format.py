@@ -25,3 +25,16 @@ def format_clock(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def format_gap(seconds: float) -> str:
+    """`1:40` (m:ss) under an hour, `1:02:03` (h:mm:ss) above: how long the app was away."""
+    seconds = max(0, int(round(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def away_note(seconds: float | None) -> str:
+    """What a pause caused by a jump of the clock says: `Paused (the app was stopped for 1:40)`."""
+    return "" if seconds is None else f"Paused (the app was stopped for {format_gap(seconds)})"

@@ -27,13 +27,14 @@ SAVE_WAIT_S = 10.0
 
 class WorkoutSession:
     def __init__(self, routine: Routine, *, counting: str, clock: Clock, history: HistoryService,
-                 trace: PhaseTrace | None = None, on_problem: Callable[[str], None] | None = None) -> None:
+                 trace: PhaseTrace | None = None, on_problem: Callable[[str], None] | None = None,
+                 jump_s: float | None = None) -> None:
         from glute_tui.core.engine import WorkoutRun
         from glute_tui.core.plan import build_plan
 
         self.routine = routine
         self.plan: Plan = build_plan(routine)
-        self.run = WorkoutRun(self.plan, clock, counting=counting)
+        self.run = WorkoutRun(self.plan, clock, counting=counting, jump_s=jump_s)
         self.clock = clock
         self._history = history
         self._trace = trace
@@ -147,8 +148,10 @@ class WorkoutSession:
 class Workouts:
     """The workout running in this process, if any."""
 
-    def __init__(self, *, clock: Clock, history: HistoryService, trace: PhaseTrace | None = None) -> None:
+    def __init__(self, *, clock: Clock, history: HistoryService, trace: PhaseTrace | None = None,
+                 jump_s: float | None = None) -> None:
         self.clock = clock
+        self.jump_s = jump_s  # a gap in the clock longer than this pauses the workout (None: never)
         self.history = history
         self.trace = trace
         self.current: WorkoutSession | None = None
@@ -156,7 +159,7 @@ class Workouts:
     def begin(self, routine: Routine, counting: str,
               on_problem: Callable[[str], None] | None = None) -> WorkoutSession:
         self.current = WorkoutSession(routine, counting=counting, clock=self.clock, history=self.history,
-                                      trace=self.trace, on_problem=on_problem)
+                                      trace=self.trace, on_problem=on_problem, jump_s=self.jump_s)
         return self.current
 
     def stop_running(self, *, wait: bool) -> None:

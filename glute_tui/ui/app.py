@@ -58,6 +58,7 @@ class GluteApp(App[None]):
         selected: str | None = None,
         routine_faults: dict[Path, list[str]] | None = None,
         clock: Clock = time.monotonic,
+        clock_jump_s: float | None = None,  # a gap in the clock longer than this pauses a workout
         counting: str | None = None,  # None: the person's preference
         speech_program: tuple[str, ...] | None = None,
         tone_player: tuple[str, ...] | None = None,  # None: the first found; (): none, the bell
@@ -82,7 +83,8 @@ class GluteApp(App[None]):
         self.terminal_cues = TerminalCues(self, speaker, tones)
         self.ctx = AppContext(
             paths=paths, settings=settings, library=library, history=history,
-            workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment()),
+            workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment(),
+                              jump_s=clock_jump_s),
             cues=CuePlayer(self.terminal_cues if cue_sink is None else cue_sink), speaker=speaker,
             clock=clock, today=today, flash_s=flash_s, tones=tones,
             settings_changed=Signal(self, "settings-changed"),

@@ -190,3 +190,19 @@ async def test_a_leftover_journal_is_recovered_and_the_person_told(paths, clock)
         assert any("Recovered an unfinished workout" in m for m in messages)
     assert [s.status for s in History(paths.data).load().sessions] == ["recovered"]
 
+
+async def test_a_jump_of_the_clock_shows_a_pause_with_the_time_away(paths, clock):
+    app = make_app(paths, clock, clock_jump_s=5.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 10.5 + 7)  # the get-ready, then 2 squats
+        clock.advance(100)  # the process was stopped
+        app.screen.poll()
+        await pilot.pause()
+        assert text(app, "#phase-title") == "PAUSED · SQUATS"
+        assert text(app, "#phase-detail") == "Paused (the app was stopped for 1:40) · Space to resume"
+        assert app.screen.query_one("#number", BigNumber).value == "2"
+        await pilot.press("space")
+        await advance(pilot, clock, 0.5)
+        assert text(app, "#phase-title") == "SQUATS"
+        assert app.screen.query_one("#number", BigNumber).value == "2"

@@ -200,8 +200,9 @@ class WorkoutScreen(Screen[None]):
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title
             self.query_one("#phase-title", Static).update(plain(title))
-        if changed("detail") or changed("paused"):
-            detail = "Space to resume" if new.paused else new.detail
+        if changed("detail") or changed("paused") or changed("paused_note"):
+            resume = f"{new.paused_note} · Space to resume" if new.paused_note else "Space to resume"
+            detail = resume if new.paused else new.detail
             self.query_one("#phase-detail", Static).update(plain(detail))
         if changed("side"):
             self.query_one("#side", Static).update(plain(new.side))
