@@ -16,7 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SIZE = (80, 24)
 OTHER_SIZES = [("rest", (120, 40), "large-rest-120x40"), ("one-sided-set", (120, 40), "large-one-sided-120x40"),
-               ("work-set", (44, 60), "portrait-work-set"), ("rest", (44, 60), "portrait-rest")]
+               ("work-set", (44, 60), "portrait-work-set"), ("rest", (44, 60), "portrait-rest"),
+               ("pain-check", (44, 60), "portrait-pain-check")]
 
 
 async def main() -> None:

@@ -55,13 +55,22 @@ class Pain:
 
     @property
     def label(self) -> str:
-        """`right knee`, `lower back (both sides)`, `right knee 5/10` when the severity is known."""
+        """`right knee`, `lower back (both sides)`: the place alone."""
         area = PAIN_AREAS.get(self.area, self.area)
-        where = f"{area} (both sides)" if self.side == "both" else f"{self.side} {area}"
-        return where if self.severity is None else f"{where} {self.severity}/10"
+        return f"{area} (both sides)" if self.side == "both" else f"{self.side} {area}"
+
+    @property
+    def severity_label(self) -> str:
+        """The place and, when known, how much it hurt: `right knee 6/10`."""
+        return self.label if self.severity is None else f"{self.label} {self.severity}/10"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"area": self.area, "side": self.side, "severity": self.severity}
+        """As stored and exported; `severity` only when it is known (a pain of version 1 or 2
+        is written back exactly as it was read)."""
+        data: dict[str, Any] = {"area": self.area, "side": self.side}
+        if self.severity is not None:
+            data["severity"] = self.severity
+        return data
 
 
 def severity_problem(value: Any) -> str:

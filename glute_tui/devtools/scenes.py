@@ -142,10 +142,11 @@ async def effort_prompt(pilot, clock):
 
 
 async def pain_check(pilot, clock):
-    """The end of a workout: the last exercise's "How was it?" answered, the right knee picked."""
+    """The end of a workout: the last exercise's "How was it?" answered, the right knee picked,
+    5 of 10."""
     await pilot.press("enter")
     await advance(pilot, clock)
-    await end_check(pilot, "2", "r", "down")
+    await end_check(pilot, "2", "r", "plus", "plus", "down")
 
 
 async def session_detail_pain(pilot, clock):

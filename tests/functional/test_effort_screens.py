@@ -78,7 +78,7 @@ async def test_ratings_during_the_rest_and_pain_at_the_end_are_exported_exactly(
     assert {(s["exercise"], s["effort"]) for s in session["sets"]} == {
         ("squat", "easy"), ("glute-bridge", "hard"), ("clamshell", "right")}
     assert all(s["counted_by"] == "app" and s["too_fast"] is False for s in session["sets"])
-    assert session["pain"] == [{"area": "knee", "side": "right", "severity": None}]
+    assert session["pain"] == [{"area": "knee", "side": "right", "severity": 3}]
     assert session["note"] == "sore after the 10k"
 
 
@@ -149,7 +149,7 @@ async def test_right_knee_pain_offers_the_alternative_for_lunges_and_squats(path
         assert "⇄ Lunges: try Side-lying straight-leg lifts instead (right knee hurt" in progression
         assert "↑ Clamshells: 15 → 17 reps a set" in progression  # the knee does not hold them back
     (session,) = History(paths.data).load().sessions
-    assert session.pain == [Pain("knee", "right")]
+    assert session.pain == [Pain("knee", "right", 3)]
 
 
 async def test_pain_answered_later_from_the_history_detail_is_saved_in_its_file(paths, clock):
@@ -179,4 +179,4 @@ async def test_pain_answered_later_from_the_history_detail_is_saved_in_its_file(
             "L hip, L+R IT band / outer thigh"
         assert "Pain sides 2·1" in text(app, "#totals")  # left: the hip and the IT band; right: the IT band
     (session,) = History(paths.data).load().sessions
-    assert session.pain == [Pain("hip", "left"), Pain("it-band", "both")]
+    assert session.pain == [Pain("hip", "left", 3), Pain("it-band", "both", 3)]

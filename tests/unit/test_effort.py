@@ -204,7 +204,7 @@ def test_a_version_3_export_round_trips_exactly(tmp_path, paths, monkeypatch):
         session.pain = [Pain(p.area, p.side, (0, 10, 7, None)[(i + j) % 4]) for j, p in enumerate(session.pain or ())]
     text = to_json(sessions)
     assert json.loads(text)["version"] == 3
-    assert {p["severity"] for s in json.loads(text)["sessions"] for p in s["pain"]} == {0, 10, 7, None}
+    assert {p.get("severity") for s in json.loads(text)["sessions"] for p in s["pain"]} == {0, 10, 7, None}
     path = tmp_path / "v3.json"
     path.write_text(text)
     assert main(["import", str(path)]) == 0
@@ -288,7 +288,7 @@ def test_reading_never_rewrites_and_an_edit_touches_only_its_session(paths):
     assert history.update(edited)
     after = json.loads(path.read_text())["sessions"]
     changed = [doc for doc in after.values() if doc["id"] == edited.id][0]
-    assert changed["pain"] == [{"area": "knee", "side": "left", "severity": None}] and changed["note"] == "sore after the run"
+    assert changed["pain"] == [{"area": "knee", "side": "left"}] and changed["note"] == "sore after the run"
     untouched = {k: v for k, v in after.items() if v["id"] != edited.id}
     assert untouched == {k: v for k, v in raw["sessions"].items() if v["id"] != edited.id}
     assert history.load().sessions[-1].pain == [Pain("knee", "left")]
@@ -334,7 +334,7 @@ def test_suggest_json_gives_the_same_advice_as_the_summary(paths, capsys, builti
     assert main(["suggest", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["routine"] == "short" and doc["session"]["id"] == second.id
-    assert doc["session"]["pain"] == [{"area": "knee", "side": "right", "severity": None}]
+    assert doc["session"]["pain"] == [{"area": "knee", "side": "right"}]
     by_id = {s["exercise"]: s for s in doc["suggestions"]}
     assert by_id["squat"]["advice"] == "swap" and by_id["squat"]["alternative"] == "glute-bridge"
     assert by_id["clamshell"]["advice"] == "up" and by_id["clamshell"]["after"]["reps"] == 14

@@ -39,7 +39,7 @@ def as_version_2(text: str) -> dict:
     doc["version"] = 2
     for item in doc["sessions"]:
         for pain in item["pain"] or ():
-            del pain["severity"]
+            pain.pop("severity", None)
     return doc
 
 
@@ -52,11 +52,9 @@ def test_a_version_2_export_imports_unchanged_and_counts_as_before(tmp_path, pat
     loaded = History(paths.data).load().sessions
     assert len(loaded) == len(sessions)
     by_id = {s.id: s for s in loaded}
-    for item in v2["sessions"]:  # every field as the file had it; the severity unknown (null)
-        stored = by_id[item["id"]].to_dict()
-        pains = stored.pop("pain")
-        assert {k: v for k, v in item.items() if k != "pain"} == stored
-        assert pains == (None if item["pain"] is None else [p | {"severity": None} for p in item["pain"]])
+    for item in v2["sessions"]:  # every field exactly as the file had it; the severity unknown
+        assert by_id[item["id"]].to_dict() == item
+        assert all(p.severity is None for p in by_id[item["id"]].pain or ())
     before, after = compute(sessions, AS_OF, 2).to_json(), compute(loaded, AS_OF, 2).to_json()
     assert before == after and after["pain_by_area"]["knee"]["right"] == 4
 
@@ -126,6 +124,14 @@ def test_csv_writes_a_known_severity_after_the_side():
     assert "knee:right:4; it-band:both" in text
 
 
-def test_the_label_says_the_severity_out_of_ten_when_known():
-    assert Pain("knee", "right", 6).label == "right knee 6/10"
-    assert Pain("lower-back", "both").label == "lower back (both sides)"
+def test_a_pain_is_labelled_with_its_severity_out_of_ten_when_known():
+    assert Pain("knee", "right", 6).severity_label == "right knee 6/10"
+    assert Pain("knee", "right", 6).label == "right knee"
+    assert Pain("lower-back", "both").severity_label == "lower back (both sides)"
+
+
+def test_a_null_severity_in_version_3_reads_as_unknown_and_is_written_without_it():
+    doc = json.loads(to_json(sore_sessions(1)))
+    doc["sessions"][0]["pain"] = [{"area": "hip", "side": "left", "severity": None}]
+    (session,) = parse_export(json.dumps(doc), "v3.json")
+    assert session.pain == [Pain("hip", "left")] and session.to_dict()["pain"] == [{"area": "hip", "side": "left"}]
