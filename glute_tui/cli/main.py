@@ -141,7 +141,18 @@ def build_parser() -> argparse.ArgumentParser:
                                               "from the targets met, how each exercise felt and any pain.")
     suggest.add_argument("--routine", dest="suggest_routine", metavar="ID|PATH",
                          help="the routine (default: the one of the newest session)")
+    suggest.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD",
+                         help="the advice as it would have been that day (sessions started before its end)")
     suggest.add_argument("--json", action="store_true", help="print one JSON object")
+
+    plan = commands.add_parser("plan", help="the plan over weeks: each exercise's rung, the next and what earns it",
+                               parents=common,
+                               description="For each exercise of a routine: where it stands on its ladder, the "
+                                           "next rung and what earns it, the sessions this week against the "
+                                           "weekly goal, and any hold or referral.")
+    plan.add_argument("--routine", dest="plan_routine", metavar="ID|PATH",
+                      help="the routine (default: the one of the newest session)")
+    plan.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -207,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from glute_tui.cli.suggest import cmd_suggest
 
             return cmd_suggest(args, paths)
+        if args.command == "plan":
+            from glute_tui.cli.suggest import cmd_plan
+
+            return cmd_plan(args, paths)
         if args.command in HISTORY_COMMANDS:
             from glute_tui.cli import history
 

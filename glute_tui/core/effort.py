@@ -34,6 +34,11 @@ PAIN_SIDES = ("left", "right", "both")
 # How much it hurt, 0-10 (the pain-monitoring model: up to about 3 during exercise, settled by
 # the next day, is acceptable); the pain check starts each area at SEVERITY_DEFAULT.
 SEVERITY_MIN, SEVERITY_MAX, SEVERITY_DEFAULT = 0, 10, 3
+# Above this the move that loads the area is held (progression.py, coach.py): the pain-monitoring
+# model (Silbernagel et al.; Thomee) accepts about 3 of 10 during exercise that settles by the
+# next day. At REFER_SEVERITY or above, see a professional before loading it again.
+PAIN_THRESHOLD = 3
+REFER_SEVERITY = 7
 NOTE_MAX = TEXT_MAX  # characters
 
 # Who counted the reps of a set: "app" (to the tempo, or a hold's timer, nobody corrected it;
@@ -63,6 +68,15 @@ class Pain:
     def severity_label(self) -> str:
         """The place and, when known, how much it hurt: `right knee 6/10`."""
         return self.label if self.severity is None else f"{self.label} {self.severity}/10"
+
+    def above(self, threshold: int = PAIN_THRESHOLD) -> bool:
+        """More than the pain-monitoring model accepts. An unknown severity (versions 1 and 2)
+        counts as more: any pain held the move back before severities were asked."""
+        return self.severity is None or self.severity > threshold
+
+    def hits(self, side: str) -> bool:
+        """Whether this pain is on `side` ("left"/"right"; any other: both legs work, any side)."""
+        return side not in ("left", "right") or self.side in (side, "both")
 
     def to_dict(self) -> dict[str, Any]:
         """As stored and exported; `severity` only when it is known (a pain of version 1 or 2

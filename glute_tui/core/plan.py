@@ -8,6 +8,7 @@ Zero-second pauses are left out, and there is no rest after the very last set.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine, RoutineExercise
@@ -94,14 +95,25 @@ def work_duration(item: RoutineExercise) -> float:
     return float(item.reps or 0) * item.tempo_s
 
 
-def build_plan(routine: Routine) -> Plan:
+def side_order(item: RoutineExercise, first_side: str | None = None) -> tuple[str, ...]:
+    """The sides of one set in the order they are done: for a two-sided move the left first,
+    unless `first_side` says the right (the weaker side goes first while an imbalance lasts)."""
+    mode = item.side_mode
+    if mode != "both":
+        return (mode,)
+    return ("right", "left") if first_side == "right" else ("left", "right")
+
+
+def build_plan(routine: Routine, first_sides: Mapping[str, str] | None = None) -> Plan:
+    """The steps of `routine`; `first_sides` (exercise id -> "left"/"right") names the side a
+    two-sided move starts each set with (default left)."""
+    first_sides = first_sides or {}
     steps: list[Step] = []
     if routine.get_ready_s > 0:
         steps.append(Step(GET_READY, float(routine.get_ready_s)))
     last_exercise = len(routine.exercises) - 1
     for ex_index, item in enumerate(routine.exercises):
-        mode = item.side_mode
-        sides = ("left", "right") if mode == "both" else (mode,)
+        sides = side_order(item, first_sides.get(item.id))
         for set_no in range(1, item.sets + 1):
             for side_index, side in enumerate(sides):
                 if side_index > 0 and routine.switch_sides_s > 0:

@@ -8,7 +8,7 @@ faster than its tempo allows (`too_fast`) is not met.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from glute_tui.core.effort import EFFORTS, GOOD_EFFORTS
 from glute_tui.core.format import plural
@@ -30,10 +30,17 @@ class ExerciseResult:
     efforts: tuple[str | None, ...] = ()  # each done set's answer to "How was it?"
     app_counted: int = 0  # done sets whose count is the app's (tempo or timer), not the person's
     too_fast: int = 0  # done sets finished far faster than the tempo allows
+    side: str = ""  # "left" | "right" for one side's result; "" for the whole exercise
+    # For a two-sided move (`both`, and `alternate` by leg): each side's result, judged apart,
+    # so 17 reps on the left and 7 on the right against 12 a side is not met.
+    per_side: tuple["ExerciseResult", ...] = ()
 
     @property
     def met_target(self) -> bool:
         return not self.missed and self.sets_done > 0
+
+    def side_result(self, side: str) -> "ExerciseResult | None":
+        return next((r for r in self.per_side if r.side == side), None)
 
     @property
     def is_hold(self) -> bool:
@@ -45,11 +52,17 @@ class ExerciseResult:
         missed = []
         if self.sets_done < self.sets_planned:
             missed.append(f"{self.sets_done} of {plural(self.sets_planned, 'set')}")
+        if self.per_side:
+            return missed + [f"{r.side}: {m}" for r in self.per_side for m in r.amount_missed()]
+        return missed + self.amount_missed()
+
+    def amount_missed(self) -> list[str]:
+        """The reps or the hold time missed (`22 of 24 reps`), sets left aside."""
         if self.is_hold and self.hold_done_s + 1e-6 < self.hold_target_s:
-            missed.append(f"held {self.hold_done_s:.0f} of {self.hold_target_s:.0f} s")
-        elif not self.is_hold and self.reps_done < self.reps_target:
-            missed.append(f"{self.reps_done} of {plural(self.reps_target, 'rep')}")
-        return missed
+            return [f"held {self.hold_done_s:.0f} of {self.hold_target_s:.0f} s"]
+        if not self.is_hold and self.reps_done < self.reps_target:
+            return [f"{self.reps_done} of {plural(self.reps_target, 'rep')}"]
+        return []
 
     @property
     def verdict(self) -> str:
@@ -78,6 +91,8 @@ class ExerciseResult:
         """The targets met, and the count can be trusted (see the module's doc)."""
         if not self.met_target or self.too_fast:
             return False
+        if self.per_side:
+            return all(r.met_honestly for r in self.per_side)
         return not self.app_counted or all(e in GOOD_EFFORTS for e in self.efforts)
 
     def amount(self) -> str:
@@ -99,26 +114,59 @@ def overall(results: list[ExerciseResult], *, honest: bool = False) -> str:
 
 
 def summarize(plan: Plan, records: list[SetRecord]) -> list[ExerciseResult]:
-    """One row per exercise of the routine, in routine order; reps add up over both sides."""
+    """One row per exercise of the routine, in routine order; reps add up over both sides, and
+    a two-sided move also has each side's result (`per_side`)."""
     results = []
     for item in plan.routine.exercises:
         steps = [s for s in plan.work_steps if s.item is item]
         done = [r for r in records if r.exercise == item.id]
-        finished = [r for r in done if r.done]
-        results.append(ExerciseResult(
-            exercise_id=item.id,
-            name=item.exercise.name,
-            sets_done=len({r.set for r in finished}),  # a set counts once, whatever its sides
-            sets_planned=item.sets,
-            reps_done=sum(r.reps or 0 for r in done if not r.skipped),
-            reps_target=sum(item.reps or 0 for _ in steps),
-            hold_done_s=sum(r.hold_s or 0 for r in done if not r.skipped),
-            hold_target_s=sum(float(item.hold_s or 0) for _ in steps),
-            seconds=sum(r.seconds for r in done),
-            efforts=tuple(r.effort for r in finished),
-            # A set of version 1 (who counted it is not known) counts as the app's: nothing says
-            # the person kept up.
-            app_counted=sum(1 for r in finished if r.counted_by != "person"),
-            too_fast=sum(1 for r in finished if r.too_fast),
-        ))
+        whole = _result(item.id, item.exercise.name, item.sets, done,
+                        sum(item.reps or 0 for _ in steps), sum(float(item.hold_s or 0) for _ in steps))
+        if item.side_mode == "both":
+            whole = replace(whole, per_side=tuple(
+                _result(item.id, item.exercise.name, item.sets, [r for r in done if r.side == side],
+                        (item.reps or 0) * item.sets, float(item.hold_s or 0) * item.sets, side)
+                for side in SIDES))
+        elif item.side_mode == "alternate" and not item.is_hold:
+            whole = replace(whole, per_side=tuple(_alternate_side(whole, item.reps or 0, item.sets, done, side)
+                                                  for side in SIDES))
+        results.append(whole)
     return results
+
+
+SIDES = ("left", "right")
+
+
+def alternate_share(reps: int, side: str) -> int:
+    """The reps of one leg in an alternating set of `reps`: it starts on the left (engine.rep_side)."""
+    return (reps + 1) // 2 if side == "left" else reps // 2
+
+
+def _alternate_side(whole: ExerciseResult, reps: int, sets: int, done: list[SetRecord],
+                    side: str) -> ExerciseResult:
+    """One leg's share of alternating sets: the odd reps are the left leg's, the even the right's."""
+    return replace(whole, side=side, per_side=(),
+                   reps_done=sum(alternate_share(r.reps or 0, side) for r in done if not r.skipped),
+                   reps_target=alternate_share(reps, side) * sets)
+
+
+def _result(exercise_id: str, name: str, sets: int, done: list[SetRecord], reps_target: int,
+            hold_target_s: float, side: str = "") -> ExerciseResult:
+    finished = [r for r in done if r.done]
+    return ExerciseResult(
+        exercise_id=exercise_id,
+        name=name,
+        sets_done=len({r.set for r in finished}),  # a set counts once, whatever its sides
+        sets_planned=sets,
+        reps_done=sum(r.reps or 0 for r in done if not r.skipped),
+        reps_target=reps_target,
+        hold_done_s=sum(r.hold_s or 0 for r in done if not r.skipped),
+        hold_target_s=hold_target_s,
+        seconds=sum(r.seconds for r in done),
+        efforts=tuple(r.effort for r in finished),
+        # A set of version 1 (who counted it is not known) counts as the app's: nothing says
+        # the person kept up.
+        app_counted=sum(1 for r in finished if r.counted_by != "person"),
+        too_fast=sum(1 for r in finished if r.too_fast),
+        side=side,
+    )

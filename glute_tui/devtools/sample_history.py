@@ -76,3 +76,23 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
             planned_sets=plan.sets_planned if sets_per_session is None else None,
         ))
     return sessions
+
+
+def done_as_planned(routine: Routine, started: datetime, *, effort: str | None = "right",
+                    reps: dict[str, dict[str, int]] | None = None, pain: list | None = None,
+                    status: str = "completed", first_sides: dict[str, str] | None = None) -> Session:
+    """A session of `routine` started at `started` (aware), every set done at its target and
+    counted by the person, each answered `effort`; `reps` overrides a side's reps a set
+    (exercise id -> side ("none", "left", "right", "alternate") -> reps). For tests and scenes
+    that need a history over weeks (the coach's 2-for-2 needs a session before this one)."""
+    records = []
+    for step in build_plan(routine, first_sides).work_steps:
+        item = step.item
+        assert item is not None
+        done = (reps or {}).get(item.id, {}).get(step.side, item.reps)
+        records.append(SetRecord(item.id, step.side, step.set_no, item.reps, None if item.is_hold else done,
+                                 float(item.hold_s) if item.is_hold else None, str(item.load),
+                                 step.duration_s, effort=effort, counted_by="person"))
+    return Session(routine=routine.id, routine_name=routine.name, started_at=started.isoformat(timespec="seconds"),
+                   ended_at=(started + timedelta(minutes=25)).isoformat(timespec="seconds"), status=status,
+                   sets=records, id=str(uuid.uuid4()), pain=pain)

@@ -8,14 +8,58 @@ files change. Problems with the files are reported once each, however often they
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # loaded on first use, after the first frame: start-up stays short
+    from glute_tui.core.coach import Coaching
+    from glute_tui.core.ladder import Ladder
+    from glute_tui.core.pain import Referral
     from glute_tui.core.records import Session
+    from glute_tui.core.routines import Exercise, Routine
     from glute_tui.core.stats import Stats
+    from glute_tui.core.weekplan import WeekPlan
     from glute_tui.store.history import History
+
+# How far back the advice reads: the rules look 8 weeks back from an exercise's last session
+# (a long break goes back to the level of 8 weeks before it), pain 6 weeks; beyond a year of
+# nothing, it stops reading.
+ADVICE_LOOKBACK = timedelta(weeks=20)
+ADVICE_MAX_LOOKBACK = timedelta(days=366)
+
+
+def sessions_for_advice(files: Iterable[list[Session]], wanted: Iterable[str], *,
+                        now: datetime | None = None) -> list[Session]:
+    """The sessions the coach needs, from year files given newest first: enough to see each
+    `wanted` exercise's last session and 20 weeks before it (a year at most, when one was
+    never done). Reads no more files than that: a long history costs its newest years."""
+    wanted = set(wanted)
+    sessions: list[Session] = []
+    for year in files:
+        sessions.extend(year)
+        if _enough(sessions, wanted, now):
+            break
+    return sessions
+
+
+def _enough(sessions: list[Session], wanted: set[str], now: datetime | None) -> bool:
+    considered = [s for s in sessions if now is None or s.started <= now]
+    if not considered:
+        return False
+    oldest = min(s.started for s in sessions)
+    newest = max(s.started for s in considered)
+    if oldest <= newest - ADVICE_MAX_LOOKBACK:
+        return True
+    last_seen: dict[str, datetime] = {}
+    for session in considered:
+        for record in session.sets:
+            if record.exercise in wanted and record.done:
+                last_seen[record.exercise] = max(last_seen.get(record.exercise, session.started), session.started)
+    if set(last_seen) != wanted:
+        return False
+    return oldest <= min(last_seen.values()) - ADVICE_LOOKBACK
+
 
 # (message, severity): "information" | "warning" | "error"; called from any thread.
 Reporter = Callable[[str, str], None]
@@ -35,6 +79,8 @@ class HistoryService:
         self._figures: tuple[tuple, Stats] | None = None
         self._figures_lock = threading.Lock()  # one computes, a second caller waits for it
         self._reported: set[str] = set()
+        self._sides: dict[tuple, dict[str, str]] = {}  # the newest first_sides answer, by its key
+        self._sides_lock = threading.Lock()
         self._reported_lock = threading.Lock()
 
     @property
@@ -87,6 +133,67 @@ class HistoryService:
         for sessions, problems in self.history.each_file(newest_first=newest_first):
             self.report_problems(problems)
             yield sessions
+
+    # --- the coach (core/coach.py): advice, the plan over weeks, referrals, the side to start with ---
+
+    def advice_sessions(self, routine: Routine, *, now: datetime | None = None,
+                        exclude: str = "") -> list[Session]:
+        """The sessions the coach needs for `routine` (see `sessions_for_advice`), without the
+        one whose id is `exclude` (a Summary adds its own, answers included). Reads files: off
+        the event loop."""
+        wanted = [item.id for item in routine.exercises]
+        found = sessions_for_advice(self.each_file(newest_first=True), wanted, now=now)
+        return [s for s in found if s.id != exclude]
+
+    def coaching(self, routine: Routine, *, loads: Mapping[str, Iterable[str]],
+                 catalogue: Mapping[str, Exercise], ladder: Ladder | None = None,
+                 now: datetime | None = None, current: Session | None = None) -> Coaching:
+        """The coach's advice for `routine` as of `now` (default: now; with `current`, the end of
+        that session, which is put in place of its saved copy)."""
+        from glute_tui.core.coach import coach
+
+        when = now or (datetime.fromisoformat(current.ended_at) if current else datetime.now().astimezone())
+        sessions = self.advice_sessions(routine, now=when, exclude=current.id if current else "")
+        if current is not None:
+            sessions.append(current)
+        return coach(routine, sessions, now=when, loads=loads, catalogue=catalogue, ladder=ladder)
+
+    def week_plan(self, routine: Routine, *, loads: Mapping[str, Iterable[str]],
+                  catalogue: Mapping[str, Exercise], ladder: Ladder | None = None,
+                  now: datetime | None = None, weekly_goal: int | None = None) -> WeekPlan:
+        """The plan over weeks for `routine` (core/weekplan.py); the weekly goal from the settings."""
+        from glute_tui.core.weekplan import plan_over_weeks
+
+        when = now or datetime.now().astimezone()
+        sessions = self.advice_sessions(routine, now=when)
+        return plan_over_weeks(routine, sessions, now=when, weekly_goal=weekly_goal or self.weekly_goal(),
+                               loads=loads, catalogue=catalogue, ladder=ladder)
+
+    def referrals(self, *, now: datetime | None = None) -> list[Referral]:
+        """Every area and side to see a professional about (Home's line); reads 6 weeks back."""
+        from glute_tui.core.pain import REFER_WINDOW, referrals
+
+        when = now or datetime.now().astimezone()
+        sessions: list[Session] = []
+        for year in self.each_file(newest_first=True):
+            sessions.extend(year)
+            if sessions and min(s.started for s in sessions) < when - REFER_WINDOW:
+                break
+        return referrals(sessions, now=when)
+
+    def first_sides(self, routine: Routine, *, now: datetime | None = None) -> dict[str, str]:
+        """For each two-sided move of `routine`, the side to start each set with (the weaker one
+        while an imbalance lasts). Reads files: call it before the workout's first frame or off
+        the loop."""
+        from glute_tui.core.coach import first_sides
+
+        if not any(item.side_mode == "both" for item in routine.exercises):
+            return {}
+        key = (routine.id, tuple((i.id, i.side_mode) for i in routine.exercises), self.history.version(), now)
+        with self._sides_lock:
+            if key not in self._sides:
+                self._sides = {key: first_sides(routine, self.advice_sessions(routine, now=now), now=now)}
+            return dict(self._sides[key])
 
     def delete(self, session_id: str) -> bool:
         return self.history.delete(session_id)

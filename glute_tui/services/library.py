@@ -28,12 +28,14 @@ from glute_tui.store.routine_files import (
     RoutineSet,
     load_all,
     load_figures,
+    load_ladder,
     load_loads,
     save_as_users,
     save_user_exercises,
 )
 
 if TYPE_CHECKING:
+    from glute_tui.core.ladder import Ladder
     from glute_tui.core.progression import Advice, Suggestion
 
 Listener = Callable[["RoutineLibrary"], None]
@@ -49,6 +51,7 @@ class RoutineLibrary:
         self.selected = selected if selected in self.ids else (self.routines[0].id if self.routines else "")
         self._listeners: list[Listener] = []
         self._loads: dict[str, frozenset[str]] | None = None
+        self._ladder: Ladder | None = None
 
     @classmethod
     def load(cls, routines_dir: Path, *, selected: str | None = None) -> "RoutineLibrary":
@@ -109,6 +112,13 @@ class RoutineLibrary:
         if self._loads is None:
             self._loads = load_loads()
         return self._loads
+
+    @property
+    def ladder(self) -> Ladder:
+        """Each move's first weight and next variation (glute_tui/data/ladder.toml), read once."""
+        if self._ladder is None:
+            self._ladder = load_ladder()
+        return self._ladder
 
     def take_progression(self, routine: Routine, suggestions: list[Suggestion] | list[Advice]) -> Routine:
         """The routine with each suggestion taken, saved as `save` does."""

@@ -10,7 +10,7 @@ without knowing which screen shows it.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 if TYPE_CHECKING:  # loaded by the first workout, not at start
     from glute_tui.core.effort import Pain
@@ -28,12 +28,13 @@ SAVE_WAIT_S = 10.0
 class WorkoutSession:
     def __init__(self, routine: Routine, *, counting: str, clock: Clock, history: HistoryService,
                  trace: PhaseTrace | None = None, on_problem: Callable[[str], None] | None = None,
-                 jump_s: float | None = None) -> None:
+                 jump_s: float | None = None, first_sides: Mapping[str, str] | None = None) -> None:
         from glute_tui.core.engine import WorkoutRun
         from glute_tui.core.plan import build_plan
 
         self.routine = routine
-        self.plan: Plan = build_plan(routine)
+        # The weaker side goes first while an imbalance lasts (core/coach.py): `first_sides`.
+        self.plan: Plan = build_plan(routine, first_sides)
         self.run = WorkoutRun(self.plan, clock, counting=counting, jump_s=jump_s)
         self.clock = clock
         self._history = history
@@ -159,8 +160,16 @@ class Workouts:
     def begin(self, routine: Routine, counting: str,
               on_problem: Callable[[str], None] | None = None) -> WorkoutSession:
         self.current = WorkoutSession(routine, counting=counting, clock=self.clock, history=self.history,
-                                      trace=self.trace, on_problem=on_problem, jump_s=self.jump_s)
+                                      trace=self.trace, on_problem=on_problem, jump_s=self.jump_s,
+                                      first_sides=self._first_sides(routine))
         return self.current
+
+    def _first_sides(self, routine: Routine) -> dict[str, str]:
+        """Each two-sided move's first side, from the history; the left when it cannot be read."""
+        try:
+            return self.history.first_sides(routine)
+        except (OSError, ValueError):  # never keep a workout from starting: left first, as before
+            return {}
 
     def stop_running(self, *, wait: bool) -> None:
         """Stop and save the running workout, if one is under way and not yet saved."""

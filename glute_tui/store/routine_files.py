@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from glute_tui.core.figures import Figure, parse_figures
+from glute_tui.core.ladder import Ladder
 from glute_tui.core.routines import (
     DEFAULT_ROUTINE_ID,
     Exercise,
@@ -118,6 +119,17 @@ def load_loads(path: Path | None = None) -> dict[str, frozenset[str]]:
     try:
         return parse_loads(read_toml(path), path)
     except LoadsError as exc:
+        raise RoutineError([str(exc)]) from None
+
+
+def load_ladder(path: Path | None = None) -> Ladder:
+    """The ladder's data (`glute_tui/data/ladder.toml`): each move's first weight and next variation."""
+    from glute_tui.core.ladder import LadderError, parse_ladder
+
+    path = path or data_root() / "ladder.toml"
+    try:
+        return parse_ladder(read_toml(path), path)
+    except LadderError as exc:
         raise RoutineError([str(exc)]) from None
 
 

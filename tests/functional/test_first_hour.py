@@ -209,9 +209,14 @@ async def test_a_progression_of_a_routine_opened_by_path_shows_on_home_and_is_ne
     from glute_tui.ui.screens.home import HomeScreen
     from glute_tui.ui.widgets.targets_table import TargetsTable
 
+    from glute_tui.devtools.sample_history import done_as_planned
+
     source = tmp_path / "elsewhere" / "tiny.toml"
     source.parent.mkdir()
     source.write_text(TINY)
+    tiny, _ = routines_at_start(str(source), paths)
+    # a week before, the same 2 reps met and felt right: with today's, two in a row (2-for-2)
+    History(paths.data).add(done_as_planned(tiny.find("tiny"), datetime.now().astimezone() - timedelta(days=8), pain=[]))
     for start in range(2):  # the second start opens the same file again, with the copy saved
         found, selected = routines_at_start(str(source), paths)
         ids, names = [r.id for r in found.routines], [r.name for r in found.routines]

@@ -69,7 +69,7 @@ def test_the_progression_ladder_reps_then_bands_then_kilograms():
         steps.append(next_step(steps[-1]))
     assert [(s.reps, str(s.load)) for s in steps[:7]] == [
         (12, "bodyweight"), (14, "bodyweight"), (16, "bodyweight"), (18, "bodyweight"), (20, "bodyweight"),
-        (16, "band:light"), (18, "band:light")]
+        (16, "band:extra-light"), (18, "band:extra-light")]
     assert str(steps[-1].load).startswith(("band:", "kg:"))
     bridge = builtin_routines()[2].exercises[1]  # a 30 s hold
     assert next_step(bridge).hold_s == 35
@@ -89,6 +89,12 @@ def test_only_exercises_whose_targets_were_all_met_get_a_suggestion():
 
 
 async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths, clock):
+    from datetime import datetime, timedelta
+
+    from glute_tui.devtools.sample_history import done_as_planned
+
+    short = next(r for r in builtin_routines() if r.id == "short")  # the day before: met, felt right
+    History(paths.data).add(done_as_planned(short, datetime.now().astimezone() - timedelta(days=1), pain=[]))
     app = GluteApp(builtin_routines(), paths, clock=clock, selected="short", speech_program=())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -120,7 +126,7 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
         await pilot.pause()
     saved = load_routine(paths.routines_dir / "short-mine.toml")
     assert saved.exercises[0].reps == 14 and saved.exercises[1].hold_s == 35
-    before, after = History(paths.data).load().sessions
+    _, before, after = sorted(History(paths.data).load().sessions, key=lambda s: s.started)  # yesterday's first
     assert (before.routine, before.sets[0].target_reps) == ("short", 12)  # each set keeps its target
     assert (after.routine, after.sets[0].target_reps, after.sets[0].reps) == ("short-mine", 14, 14)
     assert [s.hold_s for s in after.sets if s.exercise == "glute-bridge"] == [35.0, 35.0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,10 +17,11 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from glute_tui.core.coach import advise, coach
 from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_clock
 from glute_tui.core.plan import Plan
-from glute_tui.core.progression import BACK, SWAP, UP, Advice, advise, steps_to_take
+from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
 from glute_tui.core.records import Session, SetRecord, sets_done
 from glute_tui.core.results import ExerciseResult, overall, summarize
 from glute_tui.core.routines import RoutineError
@@ -56,6 +59,7 @@ class SummaryScreen(Screen[None]):
         self.advice: list[Advice] = []
         self.steps: list[Advice] = []
         self._previous: dict[str, str | None] = {}
+        self._history: list[Session] | None = None  # the sessions before this one the coach needs
         self._pain_session: Session | None = None
 
     def compose(self) -> ComposeResult:
@@ -84,8 +88,7 @@ class SummaryScreen(Screen[None]):
         table.add_columns("Exercise", "Sets", "Done / target", "Felt", "Target")
         self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
-        if self.status == "completed":
-            self._read_previous()
+        self._read_previous()
         if self.workout is not None and any(r.done for r in self.records):
             self.call_after_refresh(self.action_pain_check)
 
@@ -93,8 +96,16 @@ class SummaryScreen(Screen[None]):
         """The table and the advice, from the records as they are now (answers included)."""
         results = summarize(self.plan, self.records)
         pain = pain_session.pain if pain_session is not None else None
-        self.advice = advise(self.plan.routine, results, pain=pain, loads=self.ctx.library.loads,
-                             previous_effort=self._previous, catalogue=self.ctx.library.catalogue)
+        current = pain_session or (self.workout.session if self.workout is not None else None)
+        if self._history is not None and current is not None:  # the coach, over the weeks
+            library = self.ctx.library
+            current = replace(current, sets=list(self.records))  # as answered so far
+            self.advice = coach(self.plan.routine, self._history + [current],
+                                now=datetime.fromisoformat(current.ended_at), loads=library.loads,
+                                catalogue=library.catalogue, ladder=library.ladder).advice
+        else:  # until the history is read: this workout alone (never a step up on one session)
+            self.advice = advise(self.plan.routine, results, pain=pain, loads=self.ctx.library.loads,
+                                 previous_effort=self._previous, catalogue=self.ctx.library.catalogue)
         self.steps = steps_to_take(self.advice) if self.status == "completed" else []
         table = self.query_one("#summary-table", DataTable)
         table.clear()
@@ -106,24 +117,14 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, group="summary-previous")
     def _read_previous(self) -> None:
-        """How each exercise felt the last time it was done (newest files first, this session
-        left out): "hard" twice in a row is a step back."""
+        """The sessions before this one that the coach needs (this session left out: it is
+        added as it is now, answers included), through the history service."""
         current = self.workout.session.id if self.workout is not None and self.workout.session else ""
-        wanted = {item.id for item in self.plan.routine.exercises}
-        found: dict[str, str | None] = {}
-        for sessions in self.ctx.history.each_file(newest_first=True):
-            for session in sessions:  # newest first
-                if session.id == current:
-                    continue
-                for exercise, effort in session.efforts().items():
-                    found.setdefault(exercise, effort)
-            if wanted <= set(found):
-                break
-        if found:
-            self.app.call_from_thread(self._previous_read, found)
+        sessions = self.ctx.history.advice_sessions(self.plan.routine, exclude=current)
+        self.app.call_from_thread(self._previous_read, sessions)
 
-    def _previous_read(self, found: dict[str, str | None]) -> None:
-        self._previous = found
+    def _previous_read(self, sessions: list[Session]) -> None:
+        self._history = sessions
         self._show_results(self._pain_session)
 
     async def _wait_for_save(self) -> None:
@@ -148,7 +149,7 @@ class SummaryScreen(Screen[None]):
             widget.set_class(all(r.met_honestly for r in self.results), "-all-met")
             lines.append("\nNext time:", style="bold")
             for advice in self.advice:
-                mark = {UP: "↑", BACK: "↓", SWAP: "⇄"}.get(advice.kind, "·")
+                mark = {UP: "↑", BACK: "↓", SWAP: "⇄", HOLD: "‖", REFER: "!"}.get(advice.kind, "·")
                 lines.append(f"\n {mark} ")
                 lines.append(visible(advice.name), style="bold")
                 lines.append(f": {visible(advice.change)} ", style="bold" if advice.kind != "stay" else "")
