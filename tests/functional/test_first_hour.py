@@ -206,10 +206,9 @@ TINY = 'name = "Tiny"\nget_ready_s = 0\n[[exercise]]\nid = "squat"\nsets = 1\nre
 async def test_a_progression_of_a_routine_opened_by_path_shows_on_home_and_is_never_listed_twice(
         paths, clock, tmp_path):
     from glute_tui.cli.app import routines_at_start
+    from glute_tui.devtools.sample_history import done_as_planned
     from glute_tui.ui.screens.home import HomeScreen
     from glute_tui.ui.widgets.targets_table import TargetsTable
-
-    from glute_tui.devtools.sample_history import done_as_planned
 
     source = tmp_path / "elsewhere" / "tiny.toml"
     source.parent.mkdir()

@@ -11,11 +11,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from glute_tui.cli.main import main
+from glute_tui.core.coach import advise, advise_from_history, coach
 from glute_tui.core.effort import Pain
 from glute_tui.core.engine import SetCorrected, WorkoutRun
 from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
 from glute_tui.core.plan import REST, build_plan
-from glute_tui.core.coach import advise, advise_from_history, coach
 from glute_tui.core.progression import BACK, HOLD, STAY, UP, apply, steps_to_take
 from glute_tui.core.records import Session
 from glute_tui.core.results import summarize
