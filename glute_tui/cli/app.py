@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import sys
 from typing import Mapping
 
 from glute_tui.services.library import opened_from_file
@@ -41,7 +42,27 @@ def clock_jump_s(env: Mapping[str, str] = os.environ) -> float:
     return value if math.isfinite(value) and value > 0 else CLOCK_JUMP_S
 
 
+NO_TERMINAL = "glute-tui needs a terminal (for scripts: glute-tui --help)"
+WEB_DRIVER_ENV = "TEXTUAL_DRIVER"  # set by textual-serve (glute-tui serve) for a browser tab's app
+
+
+def has_terminal() -> bool:
+    """A terminal to read keys from: stdin is a tty, or a browser page drives the app (serve).
+    Without one (`glute-tui </dev/null`, cron, a pipe) the app would never get a key."""
+    if os.environ.get(WEB_DRIVER_ENV):
+        return True
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # a closed stdin
+        return False
+
+
 def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
+    if not has_terminal():
+        from glute_tui.cli.output import EXIT_USAGE
+
+        sys.stderr.write(NO_TERMINAL + "\n")
+        return EXIT_USAGE
     found, selected = routines_at_start(args.routine, paths)
     from glute_tui.ui.app import GluteApp
 

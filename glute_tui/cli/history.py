@@ -46,12 +46,14 @@ class Opened:
 def open_history(paths: AppPaths) -> Opened:
     """The history, after recovering any workout that died; problems go to stderr."""
     history = History(paths.data)
-    for message in history.recover().messages():
+    recovery = history.recover()
+    for message in recovery.messages():
         say(message, stderr=True)
     loaded = history.load()
     for problem in loaded.problems:
         say(problem, stderr=True)
-    return Opened(history, loaded.sessions, list(loaded.problems))
+    # a journal that could not be recovered (a read-only folder) is left out too: exit 2
+    return Opened(history, loaded.sessions, list(recovery.problems) + list(loaded.problems))
 
 
 def incomplete(opened: Opened) -> int:

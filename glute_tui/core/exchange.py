@@ -13,7 +13,8 @@ ours is negative).
 
 Import validates the whole file before anything is written: every session as `Session.from_dict`
 checks it (which includes that every text can be saved as UTF-8), names and loads up to
-`NAME_MAX` characters without control characters, at most `SETS_MAX` sets a session; ids are
+`NAME_MAX` characters without control characters, at most `SETS_MAX` sets a session, times from
+2000 to a day after now and lasting at most 24 hours (`records.time_problem`); ids are
 compared as canonical UUIDs (lower case, hyphens), however the file spells them.
 """
 
@@ -25,10 +26,11 @@ import json
 import re
 import uuid
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from glute_tui.core.limits import NAME_MAX, SETS_MAX
-from glute_tui.core.records import FORMAT_VERSION, RecordError, Session, shown
+from glute_tui.core.records import FORMAT_VERSION, RecordError, Session, shown, time_problem
 from glute_tui.core.text import text_problem
 
 FORMAT, VERSION = "glute-tui-history", FORMAT_VERSION
@@ -132,8 +134,12 @@ def parse_export(text: str, name: str) -> list[Session]:
     return sessions
 
 
-def check_limits(session: Session, where: str) -> None:
-    """What an import must hold beyond a stored session's shape: RecordError naming the field."""
+def check_limits(session: Session, where: str, now: datetime | None = None) -> None:
+    """What an import must hold beyond a stored session's shape: RecordError naming the field.
+    `now` (default: this machine's time) is what "more than a day in the future" counts from."""
+    times = time_problem(session, now or datetime.now(timezone.utc))
+    if times is not None:
+        raise RecordError(f"{where}.{times[0]}", f"{times[1]}; session {session.id}")
     for key in ("routine", "routine_name"):
         problem = text_problem(getattr(session, key), NAME_MAX)
         if problem:

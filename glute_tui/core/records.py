@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from sys import intern
 from typing import Any, Iterable
 
@@ -195,6 +195,49 @@ class Session:
 def now_iso(now: datetime | None = None) -> str:
     """The local time with its UTC offset, to the second: where the person was."""
     return (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+
+
+SESSION_MAX_S = 86_400  # a session lasts at most a day: longer is a clock's mistake, and import refuses it
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)  # no session is older (import refuses one)
+FUTURE_S = 86_400  # nor more than a day ahead of the clock that reads it
+
+
+def ended_after(started_at: str, seconds: float) -> str:
+    """The end of a session that began at `started_at` and lasted `seconds` on the monotonic
+    clock, in the same UTC offset: never before its start, whatever the wall clock did
+    meanwhile (set back two days mid-workout), and at most SESSION_MAX_S after it."""
+    start = datetime.fromisoformat(started_at)
+    seconds = min(max(0.0, seconds), float(SESSION_MAX_S))
+    try:
+        return (start + timedelta(seconds=round(seconds))).isoformat(timespec="seconds")
+    except OverflowError:  # a start in the last day of year 9999 (a hand-made file)
+        return started_at
+
+
+def end_within(started_at: str, ended_at: str) -> str:
+    """`ended_at` held between `started_at` and SESSION_MAX_S after it (a wall clock that moved
+    back or far ahead during the workout): for an end read from wall-clock times (a journal)."""
+    seconds = (datetime.fromisoformat(ended_at) - datetime.fromisoformat(started_at)).total_seconds()
+    if 0 <= seconds <= SESSION_MAX_S:
+        return ended_at
+    return ended_after(started_at, seconds)
+
+
+def time_problem(session: Session, now: datetime) -> tuple[str, str] | None:
+    """(field, why) when a session's times cannot be true: before 2000, more than a day after
+    `now`, or lasting more than a day (History once showed "87649418.0 hours"); else None."""
+    started, ended = datetime.fromisoformat(session.started_at), datetime.fromisoformat(session.ended_at)
+    latest = now + timedelta(seconds=FUTURE_S)
+    for key, value in (("started_at", started), ("ended_at", ended)):
+        if value < EARLIEST:
+            return key, f"must be on or after 2000-01-01 (got {_quote(getattr(session, key))})"
+        if value > latest:
+            return key, (f"must be at most a day after now, {now.isoformat(timespec='seconds')} "
+                         f"(got {_quote(getattr(session, key))})")
+    if (ended - started).total_seconds() > SESSION_MAX_S:
+        return "ended_at", (f"must be at most 24 hours after started_at, {session.started_at} "
+                            f"(got {_quote(session.ended_at)}: a session lasts at most a day)")
+    return None
 
 
 def shown(value: object) -> str:

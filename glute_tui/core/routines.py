@@ -370,6 +370,11 @@ def parse_routine(doc: dict[str, Any], path: Path, catalogue: dict[str, Exercise
     switch = check.number(doc, "switch_sides_s", "switch_sides_s", default=5)
     between = check.number(doc, "rest_between_exercises_s", "rest_between_exercises_s", default=60)
 
+    if routine_id is None:
+        problem = file_id_problem(path.stem)
+        if problem:
+            check.fault("file name", problem)
+
     items = doc.get("exercise")
     exercises: list[RoutineExercise] = []
     if not isinstance(items, list) or not items:
@@ -465,6 +470,18 @@ def dump_routine(routine: Routine) -> str:
         if item.max_reps != DEFAULT_MAX_REPS:
             lines.append(f"max_reps = {item.max_reps}")
     return "\n".join(lines) + "\n"
+
+
+def file_id_problem(stem: str) -> str | None:
+    """Why a file's name cannot be its routine's id, or None. The id is saved with every session
+    of the routine, and a session must read back and import: so the name must be UTF-8 (a name
+    in another encoding reads as lone surrogates), without control characters, at most NAME_MAX."""
+    if any("\ud800" <= char <= "\udfff" for char in stem):
+        return "is not UTF-8 text, and a routine's id (its file name) is saved with each workout; rename the file"
+    problem = text_problem(stem, NAME_MAX)
+    if problem:
+        return f"{problem.replace('; use plain text', '')}: a routine's id is its file name; rename the file"
+    return None
 
 
 def check_new_id(new_id: str, taken: Iterable[str]) -> None:

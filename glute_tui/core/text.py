@@ -11,6 +11,7 @@ write the clipboard (OSC 52) or make a link; a CR or BS overwrites what was show
 - DEL becomes "␡".
 - A C1 control (U+0080-U+009F) is the 8-bit form of ESC plus a character (CSI U+009B is
   "ESC ["), so it is shown as that: "␛[".
+- A lone surrogate (how Python reads a file name that is not UTF-8) becomes U+FFFD.
 - Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are removed:
   in a terminal that reorders text they would make the rest of a line (a table's row) read
   backwards; they carry nothing a person needs to see. Other invisible characters (zero width
@@ -29,6 +30,9 @@ def _base_table() -> dict[int, str | None]:
     table[0x7F] = "\u2421"
     table.update({code: "\u241b" + chr(code - 0x40) for code in range(0x80, 0xA0)})
     table.update({ord(char): None for char in BIDI_CONTROLS})
+    # A lone surrogate (a file name that is not UTF-8, read by Python) can be written to no
+    # terminal or file: shown as the replacement character.
+    table.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
     return table
 
 

@@ -101,8 +101,9 @@ class HistoryService:
                 return
             recovery = self.history.recover()
             self._recovered = True
+        problems = set(recovery.problems)  # a journal it could not recover: its sets are left out
         for message in recovery.messages():
-            self._report(message, "information")
+            self._report(message, "warning" if message in problems else "information")
 
     def figures(self) -> Stats:
         """The history's figures for today; computed once per change of the files.

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from glute_tui.core.limits import NAME_MAX
 from glute_tui.core.routines import (
     Exercise,
     Routine,
@@ -24,6 +25,7 @@ from glute_tui.core.routines import (
     dump_exercise,
     read_catalogue,
 )
+from glute_tui.core.text import visible
 from glute_tui.store.routine_files import (
     RoutineSet,
     load_all,
@@ -234,7 +236,13 @@ def opened_from_file(routine: Routine, routines: list[Routine]) -> Routine:
     new_id, name, n = routine.id, routine.name, 1
     while new_id in ids:
         n += 1
-        new_id = f"{routine.id}-{n}"
+        suffix = f"-{n}"
+        new_id = routine.id[: NAME_MAX - len(suffix)] + suffix  # saved with each session: <= NAME_MAX
     if name in names:
-        name = f"{routine.name} ({routine.path.name if routine.path else new_id})"
+        # The file's name as plain text (its controls as symbols, a name that is not UTF-8 with
+        # U+FFFD), and the whole within NAME_MAX: it is saved with each session of the routine.
+        where = visible(routine.path.name if routine.path else new_id)
+        name = f"{routine.name} ({where})"
+        if len(name) > NAME_MAX:
+            name = f"{routine.name} ({where[: max(1, NAME_MAX - len(routine.name) - 4)]}…)"[:NAME_MAX]
     return replace(routine, id=new_id, name=name)

@@ -42,6 +42,7 @@ class WorkoutSession:
         self._on_problem = on_problem
         self._recorder: Recorder | None = None
         self.saved: Future[SaveResult] | None = None
+        self._started_on_clock = 0.0  # the monotonic clock at the start: the session's length is measured on it
 
     def start(self) -> list[Event]:
         """Open the journal and begin the first step."""
@@ -52,6 +53,7 @@ class WorkoutSession:
                           started_at=now_iso(), ended_at=now_iso(), status="stopped",
                           planned_sets=self.plan.sets_planned)
         self._recorder = Recorder(self._history.history, session, on_problem=self._on_problem)
+        self._started_on_clock = self.clock()
         return self.record(self.run.start())
 
     def record(self, events: list[Event]) -> list[Event]:
@@ -131,7 +133,12 @@ class WorkoutSession:
         if self.saved is None:
             records = self.run.stop() if status == "stopped" else self.run.done_records()
             assert self._recorder is not None, "finish() before start()"
-            self.saved = self._recorder.finish(status, records)
+            from glute_tui.core.records import ended_after
+
+            # From the monotonic clock, not the wall clock: set back two days mid-workout, the
+            # wall clock would end the session before it began (and out of today's figures).
+            ended_at = ended_after(self._recorder.session.started_at, self.clock() - self._started_on_clock)
+            self.saved = self._recorder.finish(status, records, ended_at)
         return self.saved
 
     def stop_and_save(self, *, wait: bool) -> None:

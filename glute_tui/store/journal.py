@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from glute_tui.core.records import RecordError, Session, SetRecord, now_iso
+from glute_tui.core.records import RecordError, Session, SetRecord, end_within, now_iso
 from glute_tui.store.atomic import fsync_dir, make_dirs
 from glute_tui.store.safe_read import BOM, DATA_MAX_BYTES, Unreadable, open_regular, read_fd
 
@@ -270,6 +270,8 @@ def parse_journal(data: bytes, name: str) -> tuple[Session | None, list[str]]:
             records = {k: v for k, v in records.items() if k < step}
         if _timestamp(entry.get("at")):
             ended_at = entry["at"]
+    if isinstance(ended_at, str) and _timestamp(ended_at) and _timestamp(header.get("started_at")):
+        ended_at = end_within(header["started_at"], ended_at)  # a wall clock set back (or ahead) meanwhile
     notes = []
     if unreadable:
         unreadable.sort()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from glute_tui.core.format import plural
-from glute_tui.core.records import Session, SetRecord, now_iso
+from glute_tui.core.records import Session, SetRecord, end_within, now_iso
 from glute_tui.store.history import History
 from glute_tui.store.journal import Journal
 
@@ -72,10 +72,12 @@ class Recorder:
                     self._fail("write the workout journal", exc)
         self._submit(drop)
 
-    def finish(self, status: str, records: list[SetRecord]) -> "Future[SaveResult]":
-        """Save the session (status `completed` or `stopped`) and remove the journal."""
+    def finish(self, status: str, records: list[SetRecord], ended_at: str | None = None) -> "Future[SaveResult]":
+        """Save the session (status `completed` or `stopped`) and remove the journal.
+        `ended_at`: its end as the monotonic clock measured it (default: the wall clock's now,
+        held between the start and a day after it)."""
         self.session.status = status
-        self.session.ended_at = now_iso()
+        self.session.ended_at = ended_at or end_within(self.session.started_at, now_iso())
         self.session.sets = [SetRecord(**r.to_dict()) for r in records]
         future = self._submit(self._save)
         self._pool.shutdown(wait=False)
