@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import fail, plain, say
+from glute_tui.cli.output import emit_whole, fail, plain, say
 from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
@@ -196,9 +196,10 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     if target is None:
         # For a person's eyes (a terminal), no control character reaches it; into a pipe or a
         # file, the data exactly (JSON escapes controls; CSV keeps cells as stored).
-        sys.stdout.write(visible(text, keep="\n") if sys.stdout.isatty() else text)
-        return incomplete(opened)
-        sys.stdout.write(text)
+        if sys.stdout.isatty():
+            sys.stdout.write(visible(text, keep="\n"))
+        else:
+            emit_whole([text])  # UTF-8, and only once complete: never a partial backup.json
         return incomplete(opened)
     try:
         atomic_write_text(target, text, make_parent=False)

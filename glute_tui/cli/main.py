@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from typing import Sequence
 
-from glute_tui.cli.output import fail
+from glute_tui.cli.output import fail, tolerant_streams
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
 from glute_tui.core.routines import RoutineError
 from glute_tui.store.paths import AppPaths
@@ -185,6 +185,7 @@ def iso_date(text: str) -> date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_streams()  # any stdout encoding: what it cannot write becomes "?", never a traceback
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the error

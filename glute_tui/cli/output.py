@@ -12,6 +12,11 @@ at an invented 80 columns.
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
+from typing import Iterable
+
 from rich.console import Console
 from rich.text import Text
 
@@ -45,3 +50,36 @@ def fail(message: str) -> int:
     """The message on stderr after a red `glute-tui:`, as plain text; the exit code for bad input."""
     console(stderr=True).print(Text.assemble(("glute-tui:", "bold red"), " ", visible(message, keep="\n")))
     return EXIT_USAGE
+
+
+def tolerant_streams() -> None:
+    """stdout and stderr replace what their encoding cannot write (`?`) instead of raising:
+    under `LC_ALL=C PYTHONUTF8=0` (ASCII) or `PYTHONIOENCODING=latin-1`, a `·` in a line or a
+    name in a table ended the command in a UnicodeEncodeError traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to print on
+                pass
+
+
+SPOOL_BYTES = 8 * 1024 * 1024  # an export up to this is held in memory, a larger one in a temporary file
+
+
+def emit_whole(chunks: Iterable[str]) -> None:
+    """Write a document (an export) to stdout only once all of it is made: into a pipe or a
+    file (`export > backup.json`) as UTF-8 bytes, whatever the locale's encoding, so it is the
+    data exactly; a failure while it is made writes nothing at all, never a partial JSON."""
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        for chunk in chunks:
+            spool.write(chunk.encode("utf-8", "surrogateescape"))
+        spool.seek(0)
+        sys.stdout.flush()
+        target = getattr(sys.stdout, "buffer", None)
+        if target is None:  # a stdout without bytes (a test's capture): text, as it is
+            sys.stdout.write(spool.read().decode("utf-8", "surrogateescape"))
+        else:
+            shutil.copyfileobj(spool, target)
+            target.flush()

@@ -52,7 +52,18 @@ def _set_aside(path: Path, why: str) -> str:
 
 def save_preferences(path: Path, prefs: Preferences) -> None:
     prefs.validate(str(path))
-    atomic_write_text(path, json.dumps(asdict(prefs), indent=2) + "\n")
+    atomic_write_text(written_file(path), json.dumps(asdict(prefs), indent=2) + "\n")
+
+
+def written_file(path: Path) -> Path:
+    """The file a save replaces: for a link to a regular file (a dotfiles manager put it there,
+    as the README promises it may), the link's target, written atomically in the target's own
+    folder, so the link stays a link; else `path` itself."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if target.is_file():
+            return target
+    return path
 
 
 def update_preferences(path: Path, changes: dict[str, object]) -> Preferences:
