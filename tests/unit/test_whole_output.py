@@ -49,3 +49,20 @@ def test_text_the_encoding_cannot_write_is_replaced_not_raised(monkeypatch):
     print("Fessiers · ×3 — 🍑")
     sys.stdout.flush()
     assert raw.getvalue() == "Fessiers · ×3 ? ?\n".encode("latin-1")
+
+
+def test_export_on_an_ascii_stdout_is_the_data_exactly_and_whole(paths, monkeypatch):
+    from glute_tui.cli.main import main
+    from glute_tui.core.exchange import parse_export
+    from glute_tui.core.records import Session, SetRecord
+    from glute_tui.store.history import History
+
+    name = "Fessiers · été 🍑"
+    History(paths.data).add(Session("mine", name, "2026-11-20T07:00:00+01:00", "2026-11-20T07:20:00+01:00",
+                                    "completed", [SetRecord("squat", "none", 1, 10, 10, None, "bodyweight", 30.0)]))
+    raw = fake_stdout(monkeypatch)
+    assert main(["export"]) == 0
+    sys.stdout.flush()
+    (session,) = parse_export(raw.getvalue().decode("utf-8"), "stdout")
+    assert session.routine_name == name
+
