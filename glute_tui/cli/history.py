@@ -18,119 +18,104 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from rich.table import Table
 from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
 from glute_tui.cli.output import emit_whole, fail, plain, say
-from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
+from glute_tui.core.digest import Row
+from glute_tui.core.exchange import ImportProblem, check_export, csv_chunks, export_sessions, json_chunks
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
-from glute_tui.core.stats import compute, session_day, session_felt, session_pain, session_row
 from glute_tui.core.text import visible
-from glute_tui.store.atomic import atomic_write_text
+from glute_tui.services.history import HistoryService, figures_of
+from glute_tui.store.atomic import atomic_write_chunks
 from glute_tui.store.history import History, SaveFailed
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.preferences import load_preferences
-from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, kind_of, read_text
+from glute_tui.store.safe_read import Unreadable, kind_of, open_regular, text_chunks
 
 
 @dataclass
 class Opened:
     history: History
-    sessions: list[Session]
-    problems: list[str]  # files moved aside, sessions skipped: already said on stderr
+    problems: list[str]  # files moved aside, sessions skipped: said on stderr
 
 
 def open_history(paths: AppPaths) -> Opened:
-    """The history, after recovering any workout that died; problems go to stderr."""
+    """The history, after recovering any workout that died; its messages go to stderr."""
     history = History(paths.data)
     recovery = history.recover()
     for message in recovery.messages():
         say(message, stderr=True)
-    loaded = history.load()
-    for problem in loaded.problems:
-        say(problem, stderr=True)
     # a journal that could not be recovered (a read-only folder) is left out too: exit 2
-    return Opened(history, loaded.sessions, list(recovery.problems) + list(loaded.problems))
+    return Opened(history, list(recovery.problems))
 
 
-def incomplete(opened: Opened) -> int:
+def open_service(paths: AppPaths, goal: int = 1) -> tuple[HistoryService, list[str]]:
+    """The history service (it reads each year's index), its problems said on stderr and kept."""
+    problems: list[str] = []
+
+    def report(message: str, severity: str) -> None:
+        say(message, stderr=True)
+        if severity != "information":
+            problems.append(message)
+
+    return HistoryService(paths.data, weekly_goal=lambda: goal, report=report), problems
+
+
+def incomplete(problems: list[str]) -> int:
     """Exit 2 after saying that what was printed leaves out what could not be read."""
-    if not opened.problems:
+    if not problems:
         return 0
-    return fail(f"{plural(len(opened.problems), 'problem')} above: what is shown leaves out what could "
+    return fail(f"{plural(len(problems), 'problem')} above: what is shown leaves out what could "
                 "not be read (a file that could not be read was moved aside, not deleted).")
 
 
 def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
-    opened = open_history(paths)
-    sessions = opened.sessions
+    service, problems = open_service(paths)
+    total = service.count()  # every year's problems are said here
     console = make_console()
-    if not sessions:
-        if opened.problems:
-            return fail(f"No sessions could be read ({plural(len(opened.problems), 'problem')} above): "
+    if not total:
+        if problems:
+            return fail(f"No sessions could be read ({plural(len(problems), 'problem')} above): "
                         "there is nothing to show.")
         console.print("No sessions yet. Start one with: glute-tui")
         return 0
-    table = Table(title=f"Recent sessions ({min(args.limit, len(sessions))} of {len(sessions)})",
-                  title_justify="left")
+    rows: list[Row] = []
+    for year in service.rows(newest_first=True):  # only the newest years are read
+        rows += year
+        if len(rows) >= args.limit:
+            break
+    table = Table(title=f"Recent sessions ({min(args.limit, total)} of {total})", title_justify="left")
     for column in ("date", "routine", "minutes", "sets done", "reps", "status", "felt", "pain"):
         table.add_column(column, justify="right" if column in ("minutes", "sets done", "reps") else "left")
-    for session in list(reversed(sessions))[: args.limit]:
-        cells = (*session_row(session), session_felt(session), session_pain(session))
+    for row in rows[: args.limit]:
+        cells = (row.when, row.routine_name, row.minutes, row.sets, row.reps, row.status, row.felt, row.pain)
         table.add_row(*(plain(cell) for cell in cells))
     console.print(table)
-    return incomplete(opened)
-
-
-@dataclass
-class Holds:
-    """An exercise's timed holds: seconds in all, and the longest."""
-    total_s: float = 0.0
-    best_s: float = 0.0
-    best_reps: int = 0  # the most reps in one set, when it was also done for reps
-
-
-def holds_by_exercise(sessions: list[Session], as_of: date) -> dict[str, Holds]:
-    """Per exercise done at least once as a timed hold (up to `as_of`): its seconds, so that a
-    hold is printed in seconds and never as a bare number beside counts of reps."""
-    found: dict[str, Holds] = {}
-    reps: dict[str, int] = {}
-    for session in sessions:
-        if session_day(session) > as_of:
-            continue
-        for record in session.sets:
-            if not record.done:
-                continue
-            if record.reps is None:
-                holds = found.setdefault(record.exercise, Holds())
-                holds.total_s += record.hold_s or 0
-                holds.best_s = max(holds.best_s, record.hold_s or 0)
-            else:
-                reps[record.exercise] = max(reps.get(record.exercise, 0), record.reps)
-    for exercise, holds in found.items():
-        holds.best_reps = reps.get(exercise, 0)
-    return found
+    return incomplete(problems)
 
 
 def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
-    opened = open_history(paths)
     prefs, problem = load_preferences(paths.preferences_file)
     if problem:
         say(problem, stderr=True)
     as_of = args.as_of or date.today()
-    stats = compute(opened.sessions, as_of, args.weekly_goal or prefs.weekly_goal)
+    service, problems = open_service(paths)
+    service.recover_once()
+    stats = figures_of(service.history, as_of, args.weekly_goal or prefs.weekly_goal, service.report_problems)
     if args.json:
         print(json.dumps(stats.to_json(), indent=2))
-        return incomplete(opened)
+        return incomplete(problems)
     console = make_console()
     console.print(Text.assemble((f"As of {stats.as_of:%a %d %b %Y}", "bold"), f" · weekly goal {stats.weekly_goal}"))
     console.print(f"This week: {stats.this_week} of {stats.weekly_goal} done")
     console.print(f"Daily streak: {stats.current_daily_streak} (longest {stats.longest_daily_streak})")
     console.print(f"Weekly streak: {stats.current_weekly_streak} (longest {stats.longest_weekly_streak})")
-    holds = holds_by_exercise(opened.sessions, as_of)
+    holds = stats.holds_by_exercise
     totals = f"{stats.total_reps} reps"
     if stats.total_hold_s:
         totals += f" · {format_duration(stats.total_hold_s)} held"
@@ -152,7 +137,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
                     total, best = f"{plural(reps, 'rep')} · {total}", f"{plural(hold.best_reps, 'rep')} · {best}"
             table.add_row(plain(exercise), total, best, str(sides.get("left", "")), str(sides.get("right", "")))
         console.print(table)
-    return incomplete(opened)
+    return incomplete(problems)
 
 
 def check_output(given: str) -> Path:
@@ -188,50 +173,81 @@ class OutputProblem(Exception):
     """`--output` names a place an export cannot go."""
 
 
+class Counted:
+    """Sessions passed through, counted."""
+
+    def __init__(self, sessions: Iterable[Session]) -> None:
+        self.sessions = sessions
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Session]:
+        for session in self.sessions:
+            self.count += 1
+            yield session
+
+
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Written as it is read, a year file at a time: memory stays flat, whatever the history."""
     target = check_output(args.output) if args.output else None
     opened = open_history(paths)
-    sessions = opened.sessions
-    text = to_json(sessions) if args.format == "json" else to_csv(sessions)
+    problems = opened.problems
+    sessions = Counted(opened.history.in_order(problems))
+    chunks = json_chunks(sessions) if args.format == "json" else csv_chunks(sessions)
     if target is None:
         # For a person's eyes (a terminal), no control character reaches it; into a pipe or a
         # file, the data exactly (JSON escapes controls; CSV keeps cells as stored).
         if sys.stdout.isatty():
-            sys.stdout.write(visible(text, keep="\n"))
+            for chunk in chunks:
+                sys.stdout.write(visible(chunk, keep="\n"))
+            sys.stdout.flush()
         else:
-            emit_whole([text])  # UTF-8, and only once complete: never a partial backup.json
-        return incomplete(opened)
-    try:
-        atomic_write_text(target, text, make_parent=False)
-    except OSError as exc:
-        raise OutputProblem(f"cannot write the export to {args.output}: "
-                            f"{(exc.strerror or str(exc)).lower()}") from None
-    say(f"Exported {plural(len(sessions), 'session')} to {args.output}", stderr=True)
-    return incomplete(opened)
+            emit_whole(chunks)  # UTF-8, and only once complete: never a partial backup.json
+    else:
+        try:
+            atomic_write_chunks(target, chunks, make_parent=False)
+        except OSError as exc:
+            raise OutputProblem(f"cannot write the export to {args.output}: "
+                                f"{(exc.strerror or str(exc)).lower()}") from None
+    for problem in problems:
+        say(problem, stderr=True)
+    if target is not None:
+        say(f"Exported {plural(sessions.count, 'session')} to {args.output}", stderr=True)
+    return incomplete(problems)
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Read twice, a session at a time (a file of any size): every session is checked before
+    anything is written, then written as it is read again."""
     path = Path(args.file).expanduser()
     try:
-        text = read_text(path, limit=DATA_MAX_BYTES, follow=True)
+        fd = open_regular(path, follow=True)
     except FileNotFoundError:
         raise ImportProblem(f"{args.file}: no such file") from None
     except Unreadable as exc:
         raise ImportProblem(f"{args.file}: {exc.why}") from None
-    sessions = parse_export(text, args.file)  # every session checked before anything is written
+    try:
+        return _import(fd, path, args.file, paths)
+    except Unreadable as exc:
+        raise ImportProblem(f"{args.file}: {exc.why}") from None
+    finally:
+        os.close(fd)
+
+
+def _import(fd: int, path: Path, name: str, paths: AppPaths) -> int:
+    info = check_export(lambda: text_chunks(fd, path), name)  # nothing written before this
     opened = open_history(paths)
     try:
-        added = opened.history.add_many(sessions)
+        added = opened.history.add_stream(export_sessions(text_chunks(fd, path), name, info.version))
     except SaveFailed as exc:
         return fail(f"{exc.path}: could not be written ({exc.strerror}). "
-                    f"{plural(exc.added, 'session')} of the {len(sessions)} in {args.file} "
+                    f"{plural(exc.added, 'session')} of the {info.sessions} in {name} "
                     "were imported before that; import the file again once this is fixed "
                     "(sessions already there are skipped).")
     except OSError as exc:
         where = exc.filename or paths.data
         return fail(f"{where}: {exc.strerror or exc}\nNothing was imported.")
-    say(f"Imported {added} new session{'s' if added != 1 else ''} from {args.file}"
-        f" ({len(sessions) - added} already there).")
+    say(f"Imported {added} new session{'s' if added != 1 else ''} from {name}"
+        f" ({info.sessions - added} already there).")
     return 0
 
 

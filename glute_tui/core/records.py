@@ -61,6 +61,9 @@ class SetRecord:
 
     @classmethod
     def from_dict(cls, data: Any, where: str = "set", version: int = FORMAT_VERSION) -> "SetRecord":
+        record = _fast_set(data, version) if type(data) is dict else None
+        if record is not None:
+            return record
         if not isinstance(data, dict):
             raise RecordError(where, "must be an object")
         # A history repeats a few names thousands of times: one string each, not one per set
@@ -89,6 +92,47 @@ class SetRecord:
             raise RecordError(f"{where}.too_fast", f"must be true or false (got {shown(fast)})")
         return cls(exercise, side, set_no, target, reps, hold, load, seconds, skipped,
                    effort, counted_by, fast)
+
+
+_SIDES = {side: side for side in RECORD_SIDES}
+_EFFORTS = {effort: effort for effort in EFFORTS}
+_COUNTED = {who: who for who in COUNTED_BY}
+
+
+def _fast_set(data: dict[str, Any], version: int) -> SetRecord | None:
+    """A set as `SetRecord.from_dict` reads it, in one pass, when every value is plainly valid;
+    None when anything is not (the slow path then names the field). A history is millions of
+    sets: the checks one call each cost most of reading it."""
+    get = data.get
+    exercise: Any
+    load: Any
+    seconds: Any
+    hold: Any
+    exercise, load, side = get("exercise"), get("load"), get("side")
+    set_no, target, reps = get("set"), get("target_reps"), get("reps")
+    hold, seconds, skipped = get("hold_s"), get("seconds"), get("skipped", False)
+    if not (type(exercise) is str and exercise and exercise.isascii()
+            and type(load) is str and load and load.isascii()
+            and type(side) is str and side in _SIDES
+            and type(set_no) is int and 1 <= set_no <= 100_000
+            and (target is None or (type(target) is int and 0 <= target <= 100_000))
+            and (reps is None or (type(reps) is int and 0 <= reps <= 100_000))
+            and (hold is None or (type(hold) in (int, float) and 0 <= hold <= 86_400))
+            and type(seconds) in (int, float) and 0 <= seconds <= 86_400
+            and type(skipped) is bool):
+        return None
+    exercise, load, side = intern(exercise), intern(load), _SIDES[side]
+    hold = None if hold is None else float(hold)
+    if version < 2:
+        return SetRecord(exercise, side, set_no, target, reps, hold, load, float(seconds), skipped)
+    effort, counted_by, fast = get("effort"), get("counted_by"), get("too_fast", False)
+    if not ((effort is None or (type(effort) is str and effort in _EFFORTS))
+            and (counted_by is None or (type(counted_by) is str and counted_by in _COUNTED))
+            and type(fast) is bool):
+        return None
+    return SetRecord(exercise, side, set_no, target, reps, hold, load, float(seconds), skipped,
+                     None if effort is None else _EFFORTS[effort],
+                     None if counted_by is None else _COUNTED[counted_by], fast)
 
 
 def sets_done(records: "Iterable[SetRecord]") -> int:

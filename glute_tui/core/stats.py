@@ -17,6 +17,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, Iterable
 
 from glute_tui.core.effort import EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain
@@ -98,6 +99,7 @@ class LoadPoint:
     load: str  # the heaviest load of the session
 
 
+@lru_cache(maxsize=1024)  # a history repeats a few loads a million times
 def load_rank(text: str) -> tuple[int, float]:
     """Body weight, then bands light to heavy, then kilograms: heavier sorts later."""
     try:
@@ -127,12 +129,14 @@ class Stats:
     best_set_by_exercise: dict[str, int] = field(default_factory=dict)
     sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
     work_by_day: dict[date, int] = field(default_factory=dict)  # sets done per day
-    progress_by_exercise: dict[str, list[LoadPoint]] = field(default_factory=dict)
+    progress_by_exercise: dict[str, list[LoadPoint]] = field(default_factory=dict)  # the last PROGRESS_KEEP
     # exercise -> {easy, right, hard, failed, none}: one answer per session that did it
     effort_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
     # area -> {left, right, both}: sessions that reported pain there
     pain_by_area: dict[str, dict[str, int]] = field(default_factory=dict)
     pain_by_day: dict[date, list[Pain]] = field(default_factory=dict)  # for the pain calendar
+    # exercise -> its timed holds (only those done at least once as a hold)
+    holds_by_exercise: dict[str, "Holds"] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,67 +183,172 @@ def compute(sessions: Iterable[Session], as_of: date, weekly_goal: int = 1) -> S
     return builder.finish()
 
 
+# --- a session's figures as plain data ---------------------------------------------------------
+# What a session adds to the figures, whatever `as_of` and the weekly goal: a *bucket* of sums
+# and bests that add up (a day's, a year's), plain JSON so that the history's index
+# (store/history_index.py) can keep a year's and never parse its sessions again. Every path to
+# the figures (a year from the index, a session just read) goes through these, so they agree.
+#
+# bucket: {"n": sessions, "c": counted, "sets": sets done, "sec": seconds, "reps": reps,
+#          "hold": seconds held, "ex": {exercise: EX}, "eff": {exercise: {effort|none: n}},
+#          "pain": {area: {side: n}}}
+# EX: [reps, best, left, right, sided, hold_total, best_hold, best_reps, held]
+_REPS, _BEST, _LEFT, _RIGHT, _SIDED, _HOLD, _BEST_HOLD, _BEST_REPS, _HELD = range(9)
+PROGRESS_KEEP = 30  # the points kept per exercise: what the progress dialog shows
+
+
+def empty_bucket() -> dict[str, Any]:
+    return {"n": 0, "c": 0, "sets": 0, "sec": 0.0, "reps": 0, "hold": 0.0, "ex": {}, "eff": {}, "pain": {}}
+
+
+def session_seconds(session: Session) -> float:
+    return session_minutes(session) * 60
+
+
+@dataclass
+class SessionFigures:
+    """One session's part of the figures: its bucket, its progress points (exercise, amount,
+    heaviest load) and its pains; `day` decides whether it counts as of a day."""
+    day: date
+    bucket: dict[str, Any]
+    progress: list[tuple[str, int, str]]
+    pains: list[tuple[str, str, int | None]]  # area, side, severity
+
+
+def session_figures(session: Session) -> SessionFigures:
+    bucket = empty_bucket()
+    bucket["n"] = 1
+    pains = [(p.area, p.side, p.severity) for p in session.pain or ()]
+    for area, side, _severity in pains:
+        bucket["pain"].setdefault(area, {})
+        bucket["pain"][area][side] = bucket["pain"][area].get(side, 0) + 1
+    done = [r for r in session.sets if r.done]
+    progress: list[tuple[str, int, str]] = []
+    if done:
+        bucket["c"] = 1
+        bucket["sets"] = sets_done(done)
+        bucket["sec"] = session_seconds(session)
+        ex: dict[str, list[Any]] = bucket["ex"]
+        session_reps: dict[str, int] = {}
+        session_load: dict[str, str] = {}
+        for record in done:
+            reps = record.reps or 0
+            bucket["reps"] += reps
+            bucket["hold"] += record.hold_s or 0
+            entry = ex.get(record.exercise)
+            if entry is None:
+                entry = ex[record.exercise] = [0, 0, 0, 0, 0, 0.0, 0.0, 0, 0]
+            entry[_REPS] += reps
+            amount = reps if record.reps is not None else int(record.hold_s or 0)
+            session_reps[record.exercise] = session_reps.get(record.exercise, 0) + amount
+            heaviest = session_load.get(record.exercise)
+            if heaviest is None or load_rank(record.load) > load_rank(heaviest):
+                session_load[record.exercise] = record.load
+            entry[_BEST] = max(entry[_BEST], amount)
+            if record.side in ("left", "right"):
+                entry[_SIDED] = 1
+                entry[_LEFT if record.side == "left" else _RIGHT] += reps
+            elif record.side == "alternate":  # alternating legs start on the left
+                entry[_SIDED] = 1
+                entry[_LEFT] += math.ceil(reps / 2)
+                entry[_RIGHT] += reps // 2
+            if record.reps is None:
+                entry[_HELD] = 1
+                entry[_HOLD] += record.hold_s or 0
+                entry[_BEST_HOLD] = max(entry[_BEST_HOLD], record.hold_s or 0)
+            else:
+                entry[_BEST_REPS] = max(entry[_BEST_REPS], record.reps)
+        progress = [(exercise, amount, session_load[exercise]) for exercise, amount in session_reps.items()]
+        for exercise, effort in session.efforts().items():
+            bucket["eff"].setdefault(exercise, {})
+            key = effort or "none"
+            bucket["eff"][exercise][key] = bucket["eff"][exercise].get(key, 0) + 1
+    return SessionFigures(session_day(session), bucket, progress, pains)
+
+
+def merge_bucket(into: dict[str, Any], bucket: dict[str, Any]) -> None:
+    """Add `bucket` to `into` (both as `empty_bucket` makes them)."""
+    for key in ("n", "c", "sets", "sec", "reps", "hold"):
+        into[key] += bucket[key]
+    ex = into["ex"]
+    for exercise, other in bucket["ex"].items():
+        entry = ex.get(exercise)
+        if entry is None:
+            ex[exercise] = list(other)
+            continue
+        for i in (_REPS, _LEFT, _RIGHT, _HOLD):
+            entry[i] += other[i]
+        for i in (_BEST, _SIDED, _BEST_HOLD, _BEST_REPS, _HELD):
+            entry[i] = max(entry[i], other[i])
+    for name in ("eff", "pain"):
+        table = into[name]
+        for key, counts in bucket[name].items():
+            mine = table.setdefault(key, {})
+            for answer, n in counts.items():
+                mine[answer] = mine.get(answer, 0) + n
+
+
+@dataclass
+class Holds:
+    """An exercise's timed holds: seconds in all, and the longest."""
+    total_s: float = 0.0
+    best_s: float = 0.0
+    best_reps: int = 0  # the most reps in one set, when it was also done for reps
+
+
 class StatsBuilder:
-    """The figures, one session at a time (in order of start): the app streams a long
-    history through it a file at a time, so the sessions need not all be in memory."""
+    """The figures, one session (or one day, or one year's digest) at a time, in order of
+    start: the app streams a long history through it, so the sessions need not all be in
+    memory, and a year that did not change is added from its index without being read."""
 
     def __init__(self, as_of: date, weekly_goal: int = 1) -> None:
         if weekly_goal < 1:
             raise ValueError("weekly_goal must be at least 1")
         self.stats = Stats(as_of=as_of, weekly_goal=weekly_goal)
+        self.total = empty_bucket()
         self.counted_days: set[date] = set()
         self.per_week: Counter[date] = Counter()
-        self.reps_by: Counter[str] = Counter()
-        self.best: dict[str, int] = {}
-        self.sides: dict[str, Counter[str]] = defaultdict(Counter)
         self.work: Counter[date] = Counter()
         self.progress: dict[str, list[LoadPoint]] = defaultdict(list)
-        self.efforts: dict[str, dict[str, int]] = defaultdict(_no_efforts)
-        self.pain: dict[str, dict[str, int]] = defaultdict(_no_pain)
         self.pain_days: dict[date, list[Pain]] = defaultdict(list)
 
     def add(self, session: Session) -> None:
-        stats, sides = self.stats, self.sides
-        day = session_day(session)
-        if day > stats.as_of:
-            return
-        stats.sessions += 1
-        for pain in session.pain or ():
-            self.pain[pain.area][pain.side] += 1
-            self.pain_days[day].append(pain)
-        done = [r for r in session.sets if r.done]
-        if not done:
-            return
-        stats.counted_sessions += 1
-        self.counted_days.add(day)
-        self.per_week[week_start(day)] += 1
-        self.work[day] += sets_done(done)
-        stats.total_minutes += session_minutes(session)
-        session_reps: Counter[str] = Counter()
-        session_load: dict[str, str] = {}
-        for record in done:
-            reps = record.reps or 0
-            stats.total_reps += reps
-            stats.total_hold_s += record.hold_s or 0
-            self.reps_by[record.exercise] += reps
-            amount = reps if record.reps is not None else int(record.hold_s or 0)
-            session_reps[record.exercise] += amount
-            heaviest = session_load.get(record.exercise)
-            if heaviest is None or load_rank(record.load) > load_rank(heaviest):
-                session_load[record.exercise] = record.load
-            self.best[record.exercise] = max(self.best.get(record.exercise, 0), amount)
-            if record.side in ("left", "right"):
-                sides[record.exercise][record.side] += reps
-            elif record.side == "alternate":  # alternating legs start on the left
-                sides[record.exercise]["left"] += math.ceil(reps / 2)
-                sides[record.exercise]["right"] += reps // 2
-        for exercise, reps in session_reps.items():
-            self.progress[exercise].append(LoadPoint(day, reps, session_load[exercise]))
-        for exercise, effort in session.efforts().items():
-            self.efforts[exercise][effort or "none"] += 1
+        figures = session_figures(session)
+        if figures.day <= self.stats.as_of:
+            self.add_day(figures.day, figures.bucket, figures.progress, figures.pains)
+
+    def add_day(self, day: date, bucket: dict[str, Any], progress: Iterable[tuple[str, int, str]],
+                pains: Iterable[tuple[str, str, int | None]]) -> None:
+        """A day's sessions (or one of them), already known to be on or before `as_of`."""
+        merge_bucket(self.total, bucket)
+        self.add_days([(day, bucket["c"], bucket["sets"])])
+        self.add_progress((exercise, day, amount, load) for exercise, amount, load in progress)
+        self.add_pains((day, *pain) for pain in pains)
+
+    def add_days(self, days: Iterable[tuple[date, int, int]]) -> None:
+        """(day, counted sessions, sets done) for the streaks and the calendar."""
+        for day, counted, sets in days:
+            if counted:
+                self.counted_days.add(day)
+                self.per_week[week_start(day)] += counted
+                self.work[day] += sets
+
+    def add_progress(self, points: Iterable[tuple[str, date, int, str]]) -> None:
+        for exercise, day, amount, load in points:
+            kept = self.progress[exercise]
+            kept.append(LoadPoint(day, amount, load))
+            if len(kept) > 2 * PROGRESS_KEEP:
+                del kept[:-PROGRESS_KEEP]
+
+    def add_pains(self, pains: Iterable[tuple[date, str, str, int | None]]) -> None:
+        for day, area, side, severity in pains:
+            self.pain_days[day].append(Pain(area, side, severity))
 
     def finish(self) -> Stats:
-        stats, as_of = self.stats, self.stats.as_of
+        stats, as_of, total = self.stats, self.stats.as_of, self.total
+        stats.sessions, stats.counted_sessions = total["n"], total["c"]
+        stats.total_reps, stats.total_hold_s = total["reps"], total["hold"]
+        stats.total_minutes = total["sec"] / 60
         day_runs = _runs(sorted(self.counted_days), timedelta(days=1))
         stats.longest_daily_streak = max((n for _, n in day_runs), default=0)
         stats.current_daily_streak = _current(day_runs, as_of, as_of - timedelta(days=1))
@@ -249,13 +358,15 @@ class StatsBuilder:
         this_week = week_start(as_of)
         stats.current_weekly_streak = _current(week_runs, this_week, this_week - timedelta(days=7))
         stats.this_week = self.per_week.get(this_week, 0)
-        stats.reps_by_exercise = dict(self.reps_by)
-        stats.best_set_by_exercise = self.best
-        stats.sides_by_exercise = {k: {"left": v["left"], "right": v["right"]} for k, v in self.sides.items()}
+        ex = total["ex"]
+        stats.reps_by_exercise = {k: v[_REPS] for k, v in ex.items()}
+        stats.best_set_by_exercise = {k: v[_BEST] for k, v in ex.items()}
+        stats.sides_by_exercise = {k: {"left": v[_LEFT], "right": v[_RIGHT]} for k, v in ex.items() if v[_SIDED]}
+        stats.holds_by_exercise = {k: Holds(v[_HOLD], v[_BEST_HOLD], v[_BEST_REPS]) for k, v in ex.items() if v[_HELD]}
         stats.work_by_day = dict(self.work)
-        stats.progress_by_exercise = dict(self.progress)
-        stats.effort_by_exercise = dict(self.efforts)
-        stats.pain_by_area = dict(self.pain)
+        stats.progress_by_exercise = {k: v[-PROGRESS_KEEP:] for k, v in self.progress.items()}
+        stats.effort_by_exercise = {k: _no_efforts() | v for k, v in total["eff"].items()}
+        stats.pain_by_area = {k: _no_pain() | v for k, v in total["pain"].items()}
         stats.pain_by_day = dict(self.pain_days)
         return stats
 

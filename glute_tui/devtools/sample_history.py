@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Iterator
 
 from glute_tui.core.plan import build_plan
 from glute_tui.core.records import Session, SetRecord
@@ -25,13 +26,27 @@ def _offset(day: date) -> timezone:
 
 
 def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int | None = None,
-                  routines: list[Routine] | None = None) -> list[Session]:
-    """`count` sessions ending on or before `end`, oldest first."""
+                  routines: list[Routine] | None = None, since: date | None = None) -> list[Session]:
+    """`count` sessions ending on or before `end`, oldest first.
+
+    `since`: all of them on or after that day, several a day when there are more sessions
+    than days (the benchmarks' 100,000 sessions fit the years an import accepts)."""
+    return list(iter_sessions(count, end=end, seed=seed, sets_per_session=sets_per_session,
+                              routines=routines, since=since))
+
+
+def iter_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int | None = None,
+                  routines: list[Routine] | None = None, since: date | None = None) -> Iterator[Session]:
+    """`make_sessions`, one at a time (a history of 100,000 is not held)."""
     rng = random.Random(seed)
     routines = routines or builtin_routines()
     plans = [build_plan(r) for r in routines]
     days: list[date] = []
     day = end
+    span = (end - since).days + 1 if since else 0
+    if since and count > span * 0.4:  # more sessions than days: spread evenly, many a day
+        days = [since + timedelta(days=i * span // count) for i in range(count)]
+        days.reverse()
     while len(days) < count:
         if rng.random() < 0.08:  # a missed week now and then
             day -= timedelta(days=7)
@@ -41,7 +56,6 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
                 days.append(day)  # twice on one day
         day -= timedelta(days=1)
     days.reverse()
-    sessions = []
     for index, day in enumerate(days):
         plan = plans[0] if rng.random() < 0.6 else rng.choice(plans)
         level = min(len(LOADS) - 1, index * len(LOADS) // max(1, count))
@@ -67,7 +81,7 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
             elapsed += seconds + item.rest_s
             records.append(SetRecord(item.id, step.side, step.set_no, item.reps, reps, hold, load,
                                      round(max(1.0, seconds), 1), skipped))
-        sessions.append(Session(
+        yield (Session(
             routine=plan.routine.id, routine_name=plan.routine.name,
             started_at=start.isoformat(timespec="seconds"),
             ended_at=(start + timedelta(seconds=elapsed)).isoformat(timespec="seconds"),
@@ -75,7 +89,6 @@ def make_sessions(count: int, *, end: date, seed: int = 7, sets_per_session: int
             id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             planned_sets=plan.sets_planned if sets_per_session is None else None,
         ))
-    return sessions
 
 
 def done_as_planned(routine: Routine, started: datetime, *, effort: str | None = "right",

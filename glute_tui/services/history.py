@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
 if TYPE_CHECKING:  # loaded on first use, after the first frame: start-up stays short
     from glute_tui.core.coach import Coaching
+    from glute_tui.core.digest import Row
     from glute_tui.core.ladder import Ladder
     from glute_tui.core.pain import Referral
     from glute_tui.core.records import Session
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # loaded on first use, after the first frame: start-up stays 
     from glute_tui.core.stats import Stats
     from glute_tui.core.weekplan import WeekPlan
     from glute_tui.store.history import History
+    from glute_tui.store.history_index import YearIndex
 
 # How far back the advice reads: the rules look 8 weeks back from an exercise's last session
 # (a long break goes back to the level of 8 weeks before it), pain 6 weeks; beyond a year of
@@ -111,22 +113,37 @@ class HistoryService:
         The history is streamed through the figures a year file at a time and not kept: a long
         history costs its figures in memory, not its sessions.
         """
-        from glute_tui.core.stats import StatsBuilder
-
         self.recover_once()
         history = self.history
         with self._figures_lock:
             key = (history.version(), self.today(), self.weekly_goal())
             if self._figures is not None and self._figures[0] == key:
                 return self._figures[1]
-            builder = StatsBuilder(key[1], key[2])
-            for sessions, problems in history.each_file():
-                self.report_problems(problems)
-                for session in sorted(sessions, key=lambda s: s.started_at):  # as `compute` orders them
-                    builder.add(session)
-            stats = builder.finish()
+            stats = figures_of(history, key[1], key[2], self.report_problems)
             self._figures = (key, stats)
             return stats
+
+    def rows(self, *, newest_first: bool = False) -> Iterator[list[Row]]:
+        """Each year's sessions as a list shows them (from the index: no session is read),
+        a year at a time, in order (newest first when asked); problems are reported once."""
+        self.recover_once()
+        for year in self.history.years(newest_first=newest_first):
+            self.report_problems(year.problems)
+            rows = _rows(self.history, year)
+            yield list(reversed(rows)) if newest_first else rows
+
+    def count(self) -> int:
+        """How many sessions can be read (from the index)."""
+        self.recover_once()
+        total = 0
+        for year in self.history.years():
+            self.report_problems(year.problems)
+            total += _count(self.history, year)
+        return total
+
+    def find(self, row: Row) -> Session | None:
+        """The whole session a row shows (its detail, its pain check), read from its year file."""
+        return self.history.find(row.id, row.started_at)
 
     def each_file(self, *, newest_first: bool = False) -> Iterator[list[Session]]:
         """Each year's sessions, a file at a time; problems are reported, once each."""
@@ -211,3 +228,44 @@ class HistoryService:
             self._reported.update(new)
         for problem in new:
             self._report(problem, "warning")
+
+
+def figures_of(history: History, as_of: date, weekly_goal: int, report: Callable[[list[str]], None]) -> Stats:
+    """The figures as of a day, from each year's digest (a year's index that turns out to be
+    damaged is made again from its file, never trusted)."""
+    from glute_tui.core.digest import DigestError, add_year
+    from glute_tui.core.stats import StatsBuilder
+
+    builder = StatsBuilder(as_of, weekly_goal)
+    for year in history.years():
+        report(year.problems)
+        try:
+            add_year(builder, year.figures, year.detail)
+        except DigestError:
+            if not year.cached:
+                raise
+            year = history.year(history.folder / year.name, trust_index=False)
+            add_year(builder, year.figures, year.detail)
+    return builder.finish()
+
+
+def _rows(history: History, year: YearIndex) -> list[Row]:
+    from glute_tui.core.digest import DigestError
+
+    try:
+        return year.rows()
+    except DigestError:
+        if not year.cached:
+            raise
+        return history.year(history.folder / year.name, trust_index=False).rows()
+
+
+def _count(history: History, year: YearIndex) -> int:
+    from glute_tui.core.digest import DigestError
+
+    try:
+        return year.sessions
+    except DigestError:
+        if not year.cached:
+            raise
+        return history.year(history.folder / year.name, trust_index=False).sessions

@@ -83,10 +83,13 @@ def atomic_write_text(path: Path, text: str, *, make_parent: bool = True) -> Non
     atomic_write_chunks(path, (text,), make_parent=make_parent)
 
 
-def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool = True) -> None:
+def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool = True,
+                        durable: bool = True) -> None:
     """`atomic_write_text` for a text made piece by piece, never whole in memory.
 
     `make_parent=False`: a missing folder is an error (FileNotFoundError), not created.
+    `durable=False`: no fsync, for a derived file that is checked when read and made again
+    (the history's index): a power cut may leave it old or torn, never half of another file.
     """
     if make_parent:
         make_dirs(path.parent)
@@ -98,7 +101,8 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool 
                 os.fchmod(handle.fileno(), mode)  # the mode the person gave it, whatever the umask
             handle.writelines(chunks)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -106,7 +110,8 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool 
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def move_aside(path: Path) -> Path:

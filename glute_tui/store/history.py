@@ -23,16 +23,21 @@ import re
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, cast
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from glute_tui.core.digest import DigestError, extend
+from glute_tui.core.digest import digest as digest_of
 from glute_tui.core.records import RecordError, Session
 from glute_tui.store.atomic import FILE_MODE, atomic_write_chunks, clean_orphans, make_dirs, move_aside
+from glute_tui.store.history_index import FOLDER as INDEX_FOLDER
+from glute_tui.store.history_index import YearIndex, content_hash, read_index, stat_key, write_index
 from glute_tui.store.journal import Journal, find_leftovers
-from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, parse_json, read_text
+from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, decode, open_regular, parse_json, read_fd, read_text
 
 TABLE = "sessions"
 FILE_RE = re.compile(r"sessions-(\d{4})\.json")
@@ -156,6 +161,49 @@ class ReadOnceStorage(AtomicJSONStorage):
         self._data = data
 
 
+def _sessions_of(data: dict[str, Any], path: Path) -> tuple[list[Session], list[str]]:
+    """The valid sessions of a year file's data, and a problem for each one skipped."""
+    sessions, problems = [], []
+    for doc_id, doc in data.get(TABLE, {}).items():
+        try:
+            sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
+        except RecordError as exc:
+            problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
+    return sessions, problems
+
+
+def _read_source(path: Path) -> tuple[bytes, os.stat_result, os.stat_result]:
+    """A year file's bytes, with its status before and after reading (from the open file)."""
+    try:
+        fd = open_regular(path, follow=False)
+    except Unreadable as exc:
+        raise DamagedFile(exc.why, damaged=exc.damaged) from None
+    try:
+        before = os.fstat(fd)
+        raw = read_fd(fd, path, limit=DATA_MAX_BYTES)
+        return raw, before, os.fstat(fd)
+    except Unreadable as exc:
+        raise DamagedFile(exc.why, damaged=exc.damaged) from None
+    finally:
+        os.close(fd)
+
+
+def _parse_source(raw: bytes, path: Path) -> dict[str, Any]:
+    """A year file's tables, as `AtomicJSONStorage.read` takes them."""
+    try:
+        text = decode(raw, path)
+        data = parse_json(text, path) if text.strip() else {}
+    except Unreadable as exc:
+        raise DamagedFile(exc.why, damaged=exc.damaged) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise DamagedFile("JSON of the wrong shape (expected tables of sessions)")
+    return data
+
+
+def _parts(detail: list[Any], rows: list[Any], ids: list[str]) -> dict[str, Any]:
+    return {"detail": detail, "rows": rows, "ids": ids}
+
+
 def _session_ids(data: dict[str, Any] | None) -> set[str]:
     """The ids of the sessions in a file's data, as compared (see `canonical_id`)."""
     ids = set()
@@ -268,6 +316,26 @@ class History:
         loaded.sessions.sort(key=lambda s: (s.started, s.id))  # across the years' files too
         return loaded
 
+    def in_order(self, problems: list[str]) -> Iterator[Session]:
+        """Every readable session, oldest first as `load` orders them, read a year file at a
+        time (an export of any length); what could not be read is added to `problems`."""
+        files = self.files()
+        held: list[Session] = []
+        for index, path in enumerate(files):
+            sessions, found = self._load_file(path)
+            problems += found
+            held = sorted(held + sessions, key=lambda s: (s.started, s.id))
+            if index + 1 == len(files):
+                break
+            # A later file holds later local years only: nothing in it starts before its
+            # year's first instant anywhere on earth (+14:00).
+            year = max(1, int(files[index + 1].name[9:13]))
+            cutoff = datetime(year, 1, 1, tzinfo=timezone(timedelta(hours=14)))
+            keep = next((i for i, s in enumerate(held) if s.started >= cutoff), len(held))
+            yield from held[:keep]
+            held = held[keep:]
+        yield from held
+
     def each_file(self, *, newest_first: bool = False) -> Iterator[tuple[list[Session], list[str]]]:
         """Each year's sessions (in order of start) and problems, a file at a time, kept by
         nobody here: the app streams a long history through its figures, never holding it all."""
@@ -288,27 +356,144 @@ class History:
         return tuple(version)
 
     def _load_file(self, path: Path) -> tuple[list[Session], list[str]]:
+        for _ in range(3):
+            try:
+                data = AtomicJSONStorage(path).read() or {}
+            except DamagedFile as exc:
+                problems = self._damaged(path, exc)
+                if problems:
+                    return [], problems
+                continue
+            return _sessions_of(data, path)
+        return [], [f"{path.name} kept changing while it was read; it is skipped this time."]
+
+    def _damaged(self, path: Path, exc: DamagedFile) -> list[str]:
+        """What a reader says of a file it could not read: moved aside when damaged (checked
+        again under the lock: another copy may have just replaced it), else left as it is."""
+        if not exc.damaged:
+            return [f"{path.name} could not be read ({exc}); it is left as it is and skipped."]
+        with self._locked(reading=True):
+            try:
+                AtomicJSONStorage(path).read()
+            except DamagedFile as again:
+                if not again.damaged:
+                    return [f"{path.name} could not be read ({again}); it is left as it is "
+                            "and skipped."]
+                return [self._move_aside(path, str(again))]
+        return []  # readable now: the caller reads it again
+
+    # --- the index: each year's digest, kept beside the files ------------------------------------
+
+    def years(self, *, newest_first: bool = False) -> Iterator[YearIndex]:
+        """Each year file's digest (see store/history_index.py), a year at a time; a year that
+        did not change since its index was made is not read."""
+        files = self.files()
+        for path in reversed(files) if newest_first else files:
+            yield self.year(path)
+
+    def year(self, path: Path, *, trust_index: bool = True, move_damaged: bool = True) -> YearIndex:
+        """The digest of one year file: its index when that was made from the file as it is,
+        else made from the file now (and kept for the next read)."""
+        kept = read_index(path) if trust_index else None
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return YearIndex(path.name, digest_of([])[0], parts=_parts([], [], []))
+        except OSError as exc:
+            return YearIndex(path.name, digest_of([])[0], [f"{path.name} could not be read ({exc}); "
+                                                           "it is left as it is and skipped."])
+        if kept is not None and kept[1]["stat"] == stat_key(info):
+            return kept[0]
+        for _ in range(3):  # a file that is replaced while read is read again
+            try:
+                raw, before, after = _read_source(path)
+            except FileNotFoundError:
+                return YearIndex(path.name, digest_of([])[0], parts=_parts([], [], []))
+            except DamagedFile as exc:
+                if not move_damaged:
+                    return YearIndex(path.name, digest_of([])[0], [f"{path.name} could not be read ({exc})"],
+                                     parts=_parts([], [], []))
+                problems = self._damaged(path, exc)
+                if problems:
+                    return YearIndex(path.name, digest_of([])[0], problems, parts=_parts([], [], []))
+                continue
+            source = {"name": path.name, "stat": stat_key(after), "blake2b": content_hash(raw)}
+            steady = stat_key(before) == stat_key(after)
+            if kept is not None and kept[1]["blake2b"] == source["blake2b"] and steady:
+                year = kept[0]  # the same bytes (copied, touched): only its key is new
+            else:
+                try:
+                    data = _parse_source(raw, path)
+                except DamagedFile as exc:
+                    if not move_damaged:
+                        return YearIndex(path.name, digest_of([])[0], [f"{path.name} could not be read ({exc})"],
+                                         parts=_parts([], [], []))
+                    problems = self._damaged(path, exc)
+                    if problems:
+                        return YearIndex(path.name, digest_of([])[0], problems, parts=_parts([], [], []))
+                    continue
+                del raw
+                sessions, problems = _sessions_of(data, path)
+                ids = sorted(_session_ids(data))
+                del data
+                figures, detail, rows = digest_of(sessions)
+                year = YearIndex(path.name, figures, problems, _parts(detail, rows, ids))
+            if steady:
+                write_index(path, year, source)
+            return year
+        sessions, problems = self._load_file(path)
+        figures, detail, rows = digest_of(sessions)
+        return YearIndex(path.name, figures, problems, _parts(detail, rows, sorted({canonical_id(s.id) for s in sessions})))
+
+    def _index_before(self, path: Path) -> YearIndex | None:
+        """Under the lock, before a write: the index of `path` when it is of the file as it is
+        (an empty one for a file not made yet); None when there is none to grow."""
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return YearIndex(path.name, digest_of([])[0], parts=_parts([], [], []))
+        except OSError:
+            return None
+        kept = read_index(path)
+        return kept[0] if kept is not None and kept[1]["stat"] == stat_key(info) else None
+
+    def _extend_index(self, path: Path, before: YearIndex | None, sessions: list[Session]) -> None:
+        """Under the lock, after `sessions` were added to `path`: its index grown by them (a
+        saved workout needs no year read again). Whatever goes wrong, the index is left to be
+        made again at the next read."""
+        if before is None:
+            return
+        try:
+            grown = extend(before.detail(), before._part("rows"), sessions)
+            if grown is None:
+                return
+            ids = sorted(before.ids() | {canonical_id(s.id) for s in sessions})
+            raw, info, again = _read_source(path)
+            if stat_key(info) != stat_key(again):
+                return
+            source = {"name": path.name, "stat": stat_key(again), "blake2b": content_hash(raw)}
+            del raw
+            figures, detail, rows = grown
+            write_index(path, YearIndex(path.name, figures, before.problems, _parts(detail, rows, ids)), source)
+        except (OSError, DamagedFile, DigestError):
+            return
+
+    def find(self, session_id: str, started_at: str) -> Session | None:
+        """The whole session with this id, from its year's file (a list holds only rows)."""
+        path = self.folder / f"sessions-{started_at[:4]}.json"
+        if not FILE_RE.fullmatch(path.name):
+            return None
         try:
             data = AtomicJSONStorage(path).read() or {}
-        except DamagedFile as exc:
-            if not exc.damaged:
-                return [], [f"{path.name} could not be read ({exc}); it is left as it is and skipped."]
-            with self._locked(reading=True):
-                # Re-check under the lock: another copy may have just replaced the file.
-                try:
-                    data = AtomicJSONStorage(path).read() or {}
-                except DamagedFile as again:
-                    if not again.damaged:
-                        return [], [f"{path.name} could not be read ({again}); it is left as it is "
-                                    "and skipped."]
-                    return [], [self._move_aside(path, str(again))]
-        sessions, problems = [], []
+        except DamagedFile:
+            return None
         for doc_id, doc in data.get(TABLE, {}).items():
-            try:
-                sessions.append(Session.from_dict(doc, where=f"session {doc_id}"))
-            except RecordError as exc:
-                problems.append(f"{path.name}: {exc} (this session is skipped, and kept in the file)")
-        return sessions, problems
+            if isinstance(doc, dict) and doc.get("id") == session_id:
+                try:
+                    return Session.from_dict(doc, where=f"session {doc_id}")
+                except RecordError:
+                    return None
+        return None
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -321,46 +506,76 @@ class History:
         return self.add_many([session], only_its_file=True) == 1
 
     def add_many(self, sessions: Iterable[Session], *, only_its_file: bool = False) -> int:
-        """Save sessions not already present (by id), one write per file; returns how many."""
-        by_file: dict[Path, list[Session]] = {}
-        for session in sessions:
-            by_file.setdefault(self.file_for(session), []).append(session)
+        """Save sessions not already present (by id); returns how many. See `add_stream`."""
+        if not only_its_file:
+            return self.add_stream(sessions)
         added = 0
         problems: list[str] = []
         with self._locked():
-            known = set() if only_its_file else self._known_ids(self.files())
-            for path, group in by_file.items():
-                try:
-                    db = self._open(path, problems) if only_its_file else None
-                    if db is not None:  # one read of its file gives the ids and serves the write
-                        known |= cast(ReadOnceStorage, db.storage).ids
-                    fresh = []
-                    for session in group:
-                        key = canonical_id(session.id)
-                        if key not in known:
-                            known.add(key)
-                            fresh.append(session.to_dict())
-                    if not fresh:
-                        continue
-                    db = db or self._open(path, problems)
-                    db.table(TABLE).insert_multiple(fresh)
-                except OSError as exc:
-                    if only_its_file:
-                        raise
-                    raise SaveFailed(exc, added, path) from exc
-                added += len(fresh)
+            known: set[str] = set()
+            for session in sessions:
+                path = self.file_for(session)
+                db = self._open(path, problems)  # one read of its file gives the ids and serves the write
+                known |= cast(ReadOnceStorage, db.storage).ids
+                key = canonical_id(session.id)
+                if key in known:
+                    continue
+                known.add(key)
+                before = self._index_before(path)
+                db.table(TABLE).insert_multiple([session.to_dict()])
+                self._extend_index(path, before, [session])
+                added += 1
+        return added
+
+    BATCH = 2000  # sessions held before their files are written: memory stays flat
+
+    def add_stream(self, sessions: Iterable[Session], *, batch: int | None = None) -> int:
+        """Save sessions not already present (by id), read from `sessions` as they come (an
+        import of any size): under the lock, the ids already saved are taken from the index
+        once, then sessions are written a batch at a time, one write per year file in a batch.
+        SaveFailed tells how many were saved before a write failed."""
+        batch = batch or self.BATCH
+        added = 0
+        problems: list[str] = []
+        with self._locked():
+            known = self._known_ids(self.files())
+            by_file: dict[Path, list[Session]] = {}
+            held = 0
+
+            def flush() -> None:
+                nonlocal added, held
+                for path, group in by_file.items():
+                    before = self._index_before(path)
+                    try:
+                        self._open(path, problems).table(TABLE).insert_multiple(s.to_dict() for s in group)
+                    except OSError as exc:
+                        raise SaveFailed(exc, added, path) from exc
+                    self._extend_index(path, before, group)
+                    added += len(group)
+                by_file.clear()
+                held = 0
+
+            for session in sessions:
+                key = canonical_id(session.id)
+                if key in known:
+                    continue
+                known.add(key)
+                by_file.setdefault(self.file_for(session), []).append(session)
+                held += 1
+                if held >= batch:
+                    flush()
+            flush()
         return added
 
     def _known_ids(self, paths: list[Path]) -> set[str]:
+        """Every session id already saved, from the index (under the lock: nothing is moved)."""
         ids: set[str] = set()
         for path in paths:
-            if not path.exists():
-                continue
+            year = self.year(path, move_damaged=False)
             try:
-                data = AtomicJSONStorage(path).read() or {}
-            except DamagedFile:
-                continue
-            ids |= _session_ids(data)
+                ids |= year.ids()
+            except DigestError:
+                ids |= self.year(path, trust_index=False, move_damaged=False).ids()
         return ids
 
     def update(self, session: Session) -> bool:
@@ -401,6 +616,7 @@ class History:
         so a crash in between recovers it once, not twice.
         """
         clean_orphans(self.folder)
+        clean_orphans(self.folder / INDEX_FOLDER)
         recovery = Recovery()
         for leftover in find_leftovers(self.journal_dir):
             if leftover.live:

@@ -21,6 +21,7 @@ other byte that is not UTF-8 makes the file damaged.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
@@ -28,7 +29,7 @@ import re
 import stat
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 # The largest file read, in bytes. A year of daily workouts is well under 1 MB and the
 # benchmarks' 10,000 sessions are about 21 MB in all; an import may carry many years.
@@ -148,6 +149,35 @@ def decode(data: bytes, path: Path) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise Unreadable(path, f"not UTF-8 text ({exc.reason} at byte {exc.start + 1}, line {line})",
                          damaged=True) from None
+
+
+def text_chunks(fd: int, path: Path, *, size: int = _CHUNK) -> Iterator[str]:
+    """The UTF-8 text of an open regular file from its start, a piece at a time and of any
+    length (a leading byte-order mark dropped); Unreadable naming the first byte that is not
+    UTF-8. For a file read whole or more than once (an import), never held whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, lines = 0, 1
+    while True:
+        try:
+            data = os.pread(fd, size, offset)
+        except OSError as exc:
+            raise Unreadable(path, f"cannot be read ({exc.strerror or exc})", damaged=False) from None
+        if offset == 0 and data.startswith(BOM):
+            data = data[len(BOM):]
+            offset += len(BOM)
+        try:
+            text = decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            at = max(0, exc.start - len(decoder.getstate()[0]))
+            line = lines + data.count(b"\n", 0, at)
+            raise Unreadable(path, f"not UTF-8 text ({exc.reason} at byte {offset + at + 1}, line {line})",
+                             damaged=True) from None
+        if text:
+            yield text
+        if not data:
+            return
+        offset += len(data)
+        lines += data.count(b"\n")
 
 
 def read_text(path: Path, *, limit: int = DATA_MAX_BYTES, follow: bool = True) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from typing import Iterator
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from glute_tui.core.digest import Row
 from glute_tui.core.format import plural
 from glute_tui.core.records import Session
-from glute_tui.core.stats import Stats, session_felt, session_pain, session_row
+from glute_tui.core.stats import Stats
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
@@ -38,6 +39,11 @@ PAGE = 200  # rows added to the table at a time: a long history costs nothing un
 
 
 class HistoryScreen(Screen[None]):
+    """The sessions are rows from the history's index (no session is read to list it), the
+    newest years first, a year more each time the cursor nears the end: memory follows what
+    was scrolled through, not the length of the history. A session is read whole only when
+    it is opened."""
+
     CSS_PATH = "history.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = keys.HISTORY
 
@@ -46,9 +52,8 @@ class HistoryScreen(Screen[None]):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.sessions: dict[str, Session] = {}
-        self._rows: list[tuple[str, ...]] = []
-        self._row_ids: list[str] = []
+        self._rows: list[Row] = []
+        self._pending: Iterator[list[Row]] | None = None  # the older years, not read yet
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,47 +84,28 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def reload(self) -> None:
-        """Read and compute off the event loop. The newest year files come first, then the
-        figures, then the older years: a long history opens at once, and is never all kept."""
-        sessions: list[Session] = []
-        rows: list[tuple[str, ...]] = []
-
-        def read(chunk: list[Session]) -> None:
-            sessions.extend(chunk)
-            for s in chunk:
-                when, name, minutes, sets, reps, status = session_row(s)
-                rows.append((when, name, sets, reps, session_felt(s), session_pain(s), minutes, status, s.id))
-
+        """Read off the event loop: the newest rows first, then the figures."""
         worker = get_current_worker()  # a newer reload (after a delete) makes this one stale
 
         def show(*args: object) -> None:
             if not worker.is_cancelled:
                 self.app.call_from_thread(*args)
 
-        files = self.ctx.history.each_file(newest_first=True)
-        for chunk in files:
-            read(chunk)
+        years = self.ctx.history.rows(newest_first=True)
+        rows: list[Row] = []
+        for chunk in years:
+            rows += chunk
             if len(rows) >= PAGE:
                 break
-        show(self._show, list(sessions), list(rows))
+        show(self._show, rows, years)
         show(setattr, self, "stats", self.ctx.history.figures())
-        older = False
-        for chunk in files:  # the rest of the years, oldest last
-            if worker.is_cancelled:
-                return
-            read(chunk)
-            older = True
-            time.sleep(0.001)  # a breath between years, so keys and repaints are not kept waiting
-        if older:
-            show(self._show, sessions, rows)
 
-    def _show(self, sessions: list[Session], rows: list[tuple[str, ...]]) -> None:
-        self.sessions = {s.id: s for s in sessions}
+    def _show(self, rows: list[Row], pending: Iterator[list[Row]]) -> None:
         table = self.query_one("#sessions", DataTable)
         cursor = table.cursor_row
         table.clear()
         self._rows = rows
-        self._row_ids = [row[-1] for row in rows]
+        self._pending = pending
         self._show_more(max(PAGE, cursor + 1))
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
@@ -127,7 +113,27 @@ class HistoryScreen(Screen[None]):
     def _show_more(self, count: int = PAGE) -> None:
         table = self.query_one("#sessions", DataTable)
         start = table.row_count
-        table.add_rows(row[:-1] for row in self._rows[start:start + count])
+        table.add_rows((r.when, r.routine_name, r.sets, r.reps, r.felt, r.pain, r.minutes, r.status)
+                       for r in self._rows[start:start + count])
+        if table.row_count >= len(self._rows) - PAGE and self._pending is not None:
+            self._read_older(self._pending)
+
+    @work(thread=True, exclusive=True, group="history-older")
+    def _read_older(self, pending: Iterator[list[Row]]) -> None:
+        """The next older year's rows (one worker at a time reads the years, in order)."""
+        older = next(pending, None)
+        self.app.call_from_thread(self._older_read, pending, older)
+
+    def _older_read(self, pending: Iterator[list[Row]], older: list[Row] | None) -> None:
+        if pending is not self._pending:
+            return  # read for a list that was reloaded since
+        if older is None:
+            self._pending = None
+            return
+        self._rows += older
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count >= len(self._rows) - PAGE:
+            self._read_older(pending)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= event.data_table.row_count - 5 and event.data_table.row_count < len(self._rows):
@@ -158,35 +164,49 @@ class HistoryScreen(Screen[None]):
         pain_row.pain_by_day = stats.pain_by_day
         self.query_one("#totals", Static).update(Content("\n").join(lines))
 
-    def _selected(self) -> Session | None:
+    def _selected(self) -> Row | None:
         table = self.query_one("#sessions", DataTable)
-        if not table.row_count or not self._row_ids:
+        if not table.row_count or table.cursor_row >= len(self._rows):
             return None
-        return self.sessions.get(self._row_ids[table.cursor_row])
+        return self._rows[table.cursor_row]
 
     def action_open(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._open(row)
+
+    @work(thread=True, exclusive=True, group="history-open")
+    def _open(self, row: Row) -> None:
+        """The whole session, read from its year file off the loop, then its detail."""
+        session = self.ctx.history.find(row)
+        if session is None:
+            self.app.call_from_thread(self.notify, "That session is no longer in the history.",
+                                      severity="warning")
+            self.app.call_from_thread(self.reload)
+            return
+        self.app.call_from_thread(self._show_detail, session)
+
+    def _show_detail(self, session: Session) -> None:
         from glute_tui.ui.dialogs.session_detail import SessionDetail
 
-        session = self._selected()
-        if session is not None:
-            def closed(edited: bool | None) -> None:
-                if edited:
-                    self.reload()
+        def closed(edited: bool | None) -> None:
+            if edited:
+                self.reload()
 
-            self.app.push_screen(SessionDetail(self.ctx.library.catalogue, session, self.ctx.history), closed)
+        self.app.push_screen(SessionDetail(self.ctx.library.catalogue, session, self.ctx.history), closed)
 
     def action_delete(self) -> None:
         from glute_tui.ui.dialogs.confirm import Confirm
 
-        session = self._selected()
-        if session is None:
+        row = self._selected()
+        if row is None:
             return
 
         def decided(delete: bool | None) -> None:
             if delete:
-                self._delete(session.id)
+                self._delete(row.id)
 
-        text = f"{session.routine_name} on {session.when}. This cannot be undone (an export keeps a copy)."
+        text = f"{row.routine_name} on {row.when}. This cannot be undone (an export keeps a copy)."
         self.app.push_screen(Confirm("Delete this session?", text, "Delete", "Keep"), decided)
 
     @work(thread=True, group="history-write")
