@@ -27,6 +27,7 @@ EPS = 1e-6
 REST_EXTENSION_S = 15.0
 HOLD_HALFWAY_MIN_S = 20  # a hold shorter than this gets no halfway cue
 MAX_REPS = 999
+SET_MAX_S = 86_400.0  # a record's seconds: what a saved session (and import) takes
 SKIPPED_REST_S = 10.0  # a rest after a skipped set: time to get into place, not a full rest
 
 
@@ -428,7 +429,7 @@ class WorkoutRun:
             reps=reps,
             hold_s=hold,
             load=str(item.load),
-            seconds=round(elapsed, 3),
+            seconds=round(min(elapsed, SET_MAX_S), 3),  # a set left running for days: a day at most
             skipped=skipped,
             counted_by=counted_by,
             too_fast=fast,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from glute_tui.core.figures import NEUTRAL_ID, Figure, FigureFaults, parse_figure
-from glute_tui.core.limits import NAME_MAX, TEXT_MAX
+from glute_tui.core.limits import NAME_MAX, SETS_MAX, TEXT_MAX
 from glute_tui.core.text import shown, text_problem, visible
 from glute_tui.core.vocab import SideMode
 
@@ -388,6 +388,10 @@ def parse_routine(doc: dict[str, Any], path: Path, catalogue: dict[str, Exercise
         parsed = _parse_exercise(item, where, check, catalogue)
         if parsed is not None:
             exercises.append(parsed)
+    records = sum(item.sets * (2 if item.side_mode == SideMode.BOTH else 1) for item in exercises)
+    if records > SETS_MAX:  # a session keeps a record per set and side, and import takes SETS_MAX
+        check.fault("exercise", f"the routine has {records} sets counting each side; at most {SETS_MAX}, "
+                                "as a saved session keeps at most that many")
     if check.faults:
         raise RoutineError(check.faults)
     return Routine(

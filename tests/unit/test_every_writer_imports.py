@@ -224,3 +224,46 @@ def test_a_journal_stamped_by_a_clock_set_back_recovers_with_its_end_at_its_star
     (session,) = history.recover().recovered
     assert session.ended_at == started
     assert parse_export(to_json([session]), "x")[0].ended_at == started
+
+
+def many_sets(paths: AppPaths, exercises: int) -> Path:
+    """A routine of `exercises` times 20 sets of squats: 20 records each."""
+    paths.routines_dir.mkdir(parents=True, exist_ok=True)
+    path = paths.routines_dir / f"many-{exercises}.toml"
+    block = '[[exercise]]\nid = "squat"\nsets = 20\nreps = 5\nrest_s = 0\n'
+    path.write_text('name = "Many"\nget_ready_s = 0\nrest_between_exercises_s = 0\n' + block * exercises)
+    return path
+
+
+def test_a_routine_with_more_sets_than_a_session_keeps_is_refused_where_it_is_found(paths: AppPaths):
+    path = many_sets(paths, 26)  # 520 records, import takes 500
+    found = load_all(paths.routines_dir)
+    assert path in found.faults and "520 sets counting each side; at most 500" in found.faults[path][0]
+
+
+def test_the_largest_routine_writes_a_session_import_takes(paths: AppPaths):
+    many_sets(paths, 25)
+    routine = next(r for r in load_all(paths.routines_dir).routines if r.id == "many-25")
+    clock = ManualClock()
+    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout.start()
+    while not workout.run.finished:
+        clock.advance(5)
+        workout.record(workout.run.finish_step())
+    workout.finish("completed").result(timeout=10)
+    (session,) = parse_export(exported(paths.data), "export.json")
+    assert len(session.sets) == 500
+
+
+def test_a_set_left_running_for_days_is_saved_as_a_day_at_most(paths: AppPaths):
+    routine = next(r for r in load_all(None).routines if r.id == "short")
+    clock = ManualClock()
+    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout.start()
+    workout.record(workout.run.finish_step())  # the get-ready
+    clock.advance(3 * 86_400)  # the app left open on the first set for three days
+    workout.record(workout.run.finish_step())
+    workout.finish("stopped").result(timeout=10)
+    (session,) = parse_export(exported(paths.data), "export.json")
+    assert session.sets[0].seconds == 86_400
+    assert datetime.fromisoformat(session.ended_at) - datetime.fromisoformat(session.started_at) == timedelta(days=1)
