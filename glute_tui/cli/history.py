@@ -191,6 +191,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     target = check_output(args.output) if args.output else None
     opened = open_history(paths)
     problems = opened.problems
+    said = len(problems)  # the journals it could not recover: said already
     sessions = Counted(opened.history.in_order(problems))
     chunks = json_chunks(sessions) if args.format == "json" else csv_chunks(sessions)
     if target is None:
@@ -208,7 +209,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
         except OSError as exc:
             raise OutputProblem(f"cannot write the export to {args.output}: "
                                 f"{(exc.strerror or str(exc)).lower()}") from None
-    for problem in problems:
+    for problem in problems[said:]:
         say(problem, stderr=True)
     if target is not None:
         say(f"Exported {plural(sessions.count, 'session')} to {args.output}", stderr=True)
