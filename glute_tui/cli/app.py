@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import os
 import sys
-from typing import Mapping
+import time
+from typing import Callable, Mapping
 
 from glute_tui.services.library import opened_from_file
 from glute_tui.store.paths import AppPaths
@@ -57,6 +59,21 @@ def has_terminal() -> bool:
         return False
 
 
+def app_clock() -> Callable[[], float]:
+    """The workout's clock: CLOCK_BOOTTIME where there is one (Linux), monotonic like
+    time.monotonic but also running while the machine sleeps, so a laptop closed mid-set is
+    seen on return as time away (a pause, said on screen), as a stopped process is; else
+    time.monotonic."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is None:
+        return time.monotonic
+    try:
+        time.clock_gettime(boottime)
+    except OSError:
+        return time.monotonic
+    return functools.partial(time.clock_gettime, boottime)
+
+
 def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     if not has_terminal():
         from glute_tui.cli.output import EXIT_USAGE
@@ -67,6 +84,6 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     from glute_tui.ui.app import GluteApp
 
     app = GluteApp(found.routines, paths, selected=selected, routine_faults=found.faults, catalogue=found.catalogue,
-                   counting="self-paced" if args.self_paced else None, clock_jump_s=clock_jump_s())
+                   counting="self-paced" if args.self_paced else None, clock=app_clock(), clock_jump_s=clock_jump_s())
     app.run()
     return app.return_code or 0

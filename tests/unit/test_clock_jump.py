@@ -160,3 +160,17 @@ def test_the_screen_says_how_long_the_app_was_away(catalogue, clock):
 def test_time_away_reads_mm_ss_under_an_hour_and_h_mm_ss_above(seconds, text):
     assert format_gap(seconds) == text
     assert away_note(seconds) == f"Paused (the app was stopped for {text})"
+
+
+def test_the_app_clock_also_runs_while_the_machine_sleeps_where_it_can():
+    """CLOCK_BOOTTIME on Linux: a laptop's sleep mid-set is then a jump, so a pause, like SIGSTOP."""
+    import time
+
+    from glute_tui.cli.app import app_clock
+
+    clock = app_clock()
+    first, second = clock(), clock()
+    assert second >= first
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        assert abs(clock() - time.clock_gettime(time.CLOCK_BOOTTIME)) < 60
+        assert clock is not time.monotonic
