@@ -5,6 +5,7 @@ app needs (signal handlers, the driver, the minimum size). Screens do the rest."
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,7 @@ from glute_tui.store.routine_files import RoutineSet, load_exercises
 from glute_tui.store.trace import PhaseTrace
 from glute_tui.ui.ascii_output import ascii_driver, unicode_terminal
 from glute_tui.ui.context import AppContext
-from glute_tui.ui.exit_guard import ExitGuard, guarded_driver
+from glute_tui.ui.exit_guard import ExitGuard, guarded_driver, guarded_web_driver
 from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import TerminalCues
@@ -131,8 +132,9 @@ class GluteApp(App[None]):
         one that writes only ASCII when the terminal lacks Unicode (never in a browser: xterm.js
         is a Unicode terminal whatever the server's locale, and the web driver has no terminal)."""
         driver = super().get_driver_class()
-        if driver.__name__ == "WebDriver":
-            return driver
+        web = sys.modules.get("textual.drivers.web_driver")  # imported when TEXTUAL_DRIVER names it
+        if web is not None and issubclass(driver, web.WebDriver):  # a browser tab (glute-tui serve)
+            return guarded_web_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
         if hasattr(driver, "run_input_thread"):  # Linux and macOS: the driver the guard knows
             driver = guarded_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
         return driver if unicode_terminal() else ascii_driver(driver)

@@ -190,3 +190,48 @@ def guarded_driver(base: type, on_gone: Callable[[str], None]) -> type:
 
     GuardedDriver.__name__ = f"Guarded{base.__name__}"
     return GuardedDriver
+
+
+# --- the web driver (glute-tui serve) --------------------------------------------------------
+
+PARENT_CHECK_S = 0.5
+
+
+def guarded_web_driver(base: type, on_gone: Callable[[str], None]) -> type:
+    """A subclass of Textual's WebDriver `base` (a browser tab's app under glute-tui serve)
+    that reports a server that went away, however it went: Textual's reads its input until
+    the end and then simply stops reading, and a write into a closed pipe raises in the middle
+    of a frame; a killed server left its apps running for good. Here the end of the input, a
+    failed write, or a new parent process (the server is gone, its pipes held elsewhere) ends
+    the app like a hang-up: the workout saved as stopped, then out."""
+
+    class GuardedWebDriver(base):  # type: ignore[misc, valid-type]
+        def run_input_thread(self) -> None:
+            parent = os.getppid()
+            watcher = threading.Thread(target=self._watch_parent, args=(parent,), name="glute-tui-parent",
+                                       daemon=True)
+            watcher.start()
+            super().run_input_thread()
+            if not self.exit_event.is_set():  # not stopped by the app: the input ended
+                on_gone("input: end of file (the server is gone)")
+
+        def _watch_parent(self, parent: int) -> None:
+            while not self.exit_event.wait(PARENT_CHECK_S):
+                if os.getppid() != parent:
+                    on_gone("parent: the server is gone")
+                    return
+
+        def write(self, data: str) -> None:
+            try:
+                super().write(data)
+            except OSError as exc:
+                on_gone(f"output: {exc}")
+
+        def write_meta(self, data: dict[str, object]) -> None:
+            try:
+                super().write_meta(data)
+            except OSError as exc:
+                on_gone(f"output: {exc}")
+
+    GuardedWebDriver.__name__ = f"Guarded{base.__name__}"
+    return GuardedWebDriver

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from serving import start_server
 
 from glute_tui.core.cues import Cue, CuePlayer
 from glute_tui.core.engine import WorkoutRun
@@ -27,29 +25,6 @@ from glute_tui.store.routine_files import load_routine
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
-QUICK = """name = "Browser quick"
-get_ready_s = 3
-switch_sides_s = 2
-rest_between_exercises_s = 4
-
-[[exercise]]
-id = "squat"
-sets = 2
-reps = 2
-tempo_s = 1
-rest_s = 4
-
-[[exercise]]
-id = "glute-bridge"
-sets = 1
-hold_s = 6
-
-[[exercise]]
-id = "clamshell"
-sets = 1
-reps = 2
-tempo_s = 1
-"""
 # The flags that work on this kind of machine: no sandbox as root, and no background
 # networking (a closed network refuses chromium's own connections, many at a time).
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -74,34 +49,11 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     missing = _needs()
     if missing:
         pytest.skip(f"browser test SKIPPED: {missing}")
-    home = tmp_path_factory.mktemp("browser-home")
-    paths = AppPaths.resolve(home)
-    paths.routines_dir.mkdir(parents=True)
-    (paths.routines_dir / "quick.toml").write_text(QUICK)
-    with socket.socket() as probe:  # a free loopback port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "GLUTE_TUI_HOME": str(home)}
-    env.pop("GLUTE_TUI_TRACE", None)
-    server = subprocess.Popen([sys.executable, "-m", "glute_tui", "--routine", "quick", "serve",
-                               "--port", str(port)], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    server = start_server(tmp_path_factory.mktemp("browser-home"))
     try:
-        for _ in range(600):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"glute-tui serve ended: {server.stdout.read().decode(errors='replace')}")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/", paths
+        yield server.url, server.paths
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        server.stop()
 
 
 def engine_cues(paths: AppPaths) -> list[Cue]:
@@ -141,7 +93,7 @@ def open_page(browser, playwright, url: str, phone: bool):
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("body.-first-byte", timeout=60_000)
-    page.wait_for_function("window.gluteCues.received.includes('Routines')", timeout=60_000)
+    page.wait_for_function("() => window.gluteCues.received.includes('Routines')", timeout=60_000)
     return context, page
 
 
@@ -169,13 +121,13 @@ def test_the_page_shows_the_workout_and_plays_every_cue_at_desk_and_phone_size(s
                 page.focus(".xterm-helper-textarea")
                 page.keyboard.press("Enter")
             for phone, (_, page) in pages.items():
-                page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'go')", timeout=60_000)
-                page.wait_for_function("window.gluteCues.received.includes('█')", timeout=60_000)
+                page.wait_for_function("() => window.gluteCues.cues.some(c => c.kind === 'go')", timeout=60_000)
+                page.wait_for_function("() => window.gluteCues.received.includes('█')", timeout=60_000)
                 if phone and os.environ.get("GLUTE_TUI_SAVE_SCREENSHOTS"):
                     page.wait_for_timeout(1200)  # after the flash of the change
                     page.screenshot(path=str(ROOT / "screenshots" / "browser-phone.png"))
             for phone, (context, page) in pages.items():
-                page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'done')", timeout=90_000)
+                page.wait_for_function("() => window.gluteCues.cues.some(c => c.kind === 'done')", timeout=90_000)
                 heard = page.evaluate("window.gluteCues")
                 assert [c["kind"] for c in heard["cues"]] == [c.kind for c in expected], phone
                 assert [c["text"] for c in heard["cues"]] == [c.text for c in expected], phone
@@ -201,7 +153,7 @@ def test_a_closed_tab_saves_the_workout_as_stopped(served):
             context, page = open_page(browser, playwright, url, phone=False)
             page.focus(".xterm-helper-textarea")
             page.keyboard.press("Enter")
-            page.wait_for_function("window.gluteCues.cues.some(c => c.kind === 'rest')", timeout=60_000)
+            page.wait_for_function("() => window.gluteCues.cues.some(c => c.kind === 'rest')", timeout=60_000)
             context.close()  # the tab is closed mid-workout, after its first set
         finally:
             browser.close()

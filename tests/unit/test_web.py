@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from glute_tui.cli.main import main
-from glute_tui.cli.serve import WEB_DIR, app_command
+from glute_tui.cli.serve import WEB_DIR, app_command, app_environment
 from glute_tui.core.cues import Cue
 from glute_tui.ui.speech import Speaker
 from glute_tui.ui.terminal_cues import WEB_CUE, TerminalCues, web_cue
@@ -73,10 +73,14 @@ def test_in_a_browser_the_cue_goes_to_the_page_not_the_bell_or_the_server_speake
 def test_each_tab_runs_this_python_on_the_same_folder_with_the_same_options(tmp_path: Path):
     args = argparse.Namespace(data_dir=str(tmp_path), routine="quick", self_paced=True)
     command = app_command(args)
-    assert command.startswith("LC_ALL=C.UTF-8 ")  # xterm.js is a Unicode terminal
-    assert sys.executable in command and "-m glute_tui" in command
-    assert f"--data-dir {tmp_path.resolve()}" in command and "--routine quick" in command
-    assert "--self-paced" in command
+    assert command[:3] == [sys.executable, "-m", "glute_tui"]
+    assert command[3:] == ["--data-dir", str(tmp_path.resolve()), "--routine", "quick", "--self-paced"]
+
+
+def test_each_tab_runs_in_textual_web_driver_as_a_unicode_terminal():
+    env = app_environment()
+    assert env["LC_ALL"] == "C.UTF-8"  # xterm.js is a Unicode terminal whatever this machine says
+    assert env["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver"
 
 
 def test_the_page_has_a_viewport_and_reads_the_apps_cue_sequence():
@@ -87,7 +91,7 @@ def test_the_page_has_a_viewport_and_reads_the_apps_cue_sequence():
 
 
 def test_serve_without_the_web_extra_says_how_to_install_it(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails
+    monkeypatch.setitem(sys.modules, "textual_serve", None)  # import fails
     assert main(["serve"]) == 2
     assert 'pip install "glute-tui[web]"' in capsys.readouterr().err
 
