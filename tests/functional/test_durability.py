@@ -108,7 +108,7 @@ async def test_a_broken_user_routine_is_reported_and_the_others_load(paths, cloc
     broken = paths.routines_dir / "mine.toml"
     broken.write_text('name = "Mine"\n[[exercise]]\nid = "squat"\nsets = 0\nreps = 5\n')
     found = load_all(paths.routines_dir)
-    assert [r.id for r in found.routines] == ["article", "knee-friendly", "short"]
+    assert [r.id for r in found.routines] == ["article", "knee-friendly", "run-day", "short"]
     app = GluteApp(found.routines, paths, clock=clock, routine_faults=found.faults)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -335,7 +335,7 @@ def test_a_damaged_user_routine_is_reported_left_alone_and_the_others_load(paths
     place(path, shape, "routine")
     before = what_is_there(path)
     found = load_all(paths.routines_dir)
-    assert [r.id for r in found.routines] == ["article", "knee-friendly", "short"]
+    assert [r.id for r in found.routines] == ["article", "knee-friendly", "run-day", "short"]
     assert list(found.faults) == [path] and str(path) in found.faults[path][0]
     assert what_is_there(path) == before  # never moved, never changed
     code, text = run_cli(capsys, "routines", "list")

@@ -51,12 +51,22 @@ BROKEN = {
 
 def test_builtin_routines_load_and_the_article_routine_comes_first():
     routines = builtin_routines()
-    assert [r.id for r in routines] == ["article", "knee-friendly", "short"]
+    assert [r.id for r in routines] == ["article", "knee-friendly", "run-day", "short"]
     article = routines[0]
     assert [i.id for i in article.exercises] == ["squat", "single-leg-deadlift", "lunge", "clamshell",
                                                  "glute-bridge"]
     knee = routines[1]
     assert not {"squat", "lunge"} & {i.id for i in knee.exercises}
+
+
+def test_the_run_day_routine_is_about_five_minutes_of_low_load_hip_work_kind_to_knees():
+    catalogue = load_catalogue()
+    run_day = next(r for r in builtin_routines() if r.id == "run-day")
+    assert [i.id for i in run_day.exercises] == ["glute-bridge", "clamshell", "side-lying-leg-lift"]
+    assert 4 * 60 <= build_plan(run_day).total_s <= 6 * 60  # about 5 minutes
+    assert all(str(i.load) == "bodyweight" and i.sets <= 2 for i in run_day.exercises)  # low load
+    assert all(catalogue[i.id].knee_friendly for i in run_day.exercises)
+    assert "before a run" in run_day.description.lower()
 
 
 def test_catalogue_has_every_exercise_of_the_design_with_cues_and_muscles():

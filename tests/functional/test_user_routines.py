@@ -71,7 +71,7 @@ def test_the_progression_ladder_reps_then_bands_then_kilograms():
         (12, "bodyweight"), (14, "bodyweight"), (16, "bodyweight"), (18, "bodyweight"), (20, "bodyweight"),
         (16, "band:extra-light"), (18, "band:extra-light")]
     assert str(steps[-1].load).startswith(("band:", "kg:"))
-    bridge = builtin_routines()[2].exercises[1]  # a 30 s hold
+    bridge = next(r for r in builtin_routines() if r.id == "short").exercises[1]  # a 30 s hold
     assert next_step(bridge).hold_s == 35
 
 
@@ -79,7 +79,7 @@ def test_only_exercises_whose_targets_were_all_met_get_a_suggestion():
     from glute_tui.core.plan import build_plan
     from glute_tui.core.records import SetRecord
 
-    routine = builtin_routines()[2]  # short: squats 2×12, bridge hold 2×30 s, clamshells 2×12 /side
+    routine = next(r for r in builtin_routines() if r.id == "short")  # squats squats 2×12, bridge hold 2×30 s, clamshells 2×12 /side
     plan = build_plan(routine)
     records = [SetRecord(s.item.id, s.side, s.set_no, s.item.reps, s.item.reps, s.item.hold_s, "bodyweight", 1)
                for s in plan.work_steps]

@@ -25,6 +25,7 @@ from glute_tui.ui.widgets.targets_table import TargetsTable
 from glute_tui.ui.widgets.too_small import TooSmall
 
 BROKEN = "broken:"  # the option id of a routine file that could not be loaded
+RUN_DAY_ROUTINE_ID = "run-day"  # the built-in activation before a run (data/routines/run-day.toml)
 
 
 class HomeScreen(Screen[None]):
@@ -45,6 +46,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="routine-list-box"):
                 yield Static("Routines", classes="section-title")
                 yield OptionList(*self._options(), id="routine-list")
+                yield Static("", id="home-coach")  # a referral, and which routine suits a run day
             with Vertical(id="routine-detail"):
                 yield Static("", id="routine-name")
                 yield Static("", id="routine-description")
@@ -96,6 +98,16 @@ class HomeScreen(Screen[None]):
         self.query_one("#routine-table", TargetsTable).rows = ()
         self.query_one("#routine-length", Static).update(
             Text("Fix the file, then start again; glute-tui routines validate PATH checks it."))
+
+    def coach_line(self) -> Text:
+        """Which routine suits a run day: the short activation before the run, not the whole
+        workout (tired glutes are what a run should not start with)."""
+        run_day = self.ctx.library.get(RUN_DAY_ROUTINE_ID)
+        if run_day is None:
+            return Text("")
+        minutes = format_duration(build_plan(run_day).total_s)
+        return Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)),
+                             f" ({minutes}) before you go.")
 
     def _sync_routines(self) -> None:
         """A routine saved meanwhile (a progression taken) joins the list, selected."""
@@ -162,6 +174,7 @@ class HomeScreen(Screen[None]):
         routine = self.routine
         if routine is None:
             return
+        self.query_one("#home-coach", Static).update(self.coach_line())
         self.query_one("#routine-name", Static).update(plain(routine.name))
         self.query_one("#routine-description", Static).update(plain(routine.description))
         self.query_one("#routine-table", TargetsTable).rows = tuple(
