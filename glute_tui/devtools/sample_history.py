@@ -109,3 +109,26 @@ def done_as_planned(routine: Routine, started: datetime, *, effort: str | None =
     return Session(routine=routine.id, routine_name=routine.name, started_at=started.isoformat(timespec="seconds"),
                    ended_at=(started + timedelta(minutes=25)).isoformat(timespec="seconds"), status=status,
                    sets=records, id=str(uuid.uuid4()), pain=pain)
+
+
+def yesterday_with_pain(routine: Routine, *, now: datetime | None = None, weak_side: str = "right",
+                        weak_reps: int = 8) -> Session:
+    """The session of `routine` a person did a day before `now` (the real time by default: the
+    Summary judges a workout against the days before it), every set done and felt right, the
+    `weak_side` of each two-sided move short at `weak_reps`, and the right knee 3/10 after.
+    For scenes: today's pain growing from 3 refers, and the sides are measured over two sessions."""
+    from glute_tui.core.effort import Pain
+
+    start = (now or datetime.now().astimezone()) - timedelta(days=1)
+    records = []
+    for step in build_plan(routine).work_steps:
+        item = step.item
+        reps = None if item.is_hold else (weak_reps if step.side == weak_side else item.reps)
+        records.append(SetRecord(item.id, step.side, step.set_no, item.reps, reps,
+                                 float(item.hold_s) if item.is_hold else None, str(item.load),
+                                 step.duration_s, effort="right", counted_by="person"))
+    return Session(routine=routine.id, routine_name=routine.name,
+                   started_at=start.isoformat(timespec="seconds"),
+                   ended_at=(start + timedelta(minutes=8)).isoformat(timespec="seconds"),
+                   status="completed", sets=records, pain=[Pain("knee", "right", 3)],
+                   planned_sets=build_plan(routine).sets_planned)

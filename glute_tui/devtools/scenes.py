@@ -141,6 +141,22 @@ async def effort_prompt(pilot, clock):
     await advance(pilot, clock, 10 + 36 + 30 + 36 + 3)
 
 
+async def summary_referral(pilot, clock):
+    """A day after a session with the right knee at 3/10 and a weak right side: this time the
+    right clamshells (first now: the weaker side) are 5 reps short in the first set and the knee
+    hurts 5/10. The Summary judges each side, names the imbalance and refers the knee (the pain
+    grew)."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    clamshell_right = 10 + 36 + 30 + 36 + 30 + 30 + 30 + 30 + 30 + 20
+    await advance(pilot, clock, clamshell_right)
+    await pilot.press(*["down"] * 5)
+    await advance(pilot, clock)
+    await end_check(pilot, "2", "r", "plus", "plus", "enter")
+    await settle(pilot)
+
+
 async def pain_check(pilot, clock):
     """The end of a workout: the last exercise's "How was it?" answered, the right knee picked,
     5 of 10."""
@@ -196,6 +212,7 @@ class Scene:
     routine: str = "article"
     sessions: int = 0  # a made-up history of this many sessions, up to TODAY
     rated: bool = False  # the newest sessions answered "How was it?" and "Any pain?"
+    yesterday: bool = False  # a session of the routine the day before, the right knee 3/10
 
 
 SCENES = {scene.name: scene for scene in [
@@ -218,6 +235,7 @@ SCENES = {scene.name: scene for scene in [
     Scene("preferences", preferences),
     Scene("effort-prompt", effort_prompt, routine="short"),
     Scene("pain-check", pain_check, routine="short"),
+    Scene("summary-referral", summary_referral, routine="short", yesterday=True),
     Scene("session-detail-pain", session_detail_pain, sessions=55, rated=True),
 ]}
 
@@ -248,6 +266,12 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         if scene.rated:
             rate(sessions)
         History(paths.data).add_many(sessions)
+    if scene.yesterday:
+        from glute_tui.devtools.sample_history import yesterday_with_pain
+        from glute_tui.store.history import History
+
+        routine = next(r for r in builtin_routines() if r.id == scene.routine)
+        History(paths.data).add(yesterday_with_pain(routine))
     clock = ManualClock()
     app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
                    speech_program=(), flash_s=0)  # a flash is a moment, not a layout

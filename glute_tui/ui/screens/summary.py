@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,9 +18,10 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from glute_tui.core.coach import advise, coach
+from glute_tui.core.coach import Coaching, advise, coach
 from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_clock
+from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.plan import Plan
 from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
 from glute_tui.core.records import Session, SetRecord, sets_done
@@ -57,6 +59,7 @@ class SummaryScreen(Screen[None]):
         self.pain_answered = False
         self.results: list[ExerciseResult] = []
         self.advice: list[Advice] = []
+        self.coaching: Coaching | None = None  # over the weeks, once the history is read
         self.steps: list[Advice] = []
         self._previous: dict[str, str | None] = {}
         self._history: list[Session] | None = None  # the sessions before this one the coach needs
@@ -67,6 +70,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):  # ↑↓ scroll it on a small terminal
             yield Static("", id="summary-title")
             yield Static("", id="summary-totals")
+            yield Static("", id="summary-referral")  # see a professional: above all the rest
             yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
             yield Static("", id="progression")
@@ -84,8 +88,6 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
             plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}"))
-        table = self.query_one("#summary-table", DataTable)
-        table.add_columns("Exercise", "Sets", "Done / target", "Felt", "Target")
         self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
         self._read_previous()
@@ -100,20 +102,46 @@ class SummaryScreen(Screen[None]):
         if self._history is not None and current is not None:  # the coach, over the weeks
             library = self.ctx.library
             current = replace(current, sets=list(self.records))  # as answered so far
-            self.advice = coach(self.plan.routine, self._history + [current],
-                                now=datetime.fromisoformat(current.ended_at), loads=library.loads,
-                                catalogue=library.catalogue, ladder=library.ladder).advice
+            self.coaching = coach(self.plan.routine, self._history + [current],
+                                  now=datetime.fromisoformat(current.ended_at), loads=library.loads,
+                                  catalogue=library.catalogue, ladder=library.ladder)
+            self.advice = self.coaching.advice
         else:  # until the history is read: this workout alone (never a step up on one session)
             self.advice = advise(self.plan.routine, results, pain=pain, loads=self.ctx.library.loads,
                                  previous_effort=self._previous, catalogue=self.ctx.library.catalogue)
         self.steps = steps_to_take(self.advice) if self.status == "completed" else []
         table = self.query_one("#summary-table", DataTable)
-        table.clear()
         self.results = results
+        rows: list[tuple[Text | str, ...]] = []
         for row in results:
-            table.add_row(plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", row.amount(),
-                          _felt(row), "met ✓" if row.met_honestly else "not met")
+            rows.append((plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", row.amount(),
+                         _felt(row), _met(row)))
+            for side in row.per_side:  # a two-sided move is judged side by side
+                rows.append((Text(f"  {side.side}", style="italic"), "", side.amount(), "", _met(side)))
+        # Columns anew, each as wide as its widest cell: a DataTable that measures its columns
+        # later (when idle) drew rows it had already drawn at the old width ("righ" for "right"
+        # once "How was it?" was answered at the end).
+        table.clear(columns=True)
+        for number, label in enumerate(SUMMARY_COLUMNS):
+            table.add_column(label, width=max(cell_len(str(r[number])) for r in [(label,) * 5, *rows]))
+        for cells in rows:
+            table.add_row(*cells)
+        self._show_referrals()
         self._show_suggestions()
+
+    def _show_referrals(self) -> None:
+        """Pain that needs a professional, said first and plainly (never a diagnosis)."""
+        referrals = self.coaching.referrals if self.coaching is not None else []
+        widget = self.query_one("#summary-referral", Static)
+        widget.display = bool(referrals)
+        if referrals:
+            text = Text("See a physiotherapist or doctor before loading it again:", style="bold")
+            for referral in referrals:
+                text.append("\n ! ")
+                text.append(visible(referral.label), style="bold")
+                text.append(f": {visible(referral.why)}")
+            text.append(f"\n{GUIDANCE} Until then, leave out what hurts; stop any move that makes it worse.")
+            widget.update(text)
 
     @work(thread=True, group="summary-previous")
     def _read_previous(self) -> None:
@@ -154,6 +182,14 @@ class SummaryScreen(Screen[None]):
                 lines.append(visible(advice.name), style="bold")
                 lines.append(f": {visible(advice.change)} ", style="bold" if advice.kind != "stay" else "")
                 lines.append(f"({advice.why})", style="dim" if advice.kind == "stay" else "")
+            imbalances = self.coaching.imbalances if self.coaching is not None else {}
+            if imbalances:
+                lines.append("\nLeft and right:", style="bold")
+                for advice in self.advice:
+                    if advice.exercise_id in imbalances:
+                        lines.append("\n ≠ ")
+                        lines.append(visible(advice.name), style="bold")
+                        lines.append(f": {visible(imbalances[advice.exercise_id].text)}")
             if self.steps:
                 lines.append("\np", style="bold")
                 lines.append(" takes the steps up and back into your routine")
@@ -226,6 +262,14 @@ class SummaryScreen(Screen[None]):
         from glute_tui.ui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))
+
+
+SUMMARY_COLUMNS = ("Exercise", "Sets", "Done / target", "Felt", "Target")
+
+
+def _met(row: ExerciseResult) -> str:
+    """`met ✓` only when the count can be trusted (see results.met_honestly)."""
+    return "met ✓" if row.met_honestly else "not met"
 
 
 def _felt(row: ExerciseResult) -> str:
