@@ -119,7 +119,7 @@ def yesterday_with_pain(routine: Routine, *, now: datetime | None = None, weak_s
     For scenes: today's pain growing from 3 refers, and the sides are measured over two sessions."""
     from glute_tui.core.effort import Pain
 
-    start = (now or datetime.now().astimezone()) - timedelta(days=1)
+    start = (now or datetime.now().astimezone()) - timedelta(days=1)  # the day before `now`
     records = []
     for step in build_plan(routine).work_steps:
         item = step.item

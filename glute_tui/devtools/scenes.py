@@ -213,6 +213,7 @@ class Scene:
     sessions: int = 0  # a made-up history of this many sessions, up to TODAY
     rated: bool = False  # the newest sessions answered "How was it?" and "Any pain?"
     yesterday: bool = False  # a session of the routine the day before, the right knee 3/10
+    weak_right: int = 0  # the newest sessions: this many, up to TODAY, the right side weaker
 
 
 SCENES = {scene.name: scene for scene in [
@@ -230,6 +231,7 @@ SCENES = {scene.name: scene for scene in [
     Scene("summary", summary, routine="short"),
     Scene("history", history, sessions=55),
     Scene("session-detail", session_detail, sessions=55),
+    Scene("history-imbalance", history, sessions=55, weak_right=3),
     Scene("editor", editor),
     Scene("exercise-form", exercise_form),
     Scene("preferences", preferences),
@@ -266,6 +268,16 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         if scene.rated:
             rate(sessions)
         History(paths.data).add_many(sessions)
+    if scene.weak_right:
+        from datetime import datetime, time, timedelta, timezone
+
+        from glute_tui.devtools.sample_history import yesterday_with_pain
+        from glute_tui.store.history import History
+
+        routine = next(r for r in builtin_routines() if r.id == scene.routine)
+        evening = datetime.combine(TODAY, time(20), tzinfo=timezone(timedelta(hours=1)))
+        History(paths.data).add_many([yesterday_with_pain(routine, now=evening - timedelta(days=days))
+                                      for days in range(scene.weak_right - 1, -1, -1)])
     if scene.yesterday:
         from glute_tui.devtools.sample_history import yesterday_with_pain
         from glute_tui.store.history import History

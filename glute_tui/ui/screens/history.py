@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
+from glute_tui.core.coach import Imbalance, imbalance
 from glute_tui.core.digest import Row
 from glute_tui.core.format import plural
 from glute_tui.core.records import Session
+from glute_tui.core.routines import Routine
 from glute_tui.core.stats import Stats
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
@@ -24,6 +26,11 @@ from glute_tui.ui.widgets.heatmap import CalendarHeatmap
 from glute_tui.ui.widgets.pain_row import PainRow
 from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.ui.widgets.too_small import TooSmall
+
+
+def top_sides(stats: Stats) -> dict[str, dict[str, int]]:
+    """The three one-sided moves with the most reps: exercise id -> left and right reps."""
+    return dict(sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3])
 
 
 def streak_line(stats: Stats) -> str:
@@ -48,6 +55,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS = keys.HISTORY
 
     stats: var[Stats | None] = var(None)
+    imbalances: var[dict[str, Imbalance]] = var(dict)  # exercise id -> the weaker side, lately
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -98,7 +106,9 @@ class HistoryScreen(Screen[None]):
             if len(rows) >= PAGE:
                 break
         show(self._show, rows, years)
-        show(setattr, self, "stats", self.ctx.history.figures())
+        figures = self.ctx.history.figures()
+        show(setattr, self, "stats", figures)
+        show(setattr, self, "imbalances", self._find_imbalances(figures))
 
     def _show(self, rows: list[Row], pending: Iterator[list[Row]]) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -139,6 +149,23 @@ class HistoryScreen(Screen[None]):
         if event.cursor_row >= event.data_table.row_count - 5 and event.data_table.row_count < len(self._rows):
             self._show_more()
 
+    def _find_imbalances(self, stats: Stats) -> dict[str, Imbalance]:
+        """The coach's imbalance (the weaker side over the last 3 sessions) of each two-sided
+        move the totals show. Reads files: from the worker."""
+        items = {}
+        for exercise in top_sides(stats):
+            item = next((i for r in self.ctx.library.routines for i in r.exercises if i.id == exercise), None)
+            if item is not None and item.side_mode == "both":
+                items[exercise] = item
+        if not items:
+            return {}
+        sessions = self.ctx.history.advice_sessions(Routine("-", "-", tuple(items.values())))
+        found = {exercise: imbalance(item, sessions) for exercise, item in items.items()}
+        return {exercise: weak for exercise, weak in found.items() if weak is not None}
+
+    def watch_imbalances(self, imbalances: dict[str, Imbalance]) -> None:
+        self.watch_stats(self.stats)
+
     def watch_stats(self, stats: Stats | None) -> None:
         if stats is None:
             return
@@ -146,16 +173,22 @@ class HistoryScreen(Screen[None]):
         heatmap = self.query_one("#heatmap", CalendarHeatmap)
         heatmap.as_of = stats.as_of
         heatmap.work_by_day = stats.work_by_day
-        lines = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}"),
-                 Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
-                 Content.from_markup(f"[b]{stats.total_minutes / 60:.1f}[/b] hours")]
-        sides = sorted(stats.sides_by_exercise.items(), key=lambda kv: -sum(kv[1].values()))[:3]
-        if sides:
-            lines += [Content(""), Content("Left · right reps")]
+        lines = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}")]
+        if self.imbalances:  # one line for both, to make room for the weaker sides
+            lines.append(Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps · [b]{stats.total_minutes / 60:.1f}[/b] h"))
+        else:
+            lines += [Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
+                      Content.from_markup(f"[b]{stats.total_minutes / 60:.1f}[/b] hours")]
+        sides = top_sides(stats)
+        if sides:  # the blank line goes when an imbalance needs the room
+            lines += [Content("")] * (not self.imbalances) + [Content("Left · right reps")]
         names = self.ctx.library.catalogue
-        for exercise, lr in sides:  # an exercise id from a file (an import): plain text
+        for exercise, lr in sides.items():  # an exercise id from a file (an import): plain text
             name = names[exercise].name if exercise in names else exercise
             lines.append(plain(f"{name[:11]:<11} {lr['left']}·{lr['right']}"))
+            weak = self.imbalances.get(exercise)
+            if weak is not None:  # beside the balance: which side is behind, lately
+                lines.append(Content.from_markup(f"  [b]{weak.weaker} weaker[/b], −{weak.share:.0%} lately"))
         pain = stats.pain_sides()
         if pain["left"] or pain["right"]:  # a weak side and a sore one, seen together
             lines.append(plain(f"Pain sides {pain['left']}·{pain['right']}"))
