@@ -172,6 +172,13 @@ async def session_detail_pain(pilot, clock):
     await pilot.pause()
 
 
+async def plan(pilot, clock):
+    """The plan over weeks of the highlighted routine (`w` on Home)."""
+    await settle(pilot)
+    await pilot.press("w")
+    await settle(pilot)
+
+
 async def history(pilot, clock):
     await settle(pilot)
     await pilot.press("h")
@@ -213,7 +220,8 @@ class Scene:
     sessions: int = 0  # a made-up history of this many sessions, up to TODAY
     rated: bool = False  # the newest sessions answered "How was it?" and "Any pain?"
     yesterday: bool = False  # a session of the routine the day before, the right knee 3/10
-    weak_right: int = 0  # the newest sessions: this many, up to TODAY, the right side weaker
+    weak_right: int = 0  # the newest sessions: this many, a week apart up to TODAY, the right
+    # side weaker and the right knee 3/10 (three over two weeks: see a professional)
 
 
 SCENES = {scene.name: scene for scene in [
@@ -232,6 +240,8 @@ SCENES = {scene.name: scene for scene in [
     Scene("history", history, sessions=55),
     Scene("session-detail", session_detail, sessions=55),
     Scene("history-imbalance", history, sessions=55, weak_right=3),
+    Scene("plan", plan, sessions=55, weak_right=3),
+    Scene("home-referral", home, sessions=55, weak_right=3),
     Scene("editor", editor),
     Scene("exercise-form", exercise_form),
     Scene("preferences", preferences),
@@ -276,8 +286,8 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
 
         routine = next(r for r in builtin_routines() if r.id == scene.routine)
         evening = datetime.combine(TODAY, time(20), tzinfo=timezone(timedelta(hours=1)))
-        History(paths.data).add_many([yesterday_with_pain(routine, now=evening - timedelta(days=days))
-                                      for days in range(scene.weak_right - 1, -1, -1)])
+        History(paths.data).add_many([yesterday_with_pain(routine, now=evening - timedelta(days=7 * weeks))
+                                      for weeks in range(scene.weak_right - 1, -1, -1)])
     if scene.yesterday:
         from glute_tui.devtools.sample_history import yesterday_with_pain
         from glute_tui.store.history import History

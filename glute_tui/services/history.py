@@ -8,7 +8,7 @@ files change. Problems with the files are reported once each, however often they
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping
 
@@ -153,6 +153,13 @@ class HistoryService:
             yield sessions
 
     # --- the coach (core/coach.py): advice, the plan over weeks, referrals, the side to start with ---
+
+    def now(self) -> datetime:
+        """Now; or, when the service was given another day (a scene, a test), the end of that
+        day: what the coach's screens judge the history as of."""
+        now = datetime.now().astimezone()
+        today = self.today()
+        return now if today == now.date() else datetime.combine(today, time(23, 59, 59), tzinfo=now.tzinfo)
 
     def advice_sessions(self, routine: Routine, *, now: datetime | None = None,
                         exclude: str = "") -> list[Session]:

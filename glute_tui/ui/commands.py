@@ -18,6 +18,7 @@ class HomeCommands(Provider):
         ]
         commands += [
             ("History", "Streaks, calendar and sessions", home.action_history),
+            ("Plan", "Each move's next step and what earns it, this week, holds", home.action_plan),
             ("Edit routine", "Sets, reps, rests and loads of the selected routine", home.action_edit),
             ("Preferences", "Default routine, counting, weekly goal, sound, theme", home.action_preferences),
         ]

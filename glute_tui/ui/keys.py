@@ -16,6 +16,7 @@ HOME: list[BindingType] = [
     Binding("e", "edit", "Edit", tooltip="Edit the routine (a built-in one is saved as your copy)"),
     Binding("p", "preferences", "Prefs", tooltip="Preferences"),
     Binding("m", "app.toggle_mute", "Mute", tooltip="Sound on / off (remembered)"),
+    Binding("w", "plan", "Plan", tooltip="The plan over weeks: each move's next step and what earns it"),
 ]
 
 WORKOUT: list[BindingType] = [
@@ -52,6 +53,11 @@ HISTORY: list[BindingType] = [
     Binding("g", "weekly_goal", "Goal", tooltip="Type or step the weekly goal"),
     Binding("r", "progress", "Trends", tooltip="Reps and load over time"),
     Binding("d,delete", "delete", "Delete", tooltip="Delete the session (asks first)"),
+]
+
+PLAN: list[BindingType] = [
+    Binding("escape,w", "app.pop_screen", "Back"),
+    Binding("question_mark", "help", "Help", key_display="?"),
 ]
 
 EDITOR: list[BindingType] = [

@@ -19,7 +19,7 @@ CASES = [(name, "80x24") for name in SCENES] + [
     (name, size) for name in ("work-set", "rest", "one-sided-set") for size in ("60x18", "200x60", "44x60")] + [
     (name, "60x18") for name in SCENES if name not in ("work-set", "rest", "one-sided-set")] + [
     ("squat-low", "120x40"), ("squat-high", "120x40"), ("help", "120x40")] + [  # every screen
-    ("pain-check", "44x60")]  # coach (issue 20): what a phone shows
+    ("pain-check", "44x60"), ("plan", "44x60"), ("summary-referral", "44x60")]  # coach (issue 20): a phone
 
 
 @pytest.mark.parametrize("scene_name,size", CASES, ids=[f"{n}-{s}" for n, s in CASES])

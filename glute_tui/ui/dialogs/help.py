@@ -34,11 +34,12 @@ WORKOUT_KEYS = """\
 
 # Every screen's keys, in the order a person meets them; read from the screens' own BINDINGS,
 # so this help never lists a key a screen does not have.
-SCREENS = ("Home", "Workout", "Summary", "History", "Editor", "Preferences")
+SCREENS = ("Home", "Workout", "Summary", "History", "Plan", "Editor", "Preferences")
 
 
 SCREEN_KEYS = {"Home": keys.HOME, "Workout": keys.WORKOUT, "Summary": keys.SUMMARY,
-               "History": keys.HISTORY, "Editor": keys.EDITOR, "Preferences": keys.PREFERENCES}
+               "History": keys.HISTORY, "Plan": keys.PLAN, "Editor": keys.EDITOR,
+               "Preferences": keys.PREFERENCES}
 
 
 KEY_NAMES = {"enter": "Enter", "escape": "Esc", "delete": "Delete", "space": "Space", "question_mark": "?",
@@ -52,6 +53,7 @@ EXTRA_ROWS = {
                     ("Space / Enter", "turn a switch on or off, open a list")],
     "History": [("↑ / ↓", "choose a session")],
     "Home": [("↑ / ↓", "choose a routine")],
+    "Plan": [("↑ / ↓", "scroll")],
 }
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.format import format_duration, plural
+from glute_tui.core.pain import Referral
 from glute_tui.core.plan import build_plan
 from glute_tui.core.preferences import Preferences
 from glute_tui.core.routines import Routine
@@ -35,6 +36,7 @@ class HomeScreen(Screen[None]):
     routine_id: var[str] = var("")
     broken = False  # a routine file that could not be loaded is highlighted
     counting: var[str] = var("paced")
+    referrals: var[tuple[Referral, ...]] = var(tuple)  # what to see a professional about
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -99,15 +101,24 @@ class HomeScreen(Screen[None]):
         self.query_one("#routine-length", Static).update(
             Text("Fix the file, then start again; glute-tui routines validate PATH checks it."))
 
+    def watch_referrals(self, referrals: tuple[Referral, ...]) -> None:
+        self.query_one("#home-coach", Static).update(self.coach_line())
+
     def coach_line(self) -> Text:
-        """Which routine suits a run day: the short activation before the run, not the whole
-        workout (tired glutes are what a run should not start with)."""
+        """A referral first (pain to see a professional about: never a diagnosis), then which
+        routine suits a run day: the short activation before the run, not the whole workout."""
+        text = Text()
+        for referral in self.referrals:
+            text.append("! ", style="bold red")
+            text.append(visible(referral.label), style="bold")
+            text.append(": see a physiotherapist or doctor before loading it again", style="bold")
+            text.append(" (w: plan). General guidance, not a diagnosis.\n\n")
         run_day = self.ctx.library.get(RUN_DAY_ROUTINE_ID)
-        if run_day is None:
-            return Text("")
-        minutes = format_duration(build_plan(run_day).total_s)
-        return Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)),
-                             f" ({minutes}) before you go.")
+        if run_day is not None:
+            minutes = format_duration(build_plan(run_day).total_s)
+            text.append_text(Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)),
+                                           f" ({minutes}) before you go.", style="dim"))
+        return text
 
     def _sync_routines(self) -> None:
         """A routine saved meanwhile (a progression taken) joins the list, selected."""
@@ -129,10 +140,12 @@ class HomeScreen(Screen[None]):
         stats = self.ctx.history.figures()
         if stats.counted_sessions:
             text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
-                    f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] for history")
+                    f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] history · [b]w[/b] plan")
         else:
             text = "Your first workout starts your streak. Train at least once a week."
         self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+        referrals = self.ctx.history.referrals(now=self.ctx.history.now())
+        self.app.call_from_thread(setattr, self, "referrals", tuple(referrals))
 
     def action_edit(self) -> None:
         from glute_tui.ui.screens.editor import EditorScreen
@@ -144,6 +157,13 @@ class HomeScreen(Screen[None]):
         from glute_tui.ui.screens.preferences import PreferencesScreen
 
         self.app.push_screen(PreferencesScreen(self.ctx))
+
+    def action_plan(self) -> None:
+        """`w`: the plan over weeks of the highlighted routine."""
+        from glute_tui.ui.screens.plan import PlanScreen
+
+        if self.routine is not None and not self.broken:
+            self.app.push_screen(PlanScreen(self.ctx, self.routine))
 
     def action_history(self) -> None:
         from glute_tui.ui.screens.history import HistoryScreen
