@@ -155,6 +155,8 @@ async def summary_referral(pilot, clock):
     await advance(pilot, clock)
     await end_check(pilot, "2", "r", "plus", "plus", "enter")
     await settle(pilot)
+    pilot.app.clear_notifications()  # "Saved your answers": a toast of 3 s, gone or not by now
+    await pilot.pause()
 
 
 async def pain_check(pilot, clock):

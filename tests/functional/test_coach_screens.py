@@ -86,10 +86,10 @@ async def test_history_names_the_weaker_side_beside_the_balance(tmp_path):
 async def test_home_says_which_routine_suits_a_run_day_and_refers_the_sore_knee(tmp_path):
     app, pilot, context = await run_scene("home-referral", tmp_path, (80, 24))
     try:
-        line = text(app, "#home-coach")
+        line = text(app, "#home-referral")
         assert "right knee: see a physiotherapist or doctor before loading it again" in line
-        assert "General guidance, not a diagnosis." in line
-        assert "Run day? Run-day activation (5 min) before you go." in " ".join(line.split())
+        assert "General guidance, not a diagnosis" in line
+        assert "Run day? Run-day activation (5 min) before you go." in " ".join(text(app, "#home-run-day").split())
         assert "w plan" in text(app, "#home-streak")
     finally:
         await context.__aexit__(None, None, None)
@@ -98,8 +98,8 @@ async def test_home_says_which_routine_suits_a_run_day_and_refers_the_sore_knee(
 async def test_home_without_pain_has_no_referral(tmp_path):
     app, pilot, context = await run_scene("home-with-streak", tmp_path, (80, 24))
     try:
-        line = text(app, "#home-coach")
-        assert "physiotherapist" not in line and line.startswith("Run day?")
+        assert not app.screen.query_one("#home-referral").display
+        assert text(app, "#home-run-day").startswith("Run day?")
     finally:
         await context.__aexit__(None, None, None)
 

@@ -48,7 +48,8 @@ class HomeScreen(Screen[None]):
             with Vertical(id="routine-list-box"):
                 yield Static("Routines", classes="section-title")
                 yield OptionList(*self._options(), id="routine-list")
-                yield Static("", id="home-coach")  # a referral, and which routine suits a run day
+                yield Static("", id="home-referral")  # pain to see a professional about
+                yield Static("", id="home-run-day")  # which routine suits a run day
             with Vertical(id="routine-detail"):
                 yield Static("", id="routine-name")
                 yield Static("", id="routine-description")
@@ -102,23 +103,26 @@ class HomeScreen(Screen[None]):
             Text("Fix the file, then start again; glute-tui routines validate PATH checks it."))
 
     def watch_referrals(self, referrals: tuple[Referral, ...]) -> None:
-        self.query_one("#home-coach", Static).update(self.coach_line())
-
-    def coach_line(self) -> Text:
-        """A referral first (pain to see a professional about: never a diagnosis), then which
-        routine suits a run day: the short activation before the run, not the whole workout."""
+        """Pain to see a professional about, said on Home too (general guidance, never a diagnosis)."""
         text = Text()
-        for referral in self.referrals:
+        for referral in referrals:
             text.append("! ", style="bold red")
             text.append(visible(referral.label), style="bold")
-            text.append(": see a physiotherapist or doctor before loading it again", style="bold")
-            text.append(" (w: plan). General guidance, not a diagnosis.\n\n")
+            text.append(": see a physiotherapist or doctor before loading it again.\n", style="bold")
+        if referrals:
+            text.append("General guidance, not a diagnosis (w: plan).")
+        widget = self.query_one("#home-referral", Static)
+        widget.display = bool(referrals)
+        widget.update(text)
+
+    def run_day_line(self) -> Text:
+        """Which routine suits a run day: the short activation before the run, not the whole
+        workout (glutes tired before the run are what it should not start with)."""
         run_day = self.ctx.library.get(RUN_DAY_ROUTINE_ID)
-        if run_day is not None:
-            minutes = format_duration(build_plan(run_day).total_s)
-            text.append_text(Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)),
-                                           f" ({minutes}) before you go.", style="dim"))
-        return text
+        if run_day is None:
+            return Text("")
+        minutes = format_duration(build_plan(run_day).total_s)
+        return Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)), f" ({minutes}) before you go.")
 
     def _sync_routines(self) -> None:
         """A routine saved meanwhile (a progression taken) joins the list, selected."""
@@ -194,7 +198,7 @@ class HomeScreen(Screen[None]):
         routine = self.routine
         if routine is None:
             return
-        self.query_one("#home-coach", Static).update(self.coach_line())
+        self.query_one("#home-run-day", Static).update(self.run_day_line())
         self.query_one("#routine-name", Static).update(plain(routine.name))
         self.query_one("#routine-description", Static).update(plain(routine.description))
         self.query_one("#routine-table", TargetsTable).rows = tuple(
