@@ -374,10 +374,13 @@ def _week_limit(found: list[Entry], ctx: Context) -> str:
     return f"met twice, but stepped up on {stepped.started.date()}: at most one step up a week (next from {again})"
 
 
-def failed_steps(found: list[Entry], target: Level, now: datetime) -> int:
-    """How often, within 8 weeks of `now`, a session at `target` was followed by a step back."""
-    recent = [e for e in found if now - e.started <= FAILED_STEP_WINDOW]
-    return sum(1 for a, b in zip(recent, recent[1:]) if a.level == target and b.level < target)
+def failed_steps(found: list[Entry], target: Level, now: datetime) -> bool:
+    """Whether the step up to `target` led to a step back twice within 8 weeks (two step backs
+    from it no more than 8 weeks apart, the newer within the last 16 weeks): then it is not
+    offered again the same way."""
+    recent = [e for e in found if now - e.started <= 2 * FAILED_STEP_WINDOW]
+    backs = [b.started for a, b in zip(recent, recent[1:]) if a.level == target and b.level < target]
+    return any(later - earlier <= FAILED_STEP_WINDOW for earlier, later in zip(backs, backs[1:]))
 
 
 def _step_up(item: RoutineExercise, found: list[Entry], ctx: Context, why_up: str) -> Advice:
@@ -386,7 +389,7 @@ def _step_up(item: RoutineExercise, found: list[Entry], ctx: Context, why_up: st
         return _lever(item, ctx, "already at the top of its ladder", why_up)
     if after.id == item.id:
         target = level(after.load, (after.hold_s if after.is_hold else after.reps) or 0)
-        if failed_steps(found, target, ctx.now) >= 2:
+        if failed_steps(found, target, ctx.now):
             return _lever(item, ctx, f"{step_text(item, after)} led to a step back twice in 8 weeks", why_up)
     return Advice(item.id, UP, why_up, item, after, lever="variation" if after.id != item.id else "")
 
