@@ -13,28 +13,31 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from glute_tui.cli.arguments import Completers, completes
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import plain
+from glute_tui.cli.output import plain, print_ids
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Exercise, RoutineError
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import load_exercises, validate_exercises
 
 
-def add_parser(commands: argparse._SubParsersAction, common: list[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction, common: list[argparse.ArgumentParser],
+               completers: Completers = None) -> None:
     exercises = commands.add_parser(
         "exercises", help="list, show or validate exercises", parents=common,
         description="List the built-in exercises and your own (the default), show one with its "
                     "figure, or validate an exercises file. Your own exercises live in "
                     "exercises.toml in the config folder, in the format of the shipped one.")
     actions = exercises.add_subparsers(dest="exercises_command", metavar="ACTION")
-    actions.add_parser("list", help="list exercises: id, name, sides, default, source", parents=common)
+    listing = actions.add_parser("list", help="list exercises: id, name, sides, default, source", parents=common)
+    listing.add_argument("--ids", action="store_true", help="print only the ids, one a line (for scripts)")
     show = actions.add_parser("show", help="print an exercise: its cues, how to do it, and its figure",
                               parents=common)
-    show.add_argument("exercise_id", metavar="ID")
+    completes(show.add_argument("exercise_id", metavar="ID"), "exercise", completers)
     validate = actions.add_parser("validate", help="check an exercises file: exit 0, or 2 with every fault",
                                   parents=common)
-    validate.add_argument("path", metavar="PATH")
+    completes(validate.add_argument("path", metavar="PATH"), "file", completers)
 
 
 def unicode_output() -> bool:
@@ -64,6 +67,8 @@ def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
                                 f"{', '.join(catalogue)}"])
         show_exercise(console, exercise)
         return 0
+    if getattr(args, "ids", False):
+        return print_ids(catalogue)
     table = Table(title="Exercises", title_justify="left")
     table.add_column("id", no_wrap=True)
     for column in ("name", "sides", "default", "knees", "source"):

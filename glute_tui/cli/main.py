@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from typing import Sequence
 
+from glute_tui.cli.arguments import Completers, completes
 from glute_tui.cli.output import fail, tolerant_streams
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
 from glute_tui.core.routines import RoutineError
@@ -44,7 +45,7 @@ DATA_DIR_HELP = "keep all of glute-tui's files under DIR (like $GLUTE_TUI_HOME)"
 SHELLS = ("bash", "zsh", "fish")
 
 
-def common_options(*, top: bool = False) -> argparse.ArgumentParser:
+def common_options(*, top: bool = False, completers: Completers = None) -> argparse.ArgumentParser:
     """The options every command takes, before or after its name (`glute-tui history --data-dir X`).
 
     A command's copy has no default, so an option given before the command is kept when it is
@@ -52,22 +53,23 @@ def common_options(*, top: bool = False) -> argparse.ArgumentParser:
     """
     common = argparse.ArgumentParser(add_help=False)
     group = common.add_argument_group("common options")
-    group.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP,
-                       **({} if top else {"default": argparse.SUPPRESS}))
+    completes(group.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP,
+                                 **({} if top else {"default": argparse.SUPPRESS})), "dir", completers)
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(completers: Completers = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="glute-tui",
         description="A full-screen workout timer for a glute-strengthening routine. "
                     "Without a command it opens the app.",
-        parents=[common_options(top=True)],
+        parents=[common_options(top=True, completers=completers)],
     )
-    common = [common_options()]
+    common = [common_options(completers=completers)]
     parser.add_argument("--version", action=VersionAction)
-    parser.add_argument("--routine", metavar="ID|PATH",
-                        help="the routine to select at start: a routine id or a TOML file")
+    completes(parser.add_argument("--routine", metavar="ID|PATH",
+                                  help="the routine to select at start: a routine id or a TOML file"),
+              "routine", completers)
     parser.add_argument("--self-paced", action="store_true",
                         help="count reps yourself (Enter ends a set) instead of to a tempo")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -76,23 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
                                    description="List built-in and user routines (the default), "
                                                "show one's plan, validate a routine file, or copy one.")
     routine_cmds = routines.add_subparsers(dest="routines_command", metavar="ACTION")
-    routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes", parents=common)
+    listing = routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes", parents=common)
+    listing.add_argument("--ids", action="store_true", help="print only the ids, one a line (for scripts)")
     show = routine_cmds.add_parser("show", help="print a routine's targets and its step-by-step plan",
                                    parents=common)
-    show.add_argument("ref", metavar="ID|PATH")
+    completes(show.add_argument("ref", metavar="ID|PATH"), "routine", completers)
     validate = routine_cmds.add_parser("validate", help="check a routine file: exit 0, or 2 with every fault",
                                        parents=common)
-    validate.add_argument("path", metavar="PATH")
+    completes(validate.add_argument("path", metavar="PATH"), "file", completers)
     copy = routine_cmds.add_parser("copy", help="copy a routine to your own, under a new id, to edit",
                                    parents=common,
                                    description="Copy a built-in or user routine into your routines "
                                                "folder as NEW_ID.toml (same format as the built-in ones).")
-    copy.add_argument("ref", metavar="ID|PATH")
+    completes(copy.add_argument("ref", metavar="ID|PATH"), "routine", completers)
     copy.add_argument("new_id", metavar="NEW_ID", help="lower-case letters, digits and dashes")
 
     from glute_tui.cli.exercises import add_parser as add_exercises_parser
 
-    add_exercises_parser(commands, common)
+    add_exercises_parser(commands, common, completers)
 
     history = commands.add_parser("history", help="a table of recent sessions", parents=common,
                                   description="Recent sessions, newest first. Exit 2 when a history "
@@ -111,14 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the whole history as JSON or CSV", parents=common,
                                  description="Write every session, as stored, to a file or stdout.")
     export.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
-    export.add_argument("--output", metavar="FILE",
-                        help="write to FILE instead of stdout (its folder must exist)")
+    completes(export.add_argument("--output", metavar="FILE",
+                                  help="write to FILE instead of stdout (its folder must exist)"),
+              "file", completers)
 
     importer = commands.add_parser("import", help="merge sessions from a JSON export", parents=common,
                                    description="Merge sessions from a glute-tui JSON export, by id: "
                                                "sessions already present are left as they are. A file "
                                                "with any bad session is refused whole.")
-    importer.add_argument("file", metavar="FILE")
+    completes(importer.add_argument("file", metavar="FILE"), "file", completers)
 
     commands.add_parser("paths", help="where your history, routines and preferences are kept",
                         parents=common,
@@ -139,8 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="The Summary's advice after the newest session of a "
                                               "routine: a step up, a step back, a gentler move, or stay; "
                                               "from the targets met, how each exercise felt and any pain.")
-    suggest.add_argument("--routine", dest="suggest_routine", metavar="ID|PATH",
-                         help="the routine (default: the one of the newest session)")
+    completes(suggest.add_argument("--routine", dest="suggest_routine", metavar="ID|PATH",
+                                   help="the routine (default: the one of the newest session)"),
+              "routine", completers)
     suggest.add_argument("--as-of", dest="as_of", type=iso_date, metavar="YYYY-MM-DD",
                          help="the advice as it would have been that day (sessions started before its end)")
     suggest.add_argument("--json", action="store_true", help="print one JSON object")
@@ -150,8 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
                                description="For each exercise of a routine: where it stands on its ladder, the "
                                            "next rung and what earns it, the sessions this week against the "
                                            "weekly goal, and any hold or referral.")
-    plan.add_argument("--routine", dest="plan_routine", metavar="ID|PATH",
-                      help="the routine (default: the one of the newest session)")
+    completes(plan.add_argument("--routine", dest="plan_routine", metavar="ID|PATH",
+                                help="the routine (default: the one of the newest session)"),
+              "routine", completers)
     plan.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
@@ -195,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "completion":
         from glute_tui.cli.completion import script
 
-        sys.stdout.write(script(args.shell, build_parser()))
+        sys.stdout.write(script(args.shell, build_parser))
         return 0
     paths = AppPaths.resolve(args.data_dir)
     try:

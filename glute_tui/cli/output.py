@@ -83,3 +83,14 @@ def emit_whole(chunks: Iterable[str]) -> None:
         else:
             shutil.copyfileobj(spool, target)
             target.flush()
+
+
+def print_ids(ids: Iterable[str]) -> int:
+    """Ids one a line, for scripts and shell completion: only ids a shell can take as they are
+    (lower-case letters, digits, dashes), so a strange file name never reaches a completion list."""
+    from glute_tui.core.routines import ID_RE
+
+    for item in ids:
+        if ID_RE.fullmatch(item):
+            print(item)
+    return 0

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import plain
+from glute_tui.cli.output import plain, print_ids
 from glute_tui.core.format import format_clock, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths
@@ -38,6 +38,8 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
         copy = copy_routine(source, args.new_id, paths.routines_dir, [r.id for r in found.routines])
         console.print(Text.assemble("Copied ", plain(source.id), " to ", plain(copy.id), ": ", plain(copy.path)))
         return 0
+    if getattr(args, "ids", False):
+        return print_ids(routine.id for routine in found.routines)
     table = Table(title="Routines", title_justify="left")
     for column in ("id", "name", "exercises", "minutes", "source"):
         table.add_column(column, justify="right" if column == "minutes" else "left")

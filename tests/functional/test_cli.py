@@ -4,8 +4,10 @@ pipe, units, `paths`, `completion`, and the history commands' answers to a bad p
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -178,82 +180,107 @@ def test_export_with_a_damaged_file_exits_2_so_a_backup_script_notices(tmp_path,
     assert len(json.loads((tmp_path / "backup.json").read_text())["sessions"]) == 4
 
 
-# --- shell completion -----------------------------------------------------------------------------
+# --- shell completion (shtab writes the scripts; each shell completes for real) -------------------
 
 def completion_script(shell: str, capsys) -> str:
     assert main(["completion", shell]) == 0
     return capsys.readouterr().out
 
 
+def shell_env(tmp_path: Path) -> dict[str, str]:
+    """`glute-tui` on the PATH (the ids are completed by asking it), and a data folder of the test's."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    env["GLUTE_TUI_HOME"] = str(tmp_path / "home")
+    return env
+
+
+COMPLETIONS = [
+    ("glute-tui ro", {"routines"}),
+    ("glute-tui routines s", {"show"}),
+    ("glute-tui routines show ", {"article", "knee-friendly", "short"}),
+    ("glute-tui exercises show cl", {"clamshell"}),
+    ("glute-tui export --format ", {"json", "csv"}),
+    ("glute-tui --data-dir /tmp hi", {"history"}),
+    ("glute-tui history --l", {"--limit"}),
+    ("glute-tui completion ", {"bash", "zsh", "fish"}),
+]
+
 BASH_COMPLETE = """
 source "$1"
 complete_words() {
-    COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=()
-    _glute_tui
-    printf '%s\\n' "${COMPREPLY[*]}"
+    COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+    _shtab_glute_tui
+    printf '%s\\n' "${COMPREPLY[@]}"
 }
 """
 
 
-@pytest.mark.parametrize("words,expected", [
-    (["glute-tui", "ro"], "routines"),
-    (["glute-tui", "routines", "s"], "show"),
-    (["glute-tui", "export", "--format", ""], "json csv"),
-    (["glute-tui", "--data-dir", "/tmp", "hi"], "history"),
-    (["glute-tui", "history", "--l"], "--limit"),
-    (["glute-tui", "completion", ""], "bash zsh fish"),
-])
-def test_bash_completion_completes_commands_options_and_choices(tmp_path, capsys, words, expected):
+@pytest.mark.parametrize("line,expected", COMPLETIONS)
+def test_bash_completes_commands_options_choices_and_ids(tmp_path, capsys, line, expected):
     script = tmp_path / "glute-tui.bash"
     script.write_text(completion_script("bash", capsys))
+    words = line.split(" ")
     quoted = " ".join(f"'{w}'" for w in words)
     run = subprocess.run(["bash", "--norc", "--noprofile", "-c", BASH_COMPLETE + f"complete_words {quoted}",
-                          "bash", str(script)], capture_output=True, text=True, check=True)
-    assert run.stdout.strip() == expected, run.stderr
+                          "bash", str(script)], capture_output=True, text=True, env=shell_env(tmp_path))
+    assert {w.strip() for w in run.stdout.split()} == expected, run.stderr
 
 
-def test_bash_completion_knows_every_command_of_the_parser(tmp_path, capsys):
-    script = completion_script("bash", capsys)
-    for command in ("routines", "history", "stats", "export", "import", "paths", "completion"):
-        assert command in script
-    path = tmp_path / "c.bash"
-    path.write_text(script)
-    subprocess.run(["bash", "-n", str(path)], check=True)
+# An interactive zsh in a pseudo-terminal (zpty): the script is loaded as the README says, the line
+# is typed with a Tab, and every candidate zsh's completion system adds is recorded; then a marker.
+ZSH_PROBE = r"""
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PROMPT=''"
+zpty -w z "autoload -Uz compinit && compinit -u -D"
+zpty -w z 'eval "$(cat $SCRIPT)"'
+zpty -w z 'compadd () { builtin compadd "$@"; local -a h; builtin compadd -O h "$@"; (( $#h )) && print -r -- "${(j: :)h}" >> $OUT; }'
+zpty -n -w z "$LINE"$'	'
+for i in {1..1200}; do [[ -s $OUT ]] && break; sleep 0.1; done
+zpty -n -w z $'\C-u''print -r -- DONE >> $OUT'$'
+'
+for i in {1..1200}; do grep -qx DONE $OUT 2>/dev/null && break; sleep 0.1; done
+zpty -d z
+"""
 
 
-def test_zsh_completion_is_valid_and_completes_a_command(tmp_path, capsys):
+@pytest.mark.parametrize("line,expected", COMPLETIONS)
+def test_zsh_completes_commands_options_choices_and_ids(tmp_path, capsys, line, expected):
     if shutil.which("zsh") is None:
         pytest.skip("zsh is not installed here (.ci/run installs it): the zsh script is not checked")
-    path = tmp_path / "_glute-tui"
-    path.write_text(completion_script("zsh", capsys))
-    subprocess.run(["zsh", "-n", str(path)], check=True)
-    # zsh's completion widgets only run inside the line editor: stand in for the three it calls.
-    probe = f"""
-compdef() {{ : }}
-_describe() {{ print -r -- "${{(j: :)${{(P)4}}}}" }}
-compadd() {{ shift; print -r -- "$*" }}
-_files() {{ print -r -- files }}
-source {path}
-words=(glute-tui ro); CURRENT=2; PREFIX=ro; _glute_tui
-words=(glute-tui export --format ''); CURRENT=4; PREFIX=''; _glute_tui
-"""
-    out = subprocess.run(["zsh", "-f", "-c", probe], capture_output=True, text=True, check=True).stdout
-    first, second = out.splitlines()
-    assert "routines:list, show, validate or copy routines" in first
-    assert second == "json csv"
+    script = tmp_path / "_glute-tui"
+    script.write_text(completion_script("zsh", capsys))
+    subprocess.run(["zsh", "-n", str(script)], check=True)
+    out = tmp_path / "candidates"
+    env = dict(shell_env(tmp_path), SCRIPT=str(script), OUT=str(out), LINE=line)
+    subprocess.run(["zsh", "-f", "-c", ZSH_PROBE], env=env, check=True, timeout=300)
+    lines = out.read_text().splitlines()
+    assert lines[-1] == "DONE", "zsh never came back from the completion"
+    offered = {word for candidates in lines[:-1] for word in candidates.split()}
+    assert expected <= offered, lines
 
 
-def test_fish_completion_is_valid_and_completes_a_command(tmp_path, capsys):
+@pytest.mark.parametrize("line,expected", COMPLETIONS)
+def test_fish_completes_commands_options_choices_and_ids(tmp_path, capsys, line, expected):
     if shutil.which("fish") is None:
         pytest.skip("fish is not installed here (.ci/run installs it): the fish script is not checked")
     path = tmp_path / "glute-tui.fish"
     path.write_text(completion_script("fish", capsys))
     subprocess.run(["fish", "--no-execute", str(path)], check=True)
-    out = subprocess.run(["fish", "--no-config", "-c", f"source {path}; complete -C 'glute-tui ro'; "
-                          "complete -C 'glute-tui export --format '"],
-                         capture_output=True, text=True, check=True).stdout
-    assert out.splitlines()[0].split("\t")[0] == "routines"
-    assert {line.split("\t")[0] for line in out.splitlines()[1:]} == {"json", "csv"}
+    out = subprocess.run(["fish", "--no-config", "-c", f"source {path}; complete -C '{line}'"],
+                         capture_output=True, text=True, check=True, env=shell_env(tmp_path)).stdout
+    assert {entry.split("\t")[0] for entry in out.splitlines()} >= expected, out
+
+
+def test_ids_for_completion_leave_out_names_a_shell_would_act_on(tmp_path, capsys):
+    routines = AppPaths.resolve(str(tmp_path / "home")).routines_dir
+    routines.mkdir(parents=True)
+    source = (data_root() / "routines" / "short.toml").read_text()
+    (routines / "mine.toml").write_text(source)
+    (routines / "$(touch pwned).toml").write_text(source)
+    assert main(["--data-dir", str(tmp_path / "home"), "routines", "list", "--ids"]) == 0
+    ids = capsys.readouterr().out.splitlines()
+    assert "mine" in ids and "short" in ids and not any("$" in i for i in ids)
 
 
 def test_completion_refuses_an_unknown_shell(capsys):
