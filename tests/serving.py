@@ -43,15 +43,20 @@ sets = 1
 reps = 2
 tempo_s = 1
 """
-SLOW = """name = "Slow sets"
+SLOW = """name = "A set done, then a long one"
 get_ready_s = 1
+rest_between_exercises_s = 1
 
 [[exercise]]
 id = "squat"
-sets = 2
-reps = 20
-tempo_s = 3
-rest_s = 30
+sets = 1
+reps = 2
+tempo_s = 1
+
+[[exercise]]
+id = "glute-bridge"
+sets = 1
+hold_s = 300
 """
 URL_LINE = re.compile(r"(http://\S+:(\d+)/\?token=(\S+))")
 GO = b"\x1b]7717;glute-tui;go;"  # the web cue of a set's start (ui/terminal_cues.web_cue)
@@ -174,23 +179,41 @@ async def page_socket(served: Served, session, *, origin: str | None = None, hea
         headers={"Origin": origin or served.origin, **(headers or {})}, autoping=True)
 
 
-async def start_a_set(served: Served, session, timeout_s: float = 60.0):
-    """Opens a tab, presses Enter on Home, and returns the socket once its first set began."""
+async def start_a_set(served: Served, session, *, sets: int = 1, timeout_s: float = 60.0):
+    """Opens a tab, presses Enter on Home, and returns the socket once its `sets`-th set began
+    (the routine SLOW: the second is a hold of 5 minutes, after a first set done)."""
     socket = await page_socket(served, session)
-    seen = b""
+    seen, begun = b"", 0
 
     async def until_go() -> None:
-        nonlocal seen
+        nonlocal seen, begun
         pressed = False
         async for message in socket:
             if isinstance(message.data, bytes):
+                tail = seen[-(len(GO) - 1):]
+                begun += (tail + message.data).count(GO)
                 seen = (seen + message.data)[-200_000:]
                 if not pressed and b"Routines" in seen:
                     await socket.send_json(["stdin", "\r"])
                     pressed = True
-                if GO in seen:
+                if begun >= sets:
                     return
         raise AssertionError(f"the socket closed before the set began: {seen[-500:]!r}")
 
     await asyncio.wait_for(until_go(), timeout_s)
     return socket
+
+
+SECURITY_HEADERS = {"x-frame-options": "DENY", "x-content-type-options": "nosniff",
+                    "referrer-policy": "no-referrer"}
+
+
+def assert_security_headers(headers) -> None:
+    """The headers every response of glute-tui serve carries (issue 21)."""
+    headers = {k.lower(): v for k, v in dict(headers).items()}
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name) == value, name
+    policy = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "default-src 'none'" in policy
+    assert "script-src 'self' 'nonce-" in policy or "script-src 'self';" in policy
+    assert "unsafe-eval" not in policy and "script-src 'self' 'unsafe-inline'" not in policy
