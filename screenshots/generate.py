@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 SIZE = (80, 24)
 OTHER_SIZES = [("rest", (120, 40), "large-rest-120x40"), ("one-sided-set", (120, 40), "large-one-sided-120x40"),
                ("work-set", (44, 60), "portrait-work-set"), ("rest", (44, 60), "portrait-rest"),
-               ("pain-check", (44, 60), "portrait-pain-check")]
+               ("pain-check", (44, 60), "portrait-pain-check"), ("plan", (44, 60), "portrait-plan")]
 
 
 async def main() -> None:
