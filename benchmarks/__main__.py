@@ -9,7 +9,6 @@ See benchmarks/README.md for what each figure means.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import compileall
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from .scale import bench_scale
 from .terminal import Tmux, TmuxServer, cpu_seconds, peak_rss_mb, time_to_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -323,71 +323,7 @@ def bench_exact(runs: int, home: Path, folder: Path, quick: bool) -> tuple[list[
     return rows, median(rss), planned
 
 
-# --- 4. history at scale ----------------------------------------------------------------------
-
-async def _history_open(home: Path) -> float:
-    """Seconds from pressing `h` until the History screen shows its figures and table."""
-    from textual.widgets import DataTable, Static
-
-    from glute_tui.store.paths import AppPaths
-    from glute_tui.store.routine_files import builtin_routines
-    from glute_tui.ui.app import GluteApp
-
-    app = GluteApp(builtin_routines(), AppPaths.resolve(home), today=lambda: TODAY, speech_program=())
-    async with app.run_test(size=(80, 24)) as pilot:
-        # Home reads the history after its first frame, as it does at every start: wait for
-        # its streak line, so that the figure is opening the screen, not the start's reading.
-        while not str(app.screen.query_one("#home-streak", Static).render()):
-            await asyncio.sleep(0.005)
-        await pilot.pause()
-        started = time.perf_counter()
-        press = asyncio.create_task(pilot.press("h"))  # the press returns when all is settled
-        while not (type(app.screen).__name__ == "HistoryScreen" and app.screen.stats is not None
-                   and app.screen.query_one("#sessions", DataTable).row_count):
-            await asyncio.sleep(0.002)
-        shown = time.perf_counter() - started  # figures and the newest sessions on screen
-        await press
-        return shown
-
-
-def bench_history(sizes: list[int], folder: Path) -> list[Row]:
-    from glute_tui.core.stats import compute
-    from glute_tui.devtools.sample_history import make_sessions
-    from glute_tui.store.history import History
-
-    rows = []
-    for size in sizes:
-        home = make_home(size, folder / f"history-{size}")
-        data = home / "data"
-        files = History(data).files()
-        megabytes = sum(p.stat().st_size for p in files) / 1e6
-        texts = [p.read_text() for p in files]
-        started = time.perf_counter()
-        for text in texts:
-            json.dumps(json.loads(text))
-        baseline = time.perf_counter() - started
-
-        started = time.perf_counter()
-        loaded = History(data).load()
-        load_s = time.perf_counter() - started
-        started = time.perf_counter()
-        compute(loaded.sessions, TODAY)
-        stats_s = time.perf_counter() - started
-        one = make_sessions(1, end=TODAY, seed=size, sets_per_session=20)[0]
-        started = time.perf_counter()
-        History(data).add(one)
-        save_s = time.perf_counter() - started
-        open_s = asyncio.run(_history_open(home))
-        label = f"{size:,} sessions ({megabytes:.1f} MB in {len(files)} files)"
-        rows.append(Row(f"history {label}: load, cold", load_s * 1000, baseline * 1000, "ms"))
-        rows.append(Row(f"history {label}: stats", stats_s * 1000, baseline * 1000, "ms"))
-        target = "< 100 ms at 10,000" if size == 10_000 else ""
-        rows.append(Row(f"history {label}: save one more", save_s * 1000, baseline * 1000, "ms", target,
-                        save_s < 0.1 if size == 10_000 else None))
-        target = "< 500 ms at 10,000" if size == 10_000 else ""
-        rows.append(Row(f"history {label}: open History screen", open_s * 1000, baseline * 1000, "ms",
-                        target, open_s < 0.5 if size == 10_000 else None))
-    return rows
+# --- 4. history at scale: benchmarks/scale.py -------------------------------------------------
 
 
 # --- the table --------------------------------------------------------------------------------
@@ -424,10 +360,20 @@ def main() -> int:
         rows.append(Row("peak memory of a whole workout (1,000 sessions)", our_rss, bare_rss, "MB",
                         "ratio ≤ 1.3", our_rss / bare_rss <= 1.3))
         console.print("history at scale…", style="dim")
-        rows += bench_history([100, 1000] if quick else [100, 1000, 10_000, 50_000], folder)
+        (folder / "scale").mkdir()
+        rows += bench_scale([1000, 3000] if quick else [10_000, 100_000], folder / "scale", console, Row)
 
-    table = Table(title=f"glute-tui benchmarks ({'quick' if quick else 'full'}, "
-                        f"{time.monotonic() - started:.0f} s, {os.cpu_count()} cores)", title_justify="left")
+    print_table(console, rows, f"glute-tui benchmarks ({'quick' if quick else 'full'}, "
+                               f"{time.monotonic() - started:.0f} s, {os.cpu_count()} cores)")
+    console.print("Baselines: start, ticking and memory against a bare Textual app (Header, Footer, "
+                  "Digits, ProgressBar refreshing once a second); exact time against the 100 ms budget; "
+                  "history against json.loads + json.dumps of the same files (time, and the peak memory "
+                  "of that process).", style="dim")
+    return 0
+
+
+def print_table(console: Console, rows: list[Row], title: str) -> None:
+    table = Table(title=title, title_justify="left")
     for column in ("figure", "glute-tui", "baseline", "ratio", "target", "met"):
         table.add_column(column, justify="left" if column in ("figure", "target") else "right")
     for row in rows:
@@ -435,10 +381,6 @@ def main() -> int:
         table.add_row(row.figure, f"{row.ours:,.2f} {row.unit}", f"{row.base:,.2f} {row.unit}",
                       f"{row.ratio:.2f}", row.target, met)
     console.print(table)
-    console.print("Baselines: start, ticking and memory against a bare Textual app (Header, Footer, "
-                  "Digits, ProgressBar refreshing once a second); exact time against the 100 ms budget; "
-                  "history against json.loads + json.dumps of the same files.", style="dim")
-    return 0
 
 
 if __name__ == "__main__":

@@ -194,3 +194,32 @@ async def test_names_are_shown_as_written_not_read_as_markup(paths, clock):
         table = screen.query_one("#sessions", DataTable)
         shown = [strip.text for strip in table.render_lines(Region(0, 0, table.size.width, 2))]
         assert "Legs [easy] :fire:" in shown[1], shown
+
+
+async def test_a_long_history_is_listed_a_year_at_a_time_as_it_is_scrolled(paths, clock):
+    from glute_tui.ui.screens.history import PAGE
+
+    sessions = make_sessions(900, end=TODAY, seed=21)  # about seven years
+    History(paths.data).add_many(sessions)
+    newest_first = sorted(sessions, key=lambda s: (s.started, s.id), reverse=True)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        assert PAGE <= table.row_count < 900 and len(screen._rows) < 900  # not all of it at once
+        for _ in range(60):  # to the end, a page at a time: older years come in as it goes
+            await pilot.press("ctrl+end")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if table.row_count == 900:
+                break
+        assert table.row_count == 900
+        assert [str(table.get_row_at(i)[0]) for i in (0, 450, 899)] == [
+            newest_first[i].started_at[:16].replace("T", " ") for i in (0, 450, 899)]
+        table.move_cursor(row=899)
+        await pilot.pause()
+        await pilot.press("enter")  # the oldest session, read whole from its year file
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDetail)
+        assert app.screen.session == newest_first[899]

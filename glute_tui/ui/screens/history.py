@@ -62,6 +62,7 @@ class HistoryScreen(Screen[None]):
         self.ctx = ctx
         self._rows: list[Row] = []
         self._pending: Iterator[list[Row]] | None = None  # the older years, not read yet
+        self._reading = False  # a worker is reading the next of them (one at a time)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +117,7 @@ class HistoryScreen(Screen[None]):
         table.clear()
         self._rows = rows
         self._pending = pending
+        self._reading = False
         self._show_more(max(PAGE, cursor + 1))
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
@@ -125,10 +127,15 @@ class HistoryScreen(Screen[None]):
         start = table.row_count
         table.add_rows((r.when, r.routine_name, r.sets, r.reps, r.felt, r.pain, r.minutes, r.status)
                        for r in self._rows[start:start + count])
-        if table.row_count >= len(self._rows) - PAGE and self._pending is not None:
+        self._more_if_near_the_end()
+
+    def _more_if_near_the_end(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count >= len(self._rows) - PAGE and self._pending is not None and not self._reading:
+            self._reading = True
             self._read_older(self._pending)
 
-    @work(thread=True, exclusive=True, group="history-older")
+    @work(thread=True, group="history-older")
     def _read_older(self, pending: Iterator[list[Row]]) -> None:
         """The next older year's rows (one worker at a time reads the years, in order)."""
         older = next(pending, None)
@@ -137,13 +144,12 @@ class HistoryScreen(Screen[None]):
     def _older_read(self, pending: Iterator[list[Row]], older: list[Row] | None) -> None:
         if pending is not self._pending:
             return  # read for a list that was reloaded since
+        self._reading = False
         if older is None:
             self._pending = None
             return
         self._rows += older
-        table = self.query_one("#sessions", DataTable)
-        if table.row_count >= len(self._rows) - PAGE:
-            self._read_older(pending)
+        self._more_if_near_the_end()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= event.data_table.row_count - 5 and event.data_table.row_count < len(self._rows):
