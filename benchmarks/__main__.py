@@ -1,6 +1,6 @@
 """glute-tui's benchmarks, each as a ratio against a baseline measured in the same run.
 
-    python -m benchmarks            # the full suite, about 7 minutes
+    python -m benchmarks            # the full suite, about 20 minutes
     python -m benchmarks --quick    # a smoke run, under a minute
 
 See benchmarks/README.md for what each figure means.
