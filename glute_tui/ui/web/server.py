@@ -253,7 +253,8 @@ class TabServer:
         return web.FileResponse(path)
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
-        if not access.origin_allowed(request.headers.get("Origin"), request.headers.get("Host")):
+        origins = request.headers.getall("Origin", [])  # two (a proxy's and a page's) are not the page
+        if len(origins) != 1 or not access.origin_allowed(origins[0], request.headers.get("Host")):
             return self.message(403, "Not from this page", "Only the page of this server may open its socket.")
         socket = web.WebSocketResponse(heartbeat=15, max_msg_size=1 << 20)
         if not socket.can_prepare(request).ok:
