@@ -186,7 +186,7 @@ async def test_pain_answered_later_from_the_history_detail_is_saved_in_its_file(
         await pilot.press("down", "l", "down", "down", "b", "enter")  # left hip, IT band on both sides
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "L hip, L+R IT band / outer thigh" in text(app, "#detail-pain")
+        assert "L hip 3/10, L+R IT band / outer thigh 3/10" in text(app, "#detail-pain")
         await pilot.press("escape")
         await settle(pilot)
         assert str(app.screen.query_one("#sessions", DataTable).get_row_at(0)[5]) == \

@@ -13,11 +13,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from glute_tui.core.effort import EFFORT_LABELS
+from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
 from glute_tui.core.format import format_clock, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
-from glute_tui.core.stats import session_felt, session_pain
+from glute_tui.core.stats import SHORT_SIDE, session_felt, session_pain
 from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService
 from glute_tui.ui.dialogs.pain_check import PainAnswer, PainCheck
@@ -26,8 +26,11 @@ from glute_tui.ui.widgets.plain_table import PlainTable
 
 
 def pain_line(session: Session) -> Text:
-    """`Pain: R knee · note: sore after the long run`, plain text whatever the note holds."""
+    """`Pain: R knee 5/10 · note: sore after the long run`, plain text whatever the note holds."""
     pain = session_pain(session)
+    if session.pain:  # how much it hurt, where it was said (format 3)
+        pain = ", ".join(f"{SHORT_SIDE[p.side]} {PAIN_AREAS[p.area]}"
+                         + ("" if p.severity is None else f" {p.severity}/10") for p in session.pain)
     line = Text.assemble(("Pain: ", "bold"), pain or "not asked", "  ·  ", ("Felt: ", "bold"),
                          session_felt(session))
     if session.note:
