@@ -406,3 +406,18 @@ async def test_the_editor_refuses_a_pasted_control_character_or_an_overlong_name
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not paths.routines_dir.exists() or not list(paths.routines_dir.glob("*.toml"))
+
+
+async def test_the_plan_shows_a_hostile_routine_name_as_written(hostile_app):
+    from glute_tui.ui.screens.plan import PlanScreen
+
+    app = hostile_app
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        check_screen(app, "Plan", NAME_1)
+        assert app.screen.plan is not None  # the plan was read and drawn, no MarkupError
