@@ -27,7 +27,8 @@ from glute_tui.core.routines import (
     read_catalogue,
 )
 from glute_tui.store.atomic import atomic_write_text
-from glute_tui.store.safe_read import SMALL_MAX_BYTES, Unreadable, load_toml
+from glute_tui.store.safe_read import SMALL_MAX_BYTES, Unreadable, load_toml, read_text
+from glute_tui.store.toml_edit import keep_layout
 
 
 def data_root() -> Path:
@@ -214,7 +215,7 @@ def save_user_routine(routine: Routine, folder: Path) -> Routine:
     if routine.builtin:
         raise RoutineError([f"routine {routine.id!r} is built in and is never changed; save a copy"])
     path = folder / f"{routine.id}.toml"
-    atomic_write_text(path, dump_routine(routine))
+    atomic_write_text(path, _in_its_layout(path, dump_routine(routine)))
     return replace(routine, path=path, builtin=False)
 
 
@@ -228,4 +229,14 @@ def copy_routine(routine: Routine, new_id: str, folder: Path, taken: Iterable[st
 def save_user_exercises(path: Path, exercises: Iterable[Exercise]) -> None:
     """Write the person's exercises file (atomically); built-in moves are never written."""
     mine = [e for e in exercises if not e.builtin]
-    atomic_write_text(path, dump_exercises(mine))
+    atomic_write_text(path, _in_its_layout(path, dump_exercises(mine)))
+
+
+def _in_its_layout(path: Path, text: str) -> str:
+    """`text`'s values in the layout of the file it replaces: the person's comments, order and
+    blank lines survive a save (store/toml_edit.py). A new or unreadable file gets `text`."""
+    try:
+        old = read_text(path, limit=SMALL_MAX_BYTES, follow=True)
+    except (OSError, Unreadable):
+        return text
+    return keep_layout(old, text)
