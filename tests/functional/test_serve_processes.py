@@ -66,10 +66,11 @@ def test_a_killed_server_leaves_no_app_and_each_running_workout_is_saved_as_stop
     assert all(s.sets and s.ended_at >= s.started_at for s in sessions)
 
 
-def test_sigterm_saves_every_tab_and_the_server_exits_within_3_s(served):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_sigterm_or_ctrl_c_saves_every_tab_and_the_server_exits_within_3_s(served, stop):
     async def scenario() -> None:
         session, *sockets = await open_sets(served, 2)
-        served.process.send_signal(signal.SIGTERM)
+        served.process.send_signal(stop)
         started = time.monotonic()
         code = await asyncio.to_thread(served.process.wait, 10)
         took = time.monotonic() - started
