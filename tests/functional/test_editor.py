@@ -42,7 +42,7 @@ async def test_changed_reps_and_rest_are_saved_and_the_workout_uses_them(paths, 
         assert "About 7 min" in status(app)
         await type_into(pilot, "amount", "15")
         await type_into(pilot, "rest_s", "20")
-        assert "unsaved" in status(app) and "About 7 min" in status(app)
+        assert "unsaved" in status(app) and "About 8 min" in status(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = load_routine(paths.routines_dir / "short-mine.toml")

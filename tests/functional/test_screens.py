@@ -34,7 +34,7 @@ async def test_home_shows_the_routine_its_exercises_and_length(paths, clock):
         table = app.screen.query_one("#routine-table", TargetsTable)
         assert [row[0] for row in table.rows] == [
             "Squats", "Single-leg deadlifts", "Lunges", "Clamshells", "Glute bridge"]
-        assert "About 24 min" in text(app, "#routine-length")
+        assert "About 25 min" in text(app, "#routine-length")
         await pilot.press("down")  # highlight the knee-friendly routine
         assert text(app, "#routine-name") == "Knee-friendly glutes"
 

@@ -300,6 +300,15 @@ def test_variations_are_rungs_where_the_catalogue_has_them(catalogue):
                      taken=["glute-bridge", "single-leg-glute-bridge"]).load == Load("band", "extra-light")
 
 
+def test_moves_whose_cue_says_slowly_are_paced_slowly_in_every_shipped_routine(builtins):
+    from glute_tui.core.ladder import SLOW_TEMPO_S, slow_lowering
+
+    for routine in builtins.values():
+        for item in routine.exercises:
+            if slow_lowering(item.exercise.cues):
+                assert item.tempo_s >= SLOW_TEMPO_S, (routine.id, item.id)
+
+
 # --- the plan over weeks ---------------------------------------------------------------------------
 
 def test_the_plan_counts_the_week_and_says_what_earns_the_next_rung(builtins):
