@@ -67,7 +67,7 @@ def _coaching(args: argparse.Namespace, paths: AppPaths, ref: str | None) -> tup
     if routine is None:
         return None, None, [], found
     return routine, coach(routine, sessions, now=now, loads=load_loads(), catalogue=found.catalogue,
-                          ladder=load_ladder()), sessions, found
+                          ladder=load_ladder(), as_done=as_of is not None), sessions, found
 
 
 def suggest_json(routine: Routine | None, coaching: Coaching | None) -> dict[str, object]:
@@ -100,8 +100,9 @@ def cmd_suggest(args: argparse.Namespace, paths: AppPaths) -> int:
     console.print(Text.assemble("After ", plain(routine.name), f" on {session.when} ({session.status}):"))
     for item in coaching.advice:
         console.print(Text.assemble("  ", plain(item.name), ": ", (item.change, "bold"), " — ", plain(item.why)))
-        if item.first_side and item.weaker_side:
-            console.print(Text(f"      next time: the {item.first_side} side first"))
+        weak = coaching.imbalances.get(item.exercise_id)
+        if weak is not None:
+            console.print(Text(f"      imbalance: {weak.text} next time"))
     if session.pain:
         console.print(Text.assemble("Pain reported: ", plain(", ".join(p.label for p in session.pain))))
     _print_referrals(console, coaching)
@@ -144,9 +145,9 @@ def print_plan(plan: WeekPlan) -> None:
         console.print(Text.assemble("  ", (f"{row.name}", "bold"), f"  rung {row.rung_index + 1} of {row.rungs}: ",
                                     plain(row.rung)))
         if row.next_rung:
-            console.print(Text.assemble("      next: ", plain(row.next_rung), " — earned by ", plain(row.earns)))
+            console.print(Text.assemble("      next: ", plain(row.next_rung), " — ", plain(row.earns)))
         console.print(Text.assemble(f"      this week: {row.done_this_week} of {row.weekly_goal}",
-                                    f" · {row.first_side} side first" if row.imbalance else ""))
+                                    f" · imbalance: {row.imbalance.text}" if row.imbalance else ""))
         if row.hold or row.referral:
             console.print(Text.assemble("      ", (row.advice.change, "bold"), ": ", plain(row.advice.why)))
     for referral in plan.referrals:

@@ -143,22 +143,37 @@ def _load_of(records: list[SetRecord], fallback: Load) -> Load:
     return fallback
 
 
-def entries(item: RoutineExercise, sessions: list[Session]) -> list[Entry]:
-    """`item`'s exercise in each of `sessions` (oldest first) that did it, oldest first."""
-    plan = build_plan(Routine(id="-", name="-", exercises=(item,)))
+def entries(item: RoutineExercise, sessions: list[Session], *, held_targets: bool = False) -> list[Entry]:
+    """`item`'s exercise in each of `sessions` (oldest first) that did it, oldest first. Each is
+    judged against the targets it had (its sets' `target_reps` and load, as recorded). A hold's
+    target is not recorded: it is judged against `item`'s, or with `held_targets` against the
+    longest it was held that session (a hold ends by itself at its target)."""
     found = []
     for session in sessions:
         records = [r for r in session.sets if r.exercise == item.id]
         done = [r for r in records if r.done]
         if not done:
             continue
+        load = _load_of(done, item.load)
+        sets = max(r.set for r in records)
+        if session.status != "completed":  # a stopped workout may have dropped its last sets
+            sets = max(sets, item.sets)
         if item.is_hold:
             amount = max(r.hold_s or 0.0 for r in done)
+            then = replace(item, load=load, sets=sets,
+                           hold_s=max(1, int(amount)) if held_targets else item.hold_s)
         else:
             amount = float(max(r.target_reps or r.reps or 0 for r in done))
-        found.append(Entry(session, _load_of(done, item.load), amount, max(r.set for r in records),
+            then = replace(item, load=load, sets=sets, reps=max(1, int(amount)))
+        plan = build_plan(Routine(id="-", name="-", exercises=(then,)))
+        found.append(Entry(session, load, amount, max(r.set for r in records),
                            summarize(plan, records)[0], tuple(records)))
     return found
+
+
+def at_session_targets(item: RoutineExercise, entry: Entry) -> RoutineExercise:
+    """`item` at the targets of one session (for advice as it would have been that day)."""
+    return replace(_level_at(item, entry), sets=entry.sets)
 
 
 def side_amounts(item: RoutineExercise, entry: Entry) -> dict[str, float]:
@@ -454,9 +469,11 @@ def _one_side(item: RoutineExercise, advice: Advice, result: ExerciseResult, ctx
 
 def coach(routine: Routine, sessions: Iterable[Session], *, now: datetime,
           loads: Mapping[str, Iterable[str]] | None = None, catalogue: Mapping[str, Exercise] | None = None,
-          ladder: Ladder | None = None, threshold: int = PAIN_THRESHOLD) -> Coaching:
+          ladder: Ladder | None = None, threshold: int = PAIN_THRESHOLD, as_done: bool = False) -> Coaching:
     """The advice for each exercise of `routine` as of `now`, from `sessions` (any order, any
-    routines: an exercise's history and pain are the person's, whatever routine they did)."""
+    routines: an exercise's history and pain are the person's, whatever routine they did).
+    `as_done`: start from the targets each exercise's newest session had, not the routine's
+    (the advice as it would have been that day: `suggest --as-of`)."""
     ordered = counted(sessions, now)
     everything = [s for s in sessions if s.started <= now]
     ctx = Context(now, routine, loads or {}, catalogue or {}, ladder or Ladder(),
@@ -464,7 +481,9 @@ def coach(routine: Routine, sessions: Iterable[Session], *, now: datetime,
                   threshold)
     advice, imbalances, firsts = [], {}, {}
     for item in routine.exercises:
-        found = entries(item, ordered)
+        found = entries(item, ordered, held_targets=as_done)
+        if as_done and found:
+            item = at_session_targets(item, found[-1])
         weak = imbalance_of(item, found)
         one = _decide(item, found, ctx, weak)
         if weak is not None:

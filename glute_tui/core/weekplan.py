@@ -93,17 +93,21 @@ def _earns(item: RoutineExercise, advice: Advice, found: list[Entry], now: datet
     if advice.kind == REFER:
         return "first see a physiotherapist or doctor about the pain"
     if advice.kind == HOLD:
-        return f"the pain settling to {PAIN_THRESHOLD}/10 or less, then two good sessions in a row"
+        return f"once the pain settles to {PAIN_THRESHOLD}/10 or less, two good sessions in a row"
     if advice.kind == UP:
-        return "earned: take it in the Summary after your next workout (p), or edit the routine"
+        return "earned: take it on the Summary after your next workout (p), or in the editor"
     if advice.kind == BACK:
         return "a step back first; then two good sessions in a row at each level"
+    if "no other lever" in advice.why:
+        return "a plateau: the step up failed twice and no other lever is left; stay, it is blocked for 8 weeks"
+    if "without it" in advice.why:  # time off: come back at this level first
+        return f"earned after the break by two sessions in a row at {item.target_label}, met, felt easy or right"
     good = 0
     for entry in reversed(found):
         if not entry.good or entry.load != item.load:
             break
         good += 1
-    earns = f"two sessions in a row at {item.target_label}, met, felt easy or right ({min(good, 2)} of 2 so far)"
+    earns = f"earned by two sessions in a row at {item.target_label}, met, felt easy or right ({min(good, 2)} of 2 so far)"
     stepped = last_step_up(found)
     if stepped is not None and now - stepped.started < STEP_UP_EVERY:
         earns += f"; not before {(stepped.started + STEP_UP_EVERY).date()} (one step up a week)"
@@ -127,6 +131,8 @@ def plan_over_weeks(routine: Routine, sessions: Iterable[Session], *, now: datet
         rungs = load_rungs(item.id, item.load, ladder)
         after = next_step(item, ladder, catalogue=catalogue, taken=[i.id for i in routine.exercises])
         upcoming = advice.after if advice.kind == UP and advice.after is not None else after
+        if "no other lever" in advice.why:  # the usual step failed twice: not offered
+            upcoming = None
         rows.append(PlanRow(
             exercise_id=item.id, name=item.exercise.name, rung=rung_label(item),
             rung_index=rungs.index(item.load), rungs=len(rungs),

@@ -370,3 +370,14 @@ def test_plan_json_and_text(paths, capsys, builtins):
     assert main(["plan", "--routine", "article"]) == 0
     assert "Plan: Runner" in capsys.readouterr().out
     assert main(["plan", "--routine", "nope"]) == 2
+
+
+def test_advice_as_of_a_past_day_starts_from_the_targets_that_day_had(builtins):
+    routine = only(builtins["short"], "squat")
+    sessions = [done_as_planned(routine, day(n), pain=[]) for n in (0, 2)]
+    raised = apply(routine, steps_to_take(advise(routine, sessions, day(2.1))[1].values()))
+    assert raised.exercises[0].reps == 14
+    then = coach(raised, sessions, now=day(2.9), loads=LOADS, ladder=LADDER, as_done=True)
+    assert then.advice[0].kind == UP and (then.advice[0].before.reps, then.advice[0].after.reps) == (12, 14)
+    now = coach(raised, sessions, now=day(2.9), loads=LOADS, ladder=LADDER)
+    assert now.advice[0].kind == STAY and "target has changed" in now.advice[0].why
