@@ -99,7 +99,7 @@ def cmd_suggest(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     console.print(Text.assemble("After ", plain(routine.name), f" on {session.when} ({session.status}):"))
     for item in coaching.advice:
-        console.print(Text.assemble("  ", plain(item.name), ": ", (item.change, "bold"), " — ", plain(item.why)))
+        console.print(Text.assemble("  ", plain(item.name), ": ", plain(item.change, "bold"), " — ", plain(item.why)))
         weak = coaching.imbalances.get(item.exercise_id)
         if weak is not None:
             console.print(Text(f"      imbalance: {weak.text} next time"))
@@ -142,13 +142,13 @@ def print_plan(plan: WeekPlan) -> None:
                                 f" · week of {plan.week_start} · {plan.sessions_this_week} of "
                                 f"{plan.weekly_goal} sessions done"))
     for row in plan.rows:
-        console.print(Text.assemble("  ", (f"{row.name}", "bold"), f"  rung {row.rung_index + 1} of {row.rungs}: ",
+        console.print(Text.assemble("  ", plain(row.name, "bold"), f"  rung {row.rung_index + 1} of {row.rungs}: ",
                                     plain(row.rung)))
         if row.next_rung:
             console.print(Text.assemble("      next: ", plain(row.next_rung), " — ", plain(row.earns)))
         console.print(Text.assemble(f"      this week: {row.done_this_week} of {row.weekly_goal}",
                                     f" · imbalance: {row.imbalance.text}" if row.imbalance else ""))
         if row.hold or row.referral:
-            console.print(Text.assemble("      ", (row.advice.change, "bold"), ": ", plain(row.advice.why)))
+            console.print(Text.assemble("      ", plain(row.advice.change, "bold"), ": ", plain(row.advice.why)))
     for referral in plan.referrals:
         console.print(Text.assemble(("See a professional: ", "bold"), plain(referral.text)))
