@@ -106,7 +106,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     as_of = args.as_of or date.today()
     service, problems = open_service(paths)
     service.recover_once()
-    stats = figures_of(service.history, as_of, args.weekly_goal or prefs.weekly_goal, service.report_problems)
+    stats = figures_of(service.files, as_of, args.weekly_goal or prefs.weekly_goal, service.report_problems)
     if args.json:
         print(json.dumps(stats.to_json(), indent=2))
         return incomplete(problems)

@@ -68,6 +68,19 @@ def cue_for(event: Event, next_title: str = "") -> Cue | None:
     return None
 
 
+def cues_for(events: Iterable[Event], next_title: Callable[[int], str]) -> list[Cue]:
+    """The cues of the engine's `events`, in order; `next_title(i)` names the set after step i."""
+    from glute_tui.core.engine import PhaseStarted
+
+    cues = []
+    for event in events:
+        index = event.index if isinstance(event, PhaseStarted) else -1
+        cue = cue_for(event, next_title(index) if index >= 0 else "")
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
 @dataclass
 class CuePlayer:
     sink: CueSink
@@ -88,13 +101,12 @@ class CuePlayer:
             tick()
 
     def handle(self, events: Iterable[Event], next_title: Callable[[int], str]) -> None:
-        from glute_tui.core.engine import PhaseStarted
+        """Play the cues of the engine's `events`."""
+        self.play(cues_for(events, next_title))
 
-        for event in events:
-            index = event.index if isinstance(event, PhaseStarted) else -1
-            cue = cue_for(event, next_title(index) if index >= 0 else "")
-            if cue is None:
-                continue
+    def play(self, cues: Iterable[Cue]) -> None:
+        """A flash for each change of phase; the sounds unless muted."""
+        for cue in cues:
             if cue.is_phase:
                 self.sink.flash(cue)
             if not self.muted:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from glute_tui.core.engine import RunView
+from glute_tui.core.engine import EngineView
 from glute_tui.core.figures import ALTERNATE, ALTERNATE_S, STILL, TEMPO, Figure, Motion, frame_at
 from glute_tui.core.format import away_note, format_clock, plural
 from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
@@ -51,7 +51,7 @@ class FigureShown:
     changes_in_s: float | None  # None: not before something else changes (a pause, the next phase)
 
 
-def figure_motion(view: RunView, following_work: Step | None) -> tuple[Figure | None, Motion]:
+def figure_motion(view: EngineView, following_work: Step | None) -> tuple[Figure | None, Motion]:
     """Which drawing a phase shows and how it moves.
 
     A paced set moves it to the tempo (down on the first half of each rep, up on the second);
@@ -75,7 +75,7 @@ def figure_motion(view: RunView, following_work: Step | None) -> tuple[Figure | 
     return None, Motion(STILL)
 
 
-def figure_shown(view: RunView, following_work: Step | None) -> FigureShown:
+def figure_shown(view: EngineView, following_work: Step | None) -> FigureShown:
     """The figure and frame at `view`'s instant, and the seconds until the frame changes."""
     figure, motion = figure_motion(view, following_work)
     if figure is None:
@@ -116,7 +116,7 @@ def _countdown(remaining: float | None) -> str:
     return f"{left // 60}:{left % 60:02d}"
 
 
-def _next_text(view: RunView) -> str:
+def _next_text(view: EngineView) -> str:
     step = view.next_step
     if step is None or step.kind == DONE:
         return "Next: the end. Last one, make it count!" if view.step.kind != DONE else ""
@@ -137,7 +137,7 @@ def phase_word(display: WorkoutDisplay) -> str:
     return "PAUSED" if display.paused else PHASE_WORDS.get(display.phase, "")
 
 
-def describe(view: RunView, following_work: Step | None) -> WorkoutDisplay:
+def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
     """The screen's content for `view`; `following_work` is the next set after a pause."""
     step = view.step
     shown = figure_shown(view, following_work)

@@ -1,4 +1,4 @@
-"""WorkoutRun: the state machine that steps through a plan on a monotonic clock.
+"""Engine: the state machine that steps through a plan on a monotonic clock.
 
 Time is never counted in ticks. Each timed step has a deadline; a step that ends on its
 deadline hands that deadline to the next step as its start, so a whole workout ends exactly
@@ -92,7 +92,7 @@ Event = (PhaseStarted | RepCounted | Countdown | HoldHalfway | SetFinished | Set
 
 
 @dataclass(frozen=True)
-class RunView:
+class EngineView:
     """Everything the workout screen shows, computed at one instant."""
 
     index: int
@@ -127,7 +127,10 @@ class _StepState:
 
 
 @dataclass
-class WorkoutRun:
+class Engine:
+    """The timing rules of a running workout (services/workout.py's `Workout` owns it): where in
+    the plan it is, what is due when, and what each command changes, as events."""
+
     plan: Plan
     clock: Clock
     counting: str = "paced"
@@ -484,7 +487,7 @@ class WorkoutRun:
 
     # --- what to show, and when it next changes ------------------------------------------------
 
-    def view(self) -> RunView:
+    def view(self) -> EngineView:
         now = self._now()
         state = self._state
         index = state.index if state else 0
@@ -503,7 +506,7 @@ class WorkoutRun:
             (before + within) / planned if planned else 0.0)
         count = reps if reps is not None else 0
         last = self.records[max(self.records)] if self.records else None
-        return RunView(
+        return EngineView(
             index=index, step=step, next_step=following,
             remaining_s=remaining, step_elapsed_s=step_elapsed,
             reps=reps, target_reps=target, rep_side=rep_side(step, count + 1),
@@ -547,5 +550,5 @@ def rep_side(step: Step, rep_number: int) -> str:
 
 __all__ = [
     "COUNTING_MODES", "ClockJumped", "Clock", "Countdown", "Event", "HoldHalfway", "PhaseStarted", "RepCounted",
-    "RunView", "SetCorrected", "SetFinished", "SetsDropped", "WorkoutDone", "WorkoutRun", "rep_side", "GET_READY", "WORK",
+    "EngineView", "SetCorrected", "SetFinished", "SetsDropped", "WorkoutDone", "Engine", "rep_side", "GET_READY", "WORK",
 ]

@@ -23,12 +23,12 @@ async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> No
     at each change as its timer would."""
     screen = pilot.app.screen
     end = float("inf") if seconds is None else clock.now + seconds
-    while not screen.run.finished and screen.next_wakeup() <= end:
-        clock.now = screen.next_wakeup()
-        screen.poll()
+    while not screen.workout.engine.finished and screen.workout.wake_at() <= end:
+        clock.now = screen.workout.wake_at()
+        screen.wake()
     if seconds is not None:
         clock.now = end
-        screen.poll()
+        screen.wake()
     await pilot.pause()
 
 

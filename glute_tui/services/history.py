@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # loaded on first use, after the first frame: start-up stays 
     from glute_tui.core.weekplan import WeekPlan
     from glute_tui.store.history import History
     from glute_tui.store.history_index import YearIndex
+    from glute_tui.store.recorder import Recorder
 
 # How far back the advice reads: the rules look 8 weeks back from an exercise's last session
 # (a long break goes back to the level of 8 weeks before it), pain 6 weeks; beyond a year of
@@ -74,8 +75,8 @@ class HistoryService:
         self.today = today
         self.weekly_goal = weekly_goal
         self._report = report or (lambda message, severity: None)
-        self._history: History | None = None
-        self._history_lock = threading.Lock()
+        self._files: History | None = None
+        self._files_lock = threading.Lock()
         self._recovered = False
         self._recovery_lock = threading.Lock()
         self._figures: tuple[tuple, Stats] | None = None
@@ -86,14 +87,14 @@ class HistoryService:
         self._reported_lock = threading.Lock()
 
     @property
-    def history(self) -> History:
-        """The saved sessions; opened on first use (from any thread)."""
-        with self._history_lock:
-            if self._history is None:
+    def files(self) -> History:
+        """The year files of saved sessions (store/history.py); opened on first use (from any thread)."""
+        with self._files_lock:
+            if self._files is None:
                 from glute_tui.store.history import History
 
-                self._history = History(self.folder)
-            return self._history
+                self._files = History(self.folder)
+            return self._files
 
     def recover_once(self) -> None:
         """Journals left by a workout whose process died become sessions, before the history
@@ -101,7 +102,7 @@ class HistoryService:
         with self._recovery_lock:
             if self._recovered:
                 return
-            recovery = self.history.recover()
+            recovery = self.files.recover()
             self._recovered = True
         problems = set(recovery.problems)  # a journal it could not recover: its sets are left out
         for message in recovery.messages():
@@ -114,7 +115,7 @@ class HistoryService:
         history costs its figures in memory, not its sessions.
         """
         self.recover_once()
-        history = self.history
+        history = self.files
         with self._figures_lock:
             key = (history.version(), self.today(), self.weekly_goal())
             if self._figures is not None and self._figures[0] == key:
@@ -127,28 +128,28 @@ class HistoryService:
         """Each year's sessions as a list shows them (from the index: no session is read),
         a year at a time, in order (newest first when asked); problems are reported once."""
         self.recover_once()
-        for year in self.history.years(newest_first=newest_first):
+        for year in self.files.years(newest_first=newest_first):
             self.report_problems(year.problems)
-            rows = _rows(self.history, year)
+            rows = _rows(self.files, year)
             yield list(reversed(rows)) if newest_first else rows
 
     def count(self) -> int:
         """How many sessions can be read (from the index)."""
         self.recover_once()
         total = 0
-        for year in self.history.years():
+        for year in self.files.years():
             self.report_problems(year.problems)
-            total += _count(self.history, year)
+            total += _count(self.files, year)
         return total
 
     def find(self, row: Row) -> Session | None:
         """The whole session a row shows (its detail, its pain check), read from its year file."""
-        return self.history.find(row.id, row.started_at)
+        return self.files.find(row.id, row.started_at)
 
     def each_file(self, *, newest_first: bool = False) -> Iterator[list[Session]]:
         """Each year's sessions, a file at a time; problems are reported, once each."""
         self.recover_once()
-        for sessions, problems in self.history.each_file(newest_first=newest_first):
+        for sessions, problems in self.files.each_file(newest_first=newest_first):
             self.report_problems(problems)
             yield sessions
 
@@ -214,19 +215,25 @@ class HistoryService:
 
         if not any(item.side_mode == "both" for item in routine.exercises):
             return {}
-        key = (routine.id, tuple((i.id, i.side_mode) for i in routine.exercises), self.history.version(), now)
+        key = (routine.id, tuple((i.id, i.side_mode) for i in routine.exercises), self.files.version(), now)
         with self._sides_lock:
             if key not in self._sides:
                 self._sides = {key: first_sides(routine, self.advice_sessions(routine, now=now), now=now)}
             return dict(self._sides[key])
 
+    def recorder(self, session: Session, *, on_problem: Callable[[str], None] | None = None) -> Recorder:
+        """What journals a running workout's sets and saves its session into these files."""
+        from glute_tui.store.recorder import Recorder
+
+        return Recorder(self.files, session, on_problem=on_problem)
+
     def delete(self, session_id: str) -> bool:
-        return self.history.delete(session_id)
+        return self.files.delete(session_id)
 
     def update(self, session: Session) -> bool:
         """Save an edited session (its pain check) over the stored one, atomically, under the
         history's lock; False when it is no longer there. Reads and writes files: off the loop."""
-        return self.history.update(session)
+        return self.files.update(session)
 
     def report_problems(self, problems: list[str]) -> None:
         """Tell the person about each problem with their files once (from any thread)."""

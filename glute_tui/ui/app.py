@@ -26,7 +26,7 @@ from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
-from glute_tui.services.workout import Workouts
+from glute_tui.services.workout import WorkoutService
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import RoutineSet, load_exercises
 from glute_tui.store.trace import PhaseTrace
@@ -84,8 +84,8 @@ class GluteApp(App[None]):
         self.terminal_cues = TerminalCues(self, speaker, tones)
         self.ctx = AppContext(
             paths=paths, settings=settings, library=library, history=history,
-            workouts=Workouts(clock=clock, history=history, trace=PhaseTrace.from_environment(),
-                              jump_s=clock_jump_s),
+            workouts=WorkoutService(clock=clock, history=history, trace=PhaseTrace.from_environment(),
+                                    jump_s=clock_jump_s),
             cues=CuePlayer(self.terminal_cues if cue_sink is None else cue_sink), speaker=speaker,
             clock=clock, today=today, flash_s=flash_s, tones=tones,
             settings_changed=Signal(self, "settings-changed"),

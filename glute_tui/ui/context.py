@@ -18,7 +18,7 @@ from glute_tui.core.preferences import Preferences
 from glute_tui.services.history import HistoryService
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.services.settings import Settings
-from glute_tui.services.workout import Workouts
+from glute_tui.services.workout import WorkoutService
 from glute_tui.store.paths import AppPaths
 from glute_tui.ui.sound import TonePlayer
 from glute_tui.ui.speech import Speaker
@@ -33,7 +33,7 @@ class AppContext:
     settings: Settings
     library: RoutineLibrary
     history: HistoryService
-    workouts: Workouts
+    workouts: WorkoutService
     cues: CuePlayer
     speaker: Speaker
     clock: Clock

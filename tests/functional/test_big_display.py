@@ -67,6 +67,6 @@ async def test_a_click_on_the_workout_pauses_and_a_second_resumes(tmp_path: Path
     async with app.run_test(size=(44, 60)) as pilot:
         await SCENES["work-set"].run(pilot, clock)
         await pilot.click("#number")
-        assert app.screen.run.paused
+        assert app.screen.workout.engine.paused
         await pilot.click("#number")
-        assert not app.screen.run.paused
+        assert not app.screen.workout.engine.paused

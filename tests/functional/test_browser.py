@@ -16,7 +16,7 @@ import pytest
 from serving import start_server
 
 from glute_tui.core.cues import Cue, CuePlayer
-from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.engine import Engine
 from glute_tui.core.plan import build_plan
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.paths import AppPaths
@@ -60,7 +60,7 @@ def engine_cues(paths: AppPaths) -> list[Cue]:
     """What the engine cues over the whole routine (about 31 s), on a clock moved by hand."""
     plan = build_plan(load_routine(paths.routines_dir / "quick.toml"))
     clock = ManualClock()
-    run = WorkoutRun(plan, clock, counting="paced")
+    run = Engine(plan, clock, counting="paced")
     played: list[Cue] = []
 
     class Sink:

@@ -10,7 +10,7 @@ import pytest
 from conftest import FakeClock, make_routine
 
 from glute_tui.core.cues import Cue, CuePlayer
-from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.engine import Engine
 from glute_tui.core.plan import build_plan
 from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.workout import WorkoutScreen
@@ -36,7 +36,7 @@ def short_one_sided(catalogue):
                         get_ready_s=3, switch_sides_s=2, rest_between_exercises_s=4)
 
 
-def follow(run: WorkoutRun, clock: FakeClock, player: CuePlayer) -> None:
+def follow(run: Engine, clock: FakeClock, player: CuePlayer) -> None:
     plan = run.plan
 
     def next_title(index: int) -> str:
@@ -51,7 +51,7 @@ def follow(run: WorkoutRun, clock: FakeClock, player: CuePlayer) -> None:
 
 def test_the_exact_cues_of_a_short_routine_with_a_one_sided_exercise(catalogue, clock):
     sink = RecordingSink(clock)
-    follow(WorkoutRun(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink))
+    follow(Engine(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink))
     assert sink.sounds == [
         (0.0, "get-ready", "Get ready. First: Squats, 2 reps", 1),
         (0.0, "countdown", "3", 1), (1.0, "countdown", "2", 1), (2.0, "countdown", "1", 1),
@@ -71,7 +71,7 @@ def test_the_exact_cues_of_a_short_routine_with_a_one_sided_exercise(catalogue, 
 def test_a_long_hold_gets_a_halfway_cue_and_its_last_three_seconds(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
     sink = RecordingSink(clock)
-    follow(WorkoutRun(build_plan(routine), clock), clock, CuePlayer(sink))
+    follow(Engine(build_plan(routine), clock), clock, CuePlayer(sink))
     assert [(t, kind) for t, kind, _, _ in sink.sounds] == [
         (0.0, "go"), (15.0, "halfway"), (27.0, "countdown"), (28.0, "countdown"), (29.0, "countdown"),
         (30.0, "done")]
@@ -79,7 +79,7 @@ def test_a_long_hold_gets_a_halfway_cue_and_its_last_three_seconds(catalogue, cl
 
 def test_mute_silences_every_cue_but_the_flash_stays(catalogue, clock):
     sink = RecordingSink(clock)
-    follow(WorkoutRun(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink, muted=True))
+    follow(Engine(build_plan(short_one_sided(catalogue)), clock), clock, CuePlayer(sink, muted=True))
     assert sink.sounds == [] and len(sink.flashes) == 7
 
 
@@ -113,17 +113,17 @@ async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, bu
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
         phases = 0
-        while not screen.run.finished:
-            clock.now = screen.run.wakeup_at()
-            index = screen.run.index
-            screen.poll()  # the cue for a phase change is played inside this call
-            phases += screen.run.index != index
+        while not screen.workout.engine.finished:
+            clock.now = screen.workout.engine.wakeup_at()
+            index = screen.workout.engine.index
+            screen.wake()  # the cue for a phase change is played inside this call
+            phases += screen.workout.engine.index != index
         last = app.ctx.speaker._current
         if kind == "hangs":
             assert last is not None and last.poll() is None, "a poll waited for the speech program"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert phases == len(screen.plan.steps) - 1
+        assert phases == len(screen.workout.plan.steps) - 1
         if kind == "missing":
             assert any("could not start" in n.message for n in app._notifications)
             assert not app.ctx.speaker.enabled

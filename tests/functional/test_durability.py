@@ -171,7 +171,7 @@ async def test_a_journal_that_cannot_be_written_is_said_at_once_and_the_workout_
             if any("Permission denied" in m for m in messages(app)):
                 break
         assert any("Could not write the workout journal: Permission denied" in m for m in messages(app))
-        assert isinstance(app.screen, WorkoutScreen) and not app.screen.run.finished
+        assert isinstance(app.screen, WorkoutScreen) and not app.screen.workout.engine.finished
         await advance(pilot, clock)
         await end_check(pilot)
         await settle(pilot)
@@ -201,19 +201,19 @@ async def test_the_wall_clock_jumping_changes_no_phase_length(paths, clock, monk
         screen = app.screen
         clock.advance(5)
         jump[0] = timedelta(hours=-1)  # the wall clock goes back an hour
-        screen.poll()
+        screen.wake()
         clock.advance(5)
         jump[0] = timedelta(hours=2)  # then forward two
-        screen.poll()
-        assert screen.run.step.kind == "work" and screen.run.view().step_elapsed_s == pytest.approx(0)
+        screen.wake()
+        assert screen.workout.engine.step.kind == "work" and screen.workout.engine.view().step_elapsed_s == pytest.approx(0)
         await advance(pilot, clock)
-        assert screen.run.elapsed() == pytest.approx(screen.plan.total_s)
+        assert screen.workout.engine.elapsed() == pytest.approx(screen.workout.plan.total_s)
         await settle(pilot)
     session = History(paths.data).load().sessions[0]
     # the session's length is the monotonic clock's too (issue 22): the wall clock's jumps do
     # not reach the record's times either
     length = datetime.fromisoformat(session.ended_at) - datetime.fromisoformat(session.started_at)
-    assert abs(length.total_seconds() - screen.plan.total_s) <= 1
+    assert abs(length.total_seconds() - screen.workout.plan.total_s) <= 1
 
 
 def test_started_at_is_recorded_with_its_utc_offset():
@@ -247,11 +247,11 @@ async def test_resizing_during_a_workout_keeps_the_timer_right(paths, clock):
         screen = app.screen
         for size in [(120, 40), (40, 12), (80, 24), (200, 60)]:
             clock.advance(7)
-            screen.poll()
+            screen.wake()
             await pilot.resize_terminal(*size)
             await pilot.pause()
-        assert screen.run.elapsed() == pytest.approx(28)
-        assert screen.run.view().step_elapsed_s == pytest.approx(18)  # 10 s get-ready, then the set
+        assert screen.workout.engine.elapsed() == pytest.approx(28)
+        assert screen.workout.engine.view().step_elapsed_s == pytest.approx(18)  # 10 s get-ready, then the set
 
 
 async def test_no_color_renders_without_colour_and_the_heatmap_still_shades(paths, clock, monkeypatch):

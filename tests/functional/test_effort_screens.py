@@ -35,15 +35,15 @@ async def run_rating(pilot, clock, answers: dict[str, str]) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, WorkoutScreen)
     asked: set[str] = set()
-    while not screen.run.finished:
+    while not screen.workout.engine.finished:
         name = screen.workout.rating_due()
         if name and name not in asked:
             asked.add(name)
             if name in answers:
                 assert "How was" in str(screen.query_one("#effort").render())
                 await pilot.press(answers[name])
-        clock.now = screen.run.wakeup_at()
-        screen.poll()
+        clock.now = screen.workout.engine.wakeup_at()
+        screen.wake()
     await pilot.pause()
 
 
@@ -52,19 +52,19 @@ async def test_ratings_during_the_rest_and_pain_at_the_end_are_exported_exactly(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        workout = app.screen
-        planned = workout.plan.total_s
+        screen = app.screen
+        planned = screen.workout.plan.total_s
         await advance(pilot, clock, 10 + 36 + 30 + 36 + 1)  # 1 s into the rest after the last squats
-        assert workout.run.step.kind == "rest"
-        assert "How was Squats?" in str(workout.query_one("#effort").render())
+        assert screen.workout.engine.step.kind == "rest"
+        assert "How was Squats?" in str(screen.query_one("#effort").render())
         journal = next(paths.data.glob("journal/*.jsonl"))
         await pilot.press("1")
-        assert "easy" in str(workout.query_one("#effort").render())
+        assert "easy" in str(screen.query_one("#effort").render())
         await pilot.pause()
         await app.workers.wait_for_complete()
-        assert not workout.run.paused  # the rest ran on: answering never blocks the timer
+        assert not screen.workout.engine.paused  # the rest ran on: answering never blocks the timer
         await run_rating(pilot, clock, {"Glute bridge": "3"})
-        assert workout.run.elapsed() == pytest.approx(planned)  # to the second, answers and all
+        assert screen.workout.engine.elapsed() == pytest.approx(planned)  # to the second, answers and all
         assert isinstance(app.screen, PainCheck)
         assert "How was Clamshells?" in str(app.screen.query_one("#pain-effort", Static).render())
         await end_check(pilot, "2", "r", "tab", *"sore after the 10k", "enter")  # right knee, a note

@@ -83,7 +83,7 @@ async def test_an_exercise_made_in_the_editor_is_saved_added_to_a_routine_and_ru
             await pilot.pause()
         assert app.screen.shown.title == "STEP-UPS" and app.screen.shown.cues[0] == "Whole foot on the step"
         await advance(pilot, clock, 8 * 3)
-        assert app.screen.run.records[max(app.screen.run.records)].exercise == "step-up"
+        assert app.screen.workout.engine.records[max(app.screen.workout.engine.records)].exercise == "step-up"
 
 
 async def test_a_built_in_exercise_is_copied_never_changed(paths, clock):

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from glute_tui.cli.main import main
 from glute_tui.core.display import describe
-from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.engine import Engine
 from glute_tui.core.plan import REST, SWITCH, WORK, build_plan
 from glute_tui.core.records import Session, SetRecord, sets_done
 from glute_tui.core.results import overall, summarize
@@ -58,11 +58,11 @@ async def test_the_summary_lists_what_was_met_and_what_was_not(paths, clock):
         await advance(pilot, clock, 30)  # ten of twelve squats
         await pilot.press("enter")
         screen = app.screen
-        while not screen.run.finished:  # paced sets count as met only when rated easy or right:
+        while not screen.workout.engine.finished:  # paced sets count as met only when rated easy or right:
             if screen.workout.rating_due() and screen.workout.rating() is None:
                 await pilot.press("2")  # "How was it?" in the rest after each exercise: right
-            clock.now = screen.run.wakeup_at()
-            screen.poll()
+            clock.now = screen.workout.engine.wakeup_at()
+            screen.wake()
         await pilot.pause()
         await end_check(pilot, "2", "n")  # the clamshells: right; no pain
         assert isinstance(app.screen, SummaryScreen)
@@ -123,13 +123,13 @@ async def test_up_during_switch_sides_shows_the_side_just_finished_with_its_corr
         assert "last set: left leg 10 reps" in text(app, "#caption")
         await pilot.press("down")
         assert "last set: left leg 9 reps (↑↓ to correct)" in text(app, "#caption")
-        assert app.screen.run.done_records()[0].reps == 9
+        assert app.screen.workout.engine.done_records()[0].reps == 9
 
 
 # --- bug 11: a set finished before its first rep is not a set done --------------------------------
 
 def test_a_paced_set_finished_before_its_first_rep_is_recorded_as_skipped(catalogue, clock):
-    run = WorkoutRun(build_plan(make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5}],
+    run = Engine(build_plan(make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5}],
                                              get_ready_s=0)), clock)
     run.start()
     clock.advance(1)  # the first rep comes at 3 s
@@ -158,7 +158,7 @@ async def test_a_workout_of_only_unstarted_sets_is_not_saved(paths, clock):
 def test_a_skipped_set_is_followed_by_a_short_rest_not_the_full_one(catalogue, clock):
     plan = build_plan(make_routine(catalogue, [{"id": "squat", "sets": 3, "reps": 5, "rest_s": 60}],
                                    get_ready_s=0))
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     run.skip()
     assert run.step.kind == REST
@@ -177,7 +177,7 @@ def test_side_lying_moves_say_which_leg_works_and_where_to_lie(catalogue, clock)
     assert [s.title for s in work] == [
         "Side-lying straight-leg lifts, left leg, lying on your right side, 2 reps",
         "Side-lying straight-leg lifts, right leg, lying on your left side, 2 reps"]
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     run.finish_step()  # get ready
     assert describe(run.view(), None).side == "LEFT LEG · lie on your right side"
@@ -191,7 +191,7 @@ def test_a_held_bridge_is_not_told_to_lower(catalogue, clock):
     moving = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "reps": 10}], get_ready_s=0)
     cues = {}
     for name, routine in (("held", held), ("moving", moving)):
-        run = WorkoutRun(build_plan(routine), clock)
+        run = Engine(build_plan(routine), clock)
         run.start()
         cues[name] = " ".join(describe(run.view(), None).cues)
     assert "lower" in cues["moving"]
@@ -282,7 +282,7 @@ async def test_help_lists_every_screens_keys_and_pauses_the_workout_till_it_clos
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await advance(pilot, clock, 12)  # into the first set
-        run = app.screen.run
+        run = app.screen.workout.engine
         assert not run.paused
         await pilot.press("question_mark")
         await pilot.pause()
@@ -344,4 +344,4 @@ async def test_c_on_home_is_remembered_at_the_next_start_like_m(paths, clock):
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert again.screen.run.counting == "self-paced"
+        assert again.screen.workout.engine.counting == "self-paced"

@@ -35,25 +35,25 @@ async def test_the_figure_goes_down_at_the_rep_and_up_at_the_half_rep(paths, clo
         start = clock.now
         assert figure.frame == 1 and figure.frame_text() == frame(figure, 1)  # down, on the first half
         clock.now = start + 1.0
-        screen.poll()
-        assert screen.next_wakeup() == pytest.approx(start + 1.5)  # the screen wakes for the frame
+        screen.wake()
+        assert screen.workout.wake_at() == pytest.approx(start + 1.5)  # the screen wakes for the frame
         clock.now = start + 1.49
-        screen.poll()
+        screen.wake()
         assert figure.frame == 1
         clock.now = start + 1.5  # the half-rep: up
-        screen.poll()
+        screen.wake()
         await pilot.pause()
         assert figure.frame == 0 and figure.frame_text() == frame(figure, 0)
         assert screen.shown is not None and screen.shown.number == "0"
         clock.now = start + 2.99
-        screen.poll()
+        screen.wake()
         assert figure.frame == 0
         clock.now = start + 3.0  # the rep is counted, and the next one goes down again
-        screen.poll()
+        screen.wake()
         await pilot.pause()
         assert figure.frame == 1 and screen.shown.number == "1"
         await pilot.press("space")  # paused: the figure stands still, no wake-up for it
-        assert screen.next_wakeup() is None and figure.frame == 1
+        assert screen.workout.wake_at() is None and figure.frame == 1
 
 
 async def test_the_figure_is_hidden_below_80x24_and_the_number_keeps_its_room(paths, clock, builtins):
@@ -85,10 +85,10 @@ async def test_a_self_paced_set_alternates_the_figure_slowly(paths, clock, built
         start = clock.now
         assert figure.frame == 0
         clock.now = start + 2.0
-        screen.poll()
+        screen.wake()
         assert figure.frame == 1
         clock.now = start + 4.0
-        screen.poll()
+        screen.wake()
         assert figure.frame == 0
 
 

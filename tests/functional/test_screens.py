@@ -79,7 +79,7 @@ async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
         clock.advance(120)  # the dialog pauses the workout
         await pilot.press("n")
         assert isinstance(app.screen, WorkoutScreen)
-        assert app.screen.run.view().reps == 1  # 5 s into the set, 120 s of dialog excluded
+        assert app.screen.workout.engine.view().reps == 1  # 5 s into the set, 120 s of dialog excluded
         await pilot.press("q")
         await pilot.press("y")
         await end_check(pilot)
@@ -101,7 +101,7 @@ async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
         assert text(app, "#phase-title") == "PAUSED · GET READY"
         assert app.screen.has_class("-paused")
         clock.advance(300)
-        app.screen.poll()
+        app.screen.wake()
         await pilot.pause()
         assert app.screen.query_one("#number", BigNumber).value == "0:06"
         await pilot.press("space")
@@ -129,7 +129,7 @@ async def test_keys_skip_back_finish_correct_and_extend(paths, clock):
         assert text(app, "#phase-title") == "REST"
         await pilot.press("b")  # back to set 1: it will be done again
         assert text(app, "#phase-detail") == "Set 1 of 2"
-        assert app.screen.run.done_records() == []
+        assert app.screen.workout.engine.done_records() == []
 
 
 async def test_switch_sides_and_one_sided_sets_say_which_leg(paths, clock):
@@ -197,7 +197,7 @@ async def test_a_jump_of_the_clock_shows_a_pause_with_the_time_away(paths, clock
         await pilot.press("enter")
         await advance(pilot, clock, 10.5 + 7)  # the get-ready, then 2 squats
         clock.advance(100)  # the process was stopped
-        app.screen.poll()
+        app.screen.wake()
         await pilot.pause()
         assert text(app, "#phase-title") == "PAUSED · SQUATS"
         assert text(app, "#phase-detail") == "Paused (the app was stopped for 1:40) · Space to resume"

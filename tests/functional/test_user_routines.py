@@ -100,11 +100,11 @@ async def test_a_progression_taken_on_the_summary_raises_the_next_workout(paths,
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
-        while not screen.run.finished:  # "right" for each exercise, in the rest after its last set
+        while not screen.workout.engine.finished:  # "right" for each exercise, in the rest after its last set
             if screen.workout.rating_due() and screen.workout.rating() is None:
                 await pilot.press("2")
-            clock.now = screen.run.wakeup_at()
-            screen.poll()
+            clock.now = screen.workout.engine.wakeup_at()
+            screen.wake()
         await pilot.pause()
         await end_check(pilot, "2", "n")  # the last exercise's "How was it?", and no pain
         await app.workers.wait_for_complete()

@@ -6,7 +6,7 @@ import pytest
 from conftest import FakeClock, make_routine
 
 from glute_tui.core.display import describe
-from glute_tui.core.engine import ClockJumped, SetFinished, WorkoutRun
+from glute_tui.core.engine import ClockJumped, Engine, SetFinished
 from glute_tui.core.format import away_note, format_gap
 from glute_tui.core.plan import REST, WORK, build_plan
 
@@ -18,7 +18,7 @@ def squats(catalogue, **item):
     return build_plan(make_routine(catalogue, [exercise], get_ready_s=0))
 
 
-def follow(run: WorkoutRun, clock: FakeClock, seconds: float) -> list:
+def follow(run: Engine, clock: FakeClock, seconds: float) -> list:
     """Poll as the screen does (at each wakeup, at most a second apart) for `seconds`."""
     end = clock.now + seconds
     events: list = []
@@ -30,7 +30,7 @@ def follow(run: WorkoutRun, clock: FakeClock, seconds: float) -> list:
 
 
 def test_a_jump_mid_set_counts_no_reps_for_the_time_away(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 5)  # two reps and a half
     assert run.view().reps == 2
@@ -49,7 +49,7 @@ def test_a_jump_mid_set_counts_no_reps_for_the_time_away(catalogue, clock):
 
 
 def test_a_jump_during_a_rest_does_not_use_the_rest_up(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 20 + 10)  # the set (10 x 2 s), then 10 s of its 30 s rest
     assert run.view().step.kind == REST and run.view().remaining_s == pytest.approx(20)
@@ -64,7 +64,7 @@ def test_a_jump_during_a_rest_does_not_use_the_rest_up(catalogue, clock):
 
 
 def test_time_away_is_left_out_of_the_elapsed_time_and_the_set_seconds(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 6)
     clock.advance(3600)
@@ -79,7 +79,7 @@ def test_time_away_is_left_out_of_the_elapsed_time_and_the_set_seconds(catalogue
 def test_a_key_pressed_on_return_shows_the_pause_instead_of_acting(catalogue, clock):
     """On SIGCONT a key may reach the app before its timer: Enter then must not end the set
     with the reps of the time away; the pause is shown and the key is not acted on."""
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 4)
     clock.advance(60)
@@ -90,7 +90,7 @@ def test_a_key_pressed_on_return_shows_the_pause_instead_of_acting(catalogue, cl
 
 
 def test_space_on_return_keeps_the_pause(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 3)
     clock.advance(20)
@@ -99,7 +99,7 @@ def test_space_on_return_keeps_the_pause(catalogue, clock):
 
 
 def test_gaps_up_to_the_threshold_are_ordinary_late_polls(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     clock.advance(JUMP_S)
     assert not any(isinstance(e, ClockJumped) for e in run.poll())
@@ -107,7 +107,7 @@ def test_gaps_up_to_the_threshold_are_ordinary_late_polls(catalogue, clock):
 
 
 def test_a_long_manual_pause_is_not_a_jump(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 2)
     run.toggle_pause()
@@ -119,7 +119,7 @@ def test_a_long_manual_pause_is_not_a_jump(catalogue, clock):
 
 def test_without_a_threshold_a_big_step_of_the_clock_is_time_worked(catalogue, clock):
     """The engine's tests and the screenshots move a fake clock in big steps: off by default."""
-    run = WorkoutRun(squats(catalogue), clock)
+    run = Engine(squats(catalogue), clock)
     run.start()
     clock.advance(40)  # the first set (20 s) and 20 s of its 30 s rest
     events = run.poll()
@@ -128,7 +128,7 @@ def test_without_a_threshold_a_big_step_of_the_clock_is_time_worked(catalogue, c
 
 
 def test_stop_after_a_jump_keeps_the_time_away_out(catalogue, clock):
-    run = WorkoutRun(squats(catalogue), clock, jump_s=JUMP_S)
+    run = Engine(squats(catalogue), clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 21)  # the first set, 1 s of rest
     clock.advance(500)
@@ -138,12 +138,12 @@ def test_stop_after_a_jump_keeps_the_time_away_out(catalogue, clock):
 
 def test_a_jump_threshold_must_be_positive(catalogue, clock):
     with pytest.raises(ValueError):
-        WorkoutRun(squats(catalogue), clock, jump_s=0)
+        Engine(squats(catalogue), clock, jump_s=0)
 
 
 def test_the_screen_says_how_long_the_app_was_away(catalogue, clock):
     plan = squats(catalogue)
-    run = WorkoutRun(plan, clock, jump_s=JUMP_S)
+    run = Engine(plan, clock, jump_s=JUMP_S)
     run.start()
     follow(run, clock, 3)
     clock.advance(100)

@@ -13,7 +13,7 @@ import pytest
 from glute_tui.cli.main import main
 from glute_tui.core.coach import advise, advise_from_history, coach
 from glute_tui.core.effort import Pain
-from glute_tui.core.engine import SetCorrected, WorkoutRun
+from glute_tui.core.engine import Engine, SetCorrected
 from glute_tui.core.exchange import ImportProblem, parse_export, to_csv, to_json
 from glute_tui.core.plan import REST, build_plan
 from glute_tui.core.progression import BACK, HOLD, STAY, UP, apply, steps_to_take
@@ -28,10 +28,10 @@ from glute_tui.store.routine_files import load_catalogue, load_loads
 AS_OF = date(2026, 11, 24)
 
 
-def run_workout(routine, clock, *, counting="paced", effort=None, finish_early_s=None) -> WorkoutRun:
+def run_workout(routine, clock, *, counting="paced", effort=None, finish_early_s=None) -> Engine:
     """A whole workout on the fake clock; each exercise rated `effort` when its rating is due
     (None: never answered). Self-paced sets end with Enter after `finish_early_s` seconds."""
-    run = WorkoutRun(build_plan(routine), clock, counting=counting)
+    run = Engine(build_plan(routine), clock, counting=counting)
     run.start()
     rated: set[int] = set()
     guard = 0
@@ -55,7 +55,7 @@ def run_workout(routine, clock, *, counting="paced", effort=None, finish_early_s
     return run
 
 
-def session_of(routine, run: WorkoutRun, started: datetime, pain=None) -> Session:
+def session_of(routine, run: Engine, started: datetime, pain=None) -> Session:
     return Session(routine=routine.id, routine_name=routine.name, started_at=started.isoformat(),
                    ended_at=(started + timedelta(minutes=20)).isoformat(), status="completed",
                    sets=run.done_records(), pain=pain)
@@ -166,7 +166,7 @@ def test_self_paced_sets_pressed_through_are_too_fast_and_not_met(builtins, cloc
 
 def test_a_count_corrected_during_the_rest_is_the_persons(builtins, clock):
     plan = build_plan(builtins["short"])
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     while plan.steps[run.index].kind != REST:
         clock.now = run.wakeup_at()
@@ -179,7 +179,7 @@ def test_a_count_corrected_during_the_rest_is_the_persons(builtins, clock):
 def test_the_rating_is_due_after_the_last_set_only_and_reaches_the_journal(builtins, clock, paths):
     routine = builtins["short"]  # squats 2 sets, then a 2-set hold, then clamshells
     plan = build_plan(routine)
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     history = History(paths.data)
     journal = history.start_journal(Session(routine.id, routine.name, "2026-11-24T07:00:00+01:00",

@@ -7,6 +7,7 @@ from conftest import FakeClock, make_routine
 
 from glute_tui.core.engine import (
     Countdown,
+    Engine,
     HoldHalfway,
     PhaseStarted,
     RepCounted,
@@ -14,12 +15,11 @@ from glute_tui.core.engine import (
     SetFinished,
     SetsDropped,
     WorkoutDone,
-    WorkoutRun,
 )
 from glute_tui.core.plan import DONE, GET_READY, REST, SWITCH, WORK, build_plan
 
 
-def run_through(run: WorkoutRun, clock: FakeClock) -> list:
+def run_through(run: Engine, clock: FakeClock) -> list:
     """Follow the run as the screen does: wake at each change, poll."""
     events = run.start()
     guard = 0
@@ -35,7 +35,7 @@ def run_through(run: WorkoutRun, clock: FakeClock) -> list:
 
 def test_default_routine_straight_through_matches_plan_and_planned_length(builtins, clock):
     plan = build_plan(builtins["article"])
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     events = run_through(run, clock)
     records = run.done_records()
     work = plan.work_steps
@@ -57,7 +57,7 @@ def test_default_routine_straight_through_matches_plan_and_planned_length(builti
 def test_late_polls_do_not_add_up(builtins, clock):
     """Polled 0.7 s late every time, the workout still ends on the planned second."""
     plan = build_plan(builtins["short"])
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     while not run.finished:
         clock.now = run.wakeup_at() + 0.7
@@ -67,7 +67,7 @@ def test_late_polls_do_not_add_up(builtins, clock):
 
 def test_one_big_jump_ends_every_phase_at_its_deadline(builtins, clock):
     plan = build_plan(builtins["short"])
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     clock.advance(plan.total_s + 500)
     events = run.poll()
@@ -78,7 +78,7 @@ def test_one_big_jump_ends_every_phase_at_its_deadline(builtins, clock):
 
 def test_a_90_second_pause_moves_the_end_by_exactly_90_seconds(builtins, clock):
     plan = build_plan(builtins["article"])
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     start = clock.now
     run.start()
     clock.advance(100.3)
@@ -96,7 +96,7 @@ def test_a_90_second_pause_moves_the_end_by_exactly_90_seconds(builtins, clock):
 
 def test_pause_freezes_the_countdown_and_the_rep_count(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 10, "tempo_s": 2}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(3 + 5)  # get-ready, then 2 reps and a half
     run.poll()
@@ -114,7 +114,7 @@ def test_pause_freezes_the_countdown_and_the_rep_count(catalogue, clock):
 def test_skip_at_the_first_and_the_last_step(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5, "rest_s": 10}])
     plan = build_plan(routine)
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     assert run.step.kind == GET_READY
     run.skip()  # skipping the get-ready starts the first set at once
@@ -131,7 +131,7 @@ def test_skip_at_the_first_and_the_last_step(catalogue, clock):
 
 def test_back_at_the_first_step_restarts_it(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 5}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(2)
     run.back()
@@ -141,7 +141,7 @@ def test_back_at_the_first_step_restarts_it(catalogue, clock):
 
 def test_back_redoes_the_previous_set_and_drops_its_record(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5, "tempo_s": 1, "rest_s": 10}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(3 + 5 + 2)  # into the rest after set 1
     run.poll()
@@ -154,14 +154,14 @@ def test_back_redoes_the_previous_set_and_drops_its_record(catalogue, clock):
 
 def test_back_is_harmless_after_the_end(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 2, "tempo_s": 1}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run_through(run, clock)
     assert run.back() == [] and run.finished and len(run.done_records()) == 1
 
 
 def test_adjusting_reps_never_goes_below_zero(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 5, "tempo_s": 1, "rest_s": 10}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(3 + 2)
     run.poll()
@@ -182,7 +182,7 @@ def test_adjusting_reps_never_goes_below_zero(catalogue, clock):
 
 def test_correcting_the_last_set_during_the_rest(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 12, "tempo_s": 1, "rest_s": 30}])
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(3 + 12 + 1)
     run.poll()
@@ -197,7 +197,7 @@ def test_correcting_the_last_set_during_the_rest(catalogue, clock):
 
 def test_a_hold_counts_down_to_zero_and_ends_the_step(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     events = run.start()
     assert run.step.item.is_hold and run.view().remaining_s == pytest.approx(30)
     clock.advance(29.5)
@@ -215,12 +215,12 @@ def test_a_hold_counts_down_to_zero_and_ends_the_step(catalogue, clock):
 def run_through_events(catalogue):
     clock = FakeClock()
     routine = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
-    return run_through(WorkoutRun(build_plan(routine), clock), clock)
+    return run_through(Engine(build_plan(routine), clock), clock)
 
 
 def test_paced_reps_are_counted_every_tempo_seconds(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 4, "tempo_s": 2.5}], get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     events = run_through(run, clock)
     assert [e.reps for e in events if isinstance(e, RepCounted)] == [1, 2, 3, 4]
     last_rep = next(i for i, e in enumerate(events) if isinstance(e, RepCounted) and e.reps == 4)
@@ -230,7 +230,7 @@ def test_paced_reps_are_counted_every_tempo_seconds(catalogue, clock):
 
 def test_self_paced_sets_wait_for_enter_and_keep_the_corrected_count(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 12}], get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock, counting="self-paced")
+    run = Engine(build_plan(routine), clock, counting="self-paced")
     run.start()
     clock.advance(600)
     run.poll()
@@ -244,7 +244,7 @@ def test_self_paced_sets_wait_for_enter_and_keep_the_corrected_count(catalogue, 
 
 def test_alternating_sets_show_the_leg_of_each_rep(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "lunge", "sets": 1, "reps": 4, "tempo_s": 1}], get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     legs = [run.view().rep_side]
     for _ in range(3):
@@ -258,7 +258,7 @@ def test_extending_a_rest_adds_fifteen_seconds(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 2, "tempo_s": 1, "rest_s": 30}],
                            get_ready_s=0)
     plan = build_plan(routine)
-    run = WorkoutRun(plan, clock)
+    run = Engine(plan, clock)
     run.start()
     assert not run.add_rest()  # not during a set
     clock.advance(2)
@@ -274,7 +274,7 @@ def test_extending_a_rest_adds_fifteen_seconds(catalogue, clock):
 def test_countdown_cues_come_once_per_second_in_the_last_three(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 1, "tempo_s": 1, "rest_s": 10}],
                            get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     times = []
     while not run.finished:
@@ -288,7 +288,7 @@ def test_countdown_cues_come_once_per_second_in_the_last_three(catalogue, clock)
 def test_enter_ends_a_rest_early_and_the_next_set_starts_then(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 2, "tempo_s": 1, "rest_s": 30}],
                            get_ready_s=0)
-    run = WorkoutRun(build_plan(routine), clock)
+    run = Engine(build_plan(routine), clock)
     run.start()
     clock.advance(2 + 5)
     run.poll()
@@ -298,7 +298,7 @@ def test_enter_ends_a_rest_early_and_the_next_set_starts_then(catalogue, clock):
 
 
 def test_stop_keeps_only_finished_sets(builtins, clock):
-    run = WorkoutRun(build_plan(builtins["article"]), clock)
+    run = Engine(build_plan(builtins["article"]), clock)
     run.start()
     clock.advance(10 + 36 + 45 + 20)  # into the second set of squats
     run.poll()

@@ -28,7 +28,7 @@ from glute_tui.core.routines import RoutineError, _toml_string
 from glute_tui.core.stats import session_day
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.services.history import HistoryService
-from glute_tui.services.workout import WorkoutSession
+from glute_tui.services.workout import Workout
 from glute_tui.store.history import History
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import load_all
@@ -125,12 +125,12 @@ def loadable_routines(paths: AppPaths, tmp_path: Path) -> list:
     return list(routines.values())
 
 
-def run_workout(routine, paths: AppPaths, *, status: str, pain: list[Pain] | None = None) -> WorkoutSession:
+def run_workout(routine, paths: AppPaths, *, status: str, pain: list[Pain] | None = None) -> Workout:
     clock = ManualClock()
-    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout = Workout(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
     workout.start()
     clock.advance(30)
-    workout.record(workout.run.finish_step())  # a set done
+    workout.finish_set()  # a set done
     workout.rate("hard")
     workout.finish(status).result(timeout=10)
     if pain is not None:
@@ -142,10 +142,10 @@ def run_workout(routine, paths: AppPaths, *, status: str, pain: list[Pain] | Non
 def crash_mid_workout(routine, paths: AppPaths) -> None:
     """A workout whose process dies after its first set: its journal stays behind."""
     clock = ManualClock()
-    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout = Workout(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
     workout.start()
     clock.advance(20)
-    workout.record(workout.run.finish_step())
+    workout.finish_set()
     recorder = workout._recorder
     assert recorder is not None
     recorder._pool.submit(lambda: None).result(timeout=10)  # the journal has the set
@@ -194,15 +194,15 @@ def test_a_wall_clock_set_back_two_days_mid_workout_never_ends_a_session_before_
         paths: AppPaths, tmp_path: Path, monkeypatch):
     routine = next(r for r in load_all(None).routines if r.id == "short")
     clock = ManualClock()
-    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout = Workout(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
     workout.start()
     started = datetime.now().astimezone()
     back = started - timedelta(days=2)
     monkeypatch.setattr("glute_tui.store.recorder.now_iso", lambda now=None: back.isoformat(timespec="seconds"))
     monkeypatch.setattr("glute_tui.core.records.now_iso", lambda now=None: back.isoformat(timespec="seconds"))
-    workout.record(workout.run.finish_step())  # the get-ready, ended at once
+    workout.finish_set()  # the get-ready, ended at once
     clock.advance(600)
-    workout.record(workout.run.finish_step())  # the first set: ten minutes
+    workout.finish_set()  # the first set: ten minutes
     clock.advance(300)
     workout.finish("stopped").result(timeout=10)
     (session,) = History(paths.data).load().sessions
@@ -245,11 +245,11 @@ def test_the_largest_routine_writes_a_session_import_takes(paths: AppPaths):
     many_sets(paths, 25)
     routine = next(r for r in load_all(paths.routines_dir).routines if r.id == "many-25")
     clock = ManualClock()
-    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout = Workout(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
     workout.start()
-    while not workout.run.finished:
+    while not workout.engine.finished:
         clock.advance(5)
-        workout.record(workout.run.finish_step())
+        workout.finish_set()
     workout.finish("completed").result(timeout=10)
     (session,) = parse_export(exported(paths.data), "export.json")
     assert len(session.sets) == 500
@@ -258,11 +258,11 @@ def test_the_largest_routine_writes_a_session_import_takes(paths: AppPaths):
 def test_a_set_left_running_for_days_is_saved_as_a_day_at_most(paths: AppPaths):
     routine = next(r for r in load_all(None).routines if r.id == "short")
     clock = ManualClock()
-    workout = WorkoutSession(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
+    workout = Workout(routine, counting="self-paced", clock=clock, history=HistoryService(paths.data))
     workout.start()
-    workout.record(workout.run.finish_step())  # the get-ready
+    workout.finish_set()  # the get-ready
     clock.advance(3 * 86_400)  # the app left open on the first set for three days
-    workout.record(workout.run.finish_step())
+    workout.finish_set()
     workout.finish("stopped").result(timeout=10)
     (session,) = parse_export(exported(paths.data), "export.json")
     assert session.sets[0].seconds == 86_400

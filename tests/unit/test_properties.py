@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from glute_tui.cli.main import main
-from glute_tui.core.engine import WorkoutRun
+from glute_tui.core.engine import Engine
 from glute_tui.core.exchange import ImportProblem, parse_export, to_json
 from glute_tui.core.plan import build_plan
 from glute_tui.core.records import Session
@@ -130,7 +130,7 @@ ROUTINES = [parse_routine({"name": "p", "get_ready_s": 2, "switch_sides_s": 1, "
 def test_the_engine_keeps_its_invariants_under_any_commands(commands, counting):
     plan = build_plan(ROUTINES[0])
     clock = ManualClock()
-    run = WorkoutRun(plan, clock, counting=counting)
+    run = Engine(plan, clock, counting=counting)
     run.start()
     active = 0.0
     last_elapsed = 0.0

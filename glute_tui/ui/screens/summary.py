@@ -4,7 +4,6 @@ next time and why; whether it was saved; and "Any pain?", asked once at the end.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import Future
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -22,18 +21,16 @@ from glute_tui.core.coach import Coaching, advise, coach
 from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_clock
 from glute_tui.core.pain import GUIDANCE
-from glute_tui.core.plan import Plan
 from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
-from glute_tui.core.records import Session, SetRecord, sets_done
+from glute_tui.core.records import Session, sets_done
 from glute_tui.core.results import ExerciseResult, overall, summarize
 from glute_tui.core.routines import RoutineError
-from glute_tui.store.recorder import SaveResult
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.widgets.plain_table import PlainTable
 
 if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed, not with this screen
-    from glute_tui.services.workout import WorkoutSession
+    from glute_tui.services.workout import Workout
     from glute_tui.ui.dialogs.pain_check import PainAnswer
 from glute_tui.core.text import visible
 from glute_tui.ui.plain import plain, plain_text
@@ -46,16 +43,13 @@ class SummaryScreen(Screen[None]):
 
     save_status: var[str] = var("Saving…")
 
-    def __init__(self, ctx: AppContext, plan: Plan, records: list[SetRecord], saved: Future[SaveResult],
-                 status: str, elapsed_s: float, workout: WorkoutSession | None = None) -> None:
+    def __init__(self, ctx: AppContext, workout: Workout) -> None:
         super().__init__()
         self.ctx = ctx
-        self.plan = plan
-        self.records = records
-        self.saved = saved
-        self.status = status
-        self.elapsed_s = elapsed_s
-        self.workout = workout  # for the end check: the last exercise's answer, the pain
+        self.workout = workout  # finished: its plan, sets, status, time, save; and the end check
+        self.plan = workout.plan
+        self.records = workout.records
+        self.status = workout.status
         self.pain_answered = False
         self.results: list[ExerciseResult] = []
         self.advice: list[Advice] = []
@@ -87,18 +81,18 @@ class SummaryScreen(Screen[None]):
             title = "Workout stopped: what you did is kept." if done else "Workout stopped."
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
-            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.elapsed_s)}"))
+            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.workout.elapsed_s)}"))
         self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
         self._read_previous()
-        if self.workout is not None and any(r.done for r in self.records):
+        if any(r.done for r in self.records):
             self.call_after_refresh(self.action_pain_check)
 
     def _show_results(self, pain_session: Session | None = None) -> None:
         """The table and the advice, from the records as they are now (answers included)."""
         results = summarize(self.plan, self.records)
         pain = pain_session.pain if pain_session is not None else None
-        current = pain_session or (self.workout.session if self.workout is not None else None)
+        current = pain_session or self.workout.session
         if self._history is not None and current is not None:  # the coach, over the weeks
             library = self.ctx.library
             current = replace(current, sets=list(self.records))  # as answered so far
@@ -147,7 +141,7 @@ class SummaryScreen(Screen[None]):
     def _read_previous(self) -> None:
         """The sessions before this one that the coach needs (this session left out: it is
         added as it is now, answers included), through the history service."""
-        current = self.workout.session.id if self.workout is not None and self.workout.session else ""
+        current = self.workout.session.id if self.workout.session else ""
         sessions = self.ctx.history.advice_sessions(self.plan.routine, exclude=current)
         self.app.call_from_thread(self._previous_read, sessions)
 
@@ -157,7 +151,8 @@ class SummaryScreen(Screen[None]):
 
     async def _wait_for_save(self) -> None:
         try:
-            result = await asyncio.wrap_future(self.saved)
+            assert self.workout.saved is not None, "the Summary of a workout not finished"
+            result = await asyncio.wrap_future(self.workout.saved)
             self.save_status = result.message
         except Exception as exc:  # never a traceback: the journal keeps the sets
             self.save_status = f"Could not save: {exc}. The sets will be recovered at the next start."
@@ -193,7 +188,7 @@ class SummaryScreen(Screen[None]):
             if self.steps:
                 lines.append("\np", style="bold")
                 lines.append(" takes the steps up and back into your routine")
-            if self.workout is not None and not self.pain_answered and any(r.done for r in self.records):
+            if not self.pain_answered and any(r.done for r in self.records):
                 lines.append("\na", style="bold")
                 lines.append(" answers \"Any pain?\"")
             widget.update(lines)
@@ -203,7 +198,7 @@ class SummaryScreen(Screen[None]):
         if action == "progress":
             return bool(self.steps)
         if action == "pain_check":
-            return self.workout is not None and any(r.done for r in self.records)
+            return any(r.done for r in self.records)
         return True
 
     def action_pain_check(self) -> None:
@@ -211,7 +206,7 @@ class SummaryScreen(Screen[None]):
         from glute_tui.ui.dialogs.pain_check import PainCheck
 
         workout = self.workout
-        if workout is None or not self.is_attached:
+        if not self.is_attached:
             return
         session = workout.session
         ask = workout.rating_due() if workout.rating() is None else ""
@@ -219,7 +214,7 @@ class SummaryScreen(Screen[None]):
                                        ask_effort_for=ask), self._pain_answered)
 
     def _pain_answered(self, answer: PainAnswer | None) -> None:
-        if answer is None or self.workout is None:
+        if answer is None:
             return
         session = self.workout.end_check(answer.pain, answer.note, answer.effort)
         if session is None:
@@ -232,7 +227,6 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, group="end-check")
     def _save_answers(self, session: Session) -> None:
-        assert self.workout is not None
         try:
             saved = self.workout.save_end_check(session)
         except Exception as exc:  # never a traceback: the session itself is saved

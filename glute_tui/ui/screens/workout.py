@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, describe, figure_shown, phase_word
-from glute_tui.core.engine import Event, WorkoutDone
+from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, phase_word
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
+from glute_tui.services.workout import WorkoutUpdate
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
@@ -53,11 +53,8 @@ class WorkoutScreen(Screen[None]):
         self.ctx = ctx
         self.routine = routine
         self.workout = ctx.workouts.begin(routine, counting, on_problem=self._disk_problem)
-        self.plan = self.workout.plan
-        self.run = self.workout.run
         self._timer: Timer | None = None
         self._flash_timer: Timer | None = None
-        self._figure_wake: float | None = None  # when the figure's frame next changes
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,59 +99,49 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
         self._arrange(*self.app.size)  # before the first frame, not after its Resize
-        self._paused_by_overlay = False
         self.ctx.settings_changed.subscribe(self, lambda prefs: self._show_clock())
-        self._handle(self.workout.start())
+        self._show(self.workout.start())
 
     # --- a screen on top (Help, the palette, a question) pauses the workout -------------------
 
     def on_screen_suspend(self) -> None:
         """Help, the command palette or a question over the workout: the clock stops, as for
         Space, and starts again when it closes (unless the person had paused it)."""
-        if self.run.started and not self.run.finished and not self.run.paused:
-            self._paused_by_overlay = True
-            self.run.pause()
-            self._handle([])
+        update = self.workout.cover()
+        if update is not None:
+            self._show(update)
 
     def on_screen_resume(self) -> None:
-        if getattr(self, "_paused_by_overlay", False):
-            self._paused_by_overlay = False
-            self.run.resume()
-            self._handle(self.run.poll())
+        update = self.workout.uncover()
+        if update is not None:
+            self._show(update)
 
     def _disk_problem(self, message: str) -> None:
         """From the writer thread: say so at once, the person may want to free some space."""
         self.app.call_from_thread(self.notify, message, title="Saving", severity="error", timeout=15)
 
-    # --- time ----------------------------------------------------------------------------------
+    # --- the workout's updates -------------------------------------------------------------------
 
-    def poll(self) -> None:
-        """Bring the screen up to the clock's time; the timer calls it, and tests may."""
-        self._handle(self.run.poll())
+    def wake(self) -> None:
+        """The clock reached the workout's next change; the timer calls it, and tests may."""
+        self._show(self.workout.wake())
 
-    def next_wakeup(self) -> float | None:
-        """The engine's next change, or the figure's next frame when that comes first."""
-        wake = self.run.wakeup_at()
-        if wake is None or self._figure_wake is None:
-            return wake
-        return min(wake, self._figure_wake)
-
-    def _schedule(self) -> None:
+    def _show(self, update: WorkoutUpdate) -> None:
+        """Play the update's cues, show what it shows, and wake at its next change."""
+        self.ctx.cues.play(update.cues)
+        if update.tick:
+            self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
+        self.shown = update.display
+        self._show_effort_prompt(update)
+        if update.note:
+            self.notify(update.note, timeout=2)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        wake = self.next_wakeup()
-        if wake is not None:
-            self._timer = self.set_timer(max(0.0, wake - self.ctx.clock()), self.poll)
-
-    def _handle(self, events: list[Event]) -> None:
-        self.workout.record(events)
-        self.ctx.cues.handle(events, self.workout.next_title)
-        self.refresh_display()
-        if any(isinstance(e, WorkoutDone) for e in events):
-            self._finish("completed")
-            return
-        self._schedule()
+        if update.finished:
+            self._to_summary()
+        elif update.wake_at is not None:
+            self._timer = self.set_timer(max(0.0, update.wake_at - self.ctx.clock()), self.wake)
 
     def on_cue_flash(self, message: CueFlash) -> None:
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
@@ -169,21 +156,12 @@ class WorkoutScreen(Screen[None]):
 
     # --- what is shown -------------------------------------------------------------------------
 
-    def refresh_display(self) -> None:
-        view = self.run.view()
-        following = self.plan.next_work_after(view.index)
-        change = figure_shown(view, following).changes_in_s
-        self._figure_wake = None if change is None else self.ctx.clock() + change
-        self.shown = describe(view, following)
-        self._show_effort_prompt()
-
-    def _show_effort_prompt(self) -> None:
+    def _show_effort_prompt(self, update: WorkoutUpdate) -> None:
         """Asked during the rest (or switch) after an exercise's last set; never in the way of
         the timer: a line on the screen, answered or not."""
         prompt = self.query_one("#effort", EffortPrompt)
-        name = self.workout.rating_due() if not self.run.finished else ""
-        if name:
-            prompt.ask(name, self.workout.rating())
+        if update.effort_for:
+            prompt.ask(update.effort_for, update.effort)
         else:
             prompt.hide()
 
@@ -217,9 +195,6 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#form-cues", Static).update(Content("\n").join(plain(f"• {c}") for c in new.cues))
         if changed("figure") or changed("frame"):
             self.query_one(MoveFigure).show(new.figure, new.frame)
-            if old is not None and not changed("figure") and not changed("phase") and new.phase == "work" \
-                    and self.run.counting == "paced" and not new.paused:
-                self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
         if changed("next_text"):
             self.query_one("#next", Static).update(plain(new.next_text))
         if changed("progress"):
@@ -238,42 +213,35 @@ class WorkoutScreen(Screen[None]):
     # --- actions -------------------------------------------------------------------------------
 
     def action_toggle_pause(self) -> None:
-        self._handle(self.run.toggle_pause())
+        self._show(self.workout.toggle_pause())
 
     def action_finish(self) -> None:
-        self._handle(self.run.finish_step())
+        self._show(self.workout.finish_set())
 
     def action_reps(self, delta: int) -> None:
-        self._handle(self.run.adjust_reps(delta))
+        self._show(self.workout.adjust_reps(delta))
 
     def action_skip(self) -> None:
-        self._handle(self.run.skip())
+        self._show(self.workout.skip())
 
     def action_back(self) -> None:
-        self._handle(self.run.back())
+        self._show(self.workout.back())
 
     def action_add_rest(self) -> None:
-        if self.run.add_rest():
-            self.notify("15 more seconds of rest", timeout=2)
-        self._handle([])
+        self._show(self.workout.add_rest())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "effort":
-            return not self.run.finished and bool(self.workout.rating_due())
+            return self.workout.can_rate()
         return True
 
     def action_effort(self, effort: str) -> None:
-        self.workout.rate(effort)  # journaled there; nothing to cue
-        self._show_effort_prompt()
+        self._show(self.workout.rate(effort))  # journaled there
 
     def action_help(self) -> None:
         from glute_tui.ui.dialogs.help import HelpScreen
 
-        item = self.run.step.item
-        if item is None:  # a get-ready or a rest: the move that comes next
-            following = self.plan.next_work_after(self.run.index)
-            item = following.item if following is not None else None
-        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=item,
+        self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.routine, current=self.workout.help_item(),
                                         screen="Workout"))
 
     def action_quit_workout(self) -> None:
@@ -281,25 +249,21 @@ class WorkoutScreen(Screen[None]):
         from glute_tui.ui.dialogs.confirm import Confirm
 
         def decided(stop: bool | None) -> None:
-            if stop:
-                self._paused_by_overlay = False
-                self._finish("stopped")
+            if stop and not self.workout.finishing:
+                self.workout.stop()
+                self._to_summary()
 
-        done = self.run.view().sets_done
+        done = self.workout.sets_done
         text = (f"The {plural(done, 'set')} done so far will be saved to your history." if done
                 else "No set is done yet, so nothing will be saved.")
         self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
 
     # --- the end -------------------------------------------------------------------------------
 
-    def _finish(self, status: str) -> None:
+    def _to_summary(self) -> None:
         from glute_tui.ui.screens.summary import SummaryScreen
 
-        if self.workout.finishing:
-            return
         if self._timer is not None:
             self._timer.stop()
-        saved = self.workout.finish(status)
-        records = self.run.done_records()
-        self.app.switch_screen(SummaryScreen(self.ctx, self.plan, records, saved, status,
-                                             elapsed_s=self.run.elapsed(), workout=self.workout))
+            self._timer = None
+        self.app.switch_screen(SummaryScreen(self.ctx, self.workout))
