@@ -197,7 +197,7 @@ def shell_env(tmp_path: Path) -> dict[str, str]:
 COMPLETIONS = [
     ("glute-tui ro", {"routines"}),
     ("glute-tui routines s", {"show"}),
-    ("glute-tui routines show ", {"article", "knee-friendly", "short"}),
+    ("glute-tui routines show ", {"article", "knee-friendly", "run-day", "short"}),
     ("glute-tui exercises show cl", {"clamshell"}),
     ("glute-tui export --format ", {"json", "csv"}),
     ("glute-tui --data-dir /tmp hi", {"history"}),
