@@ -129,7 +129,7 @@ def read_index(year_file: Path) -> tuple[YearIndex, dict[str, Any]] | None:
         try:
             head = b""
             while b"\n" not in head and len(head) <= HEAD_MAX:
-                chunk = os.pread(fd, 1024 * 1024, len(head))
+                chunk = os.pread(fd, max(65536, len(head)), len(head))  # most heads fit the first
                 if not chunk:
                     break
                 head += chunk

@@ -211,3 +211,17 @@ def test_import_merges_by_the_ids_in_the_index(folder: Path, tmp_path: Path):
     assert History(folder).add_many(again) == 0
     assert History(folder).add_many(make_sessions(5, end=AS_OF, seed=12)) == 5
     assert same(folder)
+
+
+def test_two_copies_saving_in_turn_keep_each_others_sessions_in_the_index(folder: Path):
+    one, two = History(folder), History(folder)  # two copies of the app on one folder
+    figures(folder)
+    added = make_sessions(6, end=date(2026, 12, 20), seed=31)
+    for i, session in enumerate(added):
+        (one if i % 2 else two).add(session)
+        assert same(folder, date(2026, 12, 31))
+    ids = {row.id for year in HistoryService(folder).rows() for row in year}
+    assert {s.id for s in added} <= ids and len(ids) == 306
+    one.delete(added[0].id)  # a delete leaves the index to be made again
+    assert same(folder, date(2026, 12, 31))
+    assert HistoryService(folder).count() == 305
