@@ -29,6 +29,9 @@ HOLD_HALFWAY_MIN_S = 20  # a hold shorter than this gets no halfway cue
 MAX_REPS = 999
 SET_MAX_S = 86_400.0  # a record's seconds: what a saved session (and import) takes
 SKIPPED_REST_S = 10.0  # a rest after a skipped set: time to get into place, not a full rest
+# A paced rep is counted as the person comes back up, a third of a tempo before its end, so the
+# last rep is on the screen (and heard) before the set ends, not at the instant the rest begins.
+REP_LEAD = 1 / 3
 
 
 # --- events: what happened, for the screen and for the cues -----------------------------------
@@ -205,7 +208,14 @@ class Engine:
     def _paced_count(self, step: Step, elapsed: float) -> int:
         item = step.item
         assert item is not None and item.reps is not None
-        return min(item.reps, int(math.floor(elapsed / item.tempo_s + EPS)))
+        return min(item.reps, int(math.floor(elapsed / item.tempo_s + REP_LEAD + EPS)))
+
+    def _rep_cap(self, target: int | None) -> int:
+        """The highest count a set may show: its target in a paced set (the app counted to the
+        tempo, nobody did more than it counted), anything up to MAX_REPS when self-paced."""
+        if self.counting == Counting.PACED and target is not None:
+            return min(target, MAX_REPS)
+        return MAX_REPS
 
     def _current_reps(self, now: float) -> int | None:
         step, state = self.step, self._state
@@ -215,7 +225,7 @@ class Engine:
             base = self._paced_count(step, self._step_elapsed(now))
         else:
             base = step.item.reps or 0
-        return max(0, min(MAX_REPS, base + state.adjust))
+        return max(0, min(self._rep_cap(step.item.reps), base + state.adjust))
 
     # --- commands ------------------------------------------------------------------------------
 
@@ -310,14 +320,14 @@ class Engine:
             return jumped
         if step.is_work and step.item is not None and not step.item.is_hold:
             current = self._current_reps(self._now()) or 0
-            new = max(0, min(MAX_REPS, current + delta))
+            new = max(0, min(self._rep_cap(step.item.reps), current + delta))
             state.adjust += new - current
             return []
         if step.kind in (REST, SWITCH):
             previous = max((i for i in self.records if i < state.index), default=None)
             record = self.records.get(previous) if previous is not None else None
             if record is not None and record.reps is not None and not record.skipped:
-                new = max(0, min(MAX_REPS, record.reps + delta))
+                new = max(0, min(self._rep_cap(record.target_reps), record.reps + delta))
                 if new != record.reps and previous is not None:
                     record.reps = new
                     record.counted_by = "person"
@@ -338,7 +348,10 @@ class Engine:
             return None
         step = self.plan.steps[last]
         later = any(s.is_work and s.exercise_index == step.exercise_index for s in self.plan.steps[last + 1:])
-        return None if later else step.exercise_index
+        if later or not any(r.done for i, r in self.records.items()
+                            if self.plan.steps[i].exercise_index == step.exercise_index):
+            return None  # nothing of it was done (every set skipped): nothing to ask about
+        return step.exercise_index
 
     def rate(self, exercise_index: int, effort: str | None) -> list[Event]:
         """The answer to "How was it?" for every finished set of one exercise of the routine;
@@ -348,6 +361,8 @@ class Engine:
         events: list[Event] = []
         for index in sorted(self.records):
             record = self.records[index]
+            if not record.done:  # a skipped set was not felt: it keeps no answer
+                continue
             if self.plan.steps[index].exercise_index == exercise_index and record.effort != effort:
                 record.effort = effort
                 events.append(SetCorrected(index, record))
@@ -366,10 +381,16 @@ class Engine:
         return True
 
     def stop(self) -> list[SetRecord]:
-        """Quit halfway: the sets finished so far are the record; a set under way is not."""
+        """Quit halfway, by any way out: the sets finished so far are the record, and so is a
+        set under way with work in it (its reps or seconds so far, as Enter would keep them);
+        one stopped before its first rep is left out, neither done nor skipped."""
         self.look()
         if self._state is not None and not self.finished:
             now = self._now()
+            if self.step.is_work and self.index not in self.records:
+                ended = self._end(now, skipped=False)
+                if ended and not self.records[self.index].done:
+                    del self.records[self.index]
             self._paused_at = None
             self._finished_at = now
             self._stopped = True
@@ -534,7 +555,7 @@ class Engine:
         item = self.step.item
         if self.step.is_work and item is not None and not item.is_hold and self.counting == "paced":
             count = self._paced_count(self.step, step_elapsed)
-            candidates.append(origin + (count + 1) * item.tempo_s)
+            candidates.append(origin + (count + 1 - REP_LEAD) * item.tempo_s)
         if self.step.is_work and item is not None and item.is_hold and not state.halfway_announced:
             candidates.append(origin + (item.hold_s or 0) / 2)
         future = [c for c in candidates if c > now + EPS]

@@ -169,7 +169,8 @@ class Workout:
     def rating(self) -> str | None:
         """The answer already given for the exercise whose rating is due, if any."""
         due = self.engine.rating_due()
-        answers = {r.effort for i, r in self.engine.records.items() if self.plan.steps[i].exercise_index == due}
+        answers = {r.effort for i, r in self.engine.records.items()
+                   if r.done and self.plan.steps[i].exercise_index == due}
         return next(iter(answers)) if len(answers) == 1 else None
 
     def help_item(self) -> RoutineExercise | None:

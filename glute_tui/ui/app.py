@@ -287,5 +287,10 @@ class GluteApp(App[None]):
         self.ctx.workouts.stop_running(wait=True)
 
     async def action_quit(self) -> None:
+        """Ctrl+Q: during a workout, the question `q` asks (Ctrl+Q again, on the question, leaves
+        at once); the workout under way is saved as stopped either way, with the same sets."""
+        ask = getattr(self.screen, "ask_to_stop", None)
+        if ask is not None and ask(leave_app=True):
+            return
         self.ctx.workouts.stop_running(wait=True)
         self.exit()

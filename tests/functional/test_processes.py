@@ -80,10 +80,12 @@ def test_sighup_sigterm_or_sigint_saves_a_stopped_session(isolated_home: Path, t
     assert journal_sets(isolated_home) == 0  # saved, so the journal is gone
 
 
-def test_ctrl_q_during_a_workout_keeps_the_finished_set(isolated_home: Path, tiny: Path):
+def test_ctrl_q_during_a_workout_asks_like_q_and_keeps_the_finished_set(isolated_home: Path, tiny: Path):
     app = start_and_finish_one_set(isolated_home, tiny)
     try:
-        app.press("\x11")  # Ctrl+Q
+        app.press("\x11")  # Ctrl+Q: the question `q` asks
+        assert app.read_until(app.saw("Stop this workout?"))
+        app.press("y")
         status = app.wait()
     finally:
         app.close()
@@ -163,6 +165,8 @@ def test_a_terminal_without_unicode_gets_only_ascii(isolated_home: Path, tiny: P
         assert app.read_until(app.saw("SQUATS"))
         assert app.read_until(app.saw("Next:"))
         app.press("\x11")
+        assert app.read_until(app.saw("Stop this workout?"))
+        app.press("\x11")  # Ctrl+Q on the question: leave at once
         app.wait()
     finally:
         app.close()

@@ -69,17 +69,17 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
     assert not list(paths.data.glob("journal/*.jsonl"))  # the journal is gone once saved
 
 
-async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
+async def test_quit_halfway_asks_then_saves_the_sets_done_and_the_set_under_way(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await advance(pilot, clock, 10 + 36 + 30 + 5)  # into the second set of squats
+        await advance(pilot, clock, 10 + 36 + 30 + 4)  # into the second set of squats
         await pilot.press("q")
         assert isinstance(app.screen, Confirm)
         clock.advance(120)  # the dialog pauses the workout
         await pilot.press("n")
         assert isinstance(app.screen, WorkoutScreen)
-        assert app.screen.workout.engine.view().reps == 1  # 5 s into the set, 120 s of dialog excluded
+        assert app.screen.workout.engine.view().reps == 1  # 4 s into the set, 120 s of dialog excluded
         await pilot.press("q")
         await pilot.press("y")
         await end_check(pilot)
@@ -89,7 +89,7 @@ async def test_quit_halfway_asks_then_saves_only_the_sets_done(paths, clock):
         assert "Workout stopped" in text(app, "#summary-title")
     sessions = History(paths.data).load().sessions
     assert [s.status for s in sessions] == ["stopped"]
-    assert [(s.exercise, s.set, s.reps) for s in sessions[0].sets] == [("squat", 1, 12)]
+    assert [(s.exercise, s.set, s.reps) for s in sessions[0].sets] == [("squat", 1, 12), ("squat", 2, 1)]
 
 
 async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):

@@ -297,15 +297,81 @@ def test_enter_ends_a_rest_early_and_the_next_set_starts_then(catalogue, clock):
     assert run.view().remaining_s == pytest.approx(2)
 
 
-def test_stop_keeps_only_finished_sets(builtins, clock):
+def test_stop_keeps_the_finished_sets_and_the_reps_of_the_set_under_way(builtins, clock):
     run = Engine(build_plan(builtins["article"]), clock)
     run.start()
-    clock.advance(10 + 36 + 45 + 20)  # into the second set of squats
+    clock.advance(10 + 36 + 45 + 19)  # 19 s into the second set of squats: 6 reps counted
     run.poll()
     records = run.stop()
-    assert [r.set for r in records] == [1]
+    assert [(r.set, r.reps, r.skipped) for r in records] == [(1, 12, False), (2, 6, False)]
     assert run.finished and run.stopped
     assert run.poll() == [] and run.skip() == []
+
+
+def test_stop_before_the_first_rep_keeps_no_set_for_it(builtins, clock):
+    run = Engine(build_plan(builtins["article"]), clock)
+    run.start()
+    clock.advance(10 + 36 + 45 + 1)  # the second set has just begun
+    run.poll()
+    assert [(r.set, r.skipped) for r in run.stop()] == [(1, False)]
+
+
+def test_a_paced_count_never_goes_above_its_target(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 12, "tempo_s": 3, "rest_s": 30}],
+                           get_ready_s=0)
+    run = Engine(build_plan(routine), clock)
+    run.start()
+    clock.advance(20)
+    run.poll()
+    for _ in range(10):
+        run.adjust_reps(+1)
+    assert run.view().reps == 12 and run.view().target_reps == 12
+    clock.advance(16)
+    run.poll()  # the set ends on its deadline
+    assert run.step.kind == REST and run.done_records()[0].reps == 12
+    run.adjust_reps(+1)  # during the rest, the set just done: still not above its target
+    assert run.done_records()[0].reps == 12
+    run.adjust_reps(-3)
+    assert run.done_records()[0].reps == 9
+
+
+def test_a_self_paced_count_may_be_raised_above_its_target(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 12}], get_ready_s=0)
+    run = Engine(build_plan(routine), clock, counting="self-paced")
+    run.start()
+    clock.advance(60)
+    run.adjust_reps(+2)
+    run.finish_step()
+    assert run.done_records()[0].reps == 14
+
+
+def test_a_paced_set_shows_its_last_rep_before_the_rest(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 4, "tempo_s": 3, "rest_s": 30}],
+                           get_ready_s=0)
+    run = Engine(build_plan(routine), clock)
+    run.start()
+    shown = []
+    while run.step.kind == WORK:
+        clock.now = run.wakeup_at()
+        run.poll()
+        if run.step.kind == WORK:
+            shown.append((round(clock.now - 1000, 3), run.view().reps))
+    last = [t for t, reps in shown if reps == 4]
+    assert last and 12 - last[0] >= 0.9  # the 4 is on the screen for a second before the rest
+    assert [reps for _, reps in shown][-1] == 4 and run.done_records()[0].seconds == pytest.approx(12)
+
+
+def test_how_was_it_is_not_asked_about_an_exercise_whose_sets_were_all_skipped(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 4, "tempo_s": 1, "rest_s": 30},
+                                       {"id": "glute-bridge", "sets": 1, "reps": 4, "tempo_s": 1}],
+                           get_ready_s=0)
+    run = Engine(build_plan(routine), clock)
+    run.start()
+    run.skip()  # set 1 skipped: a short rest
+    run.finish_step()
+    run.skip()  # set 2 skipped too: the rest before the bridge
+    assert run.step.kind == REST and run.rating_due() is None
+    assert run.rate(0, "hard") == [] and all(r.effort is None for r in run.done_records())
 
 
 def test_plan_has_no_rest_after_the_last_set_and_switches_between_sides(catalogue):

@@ -246,17 +246,34 @@ class WorkoutScreen(Screen[None]):
 
     def action_quit_workout(self) -> None:
         """Asks first; the question pauses the workout like any screen on top of it."""
+        self.ask_to_stop(leave_app=False)
+
+    def ask_to_stop(self, *, leave_app: bool) -> bool:
+        """`q` and Ctrl+Q ask the same question and keep the same work (the sets done, and the
+        reps of a set under way); after Ctrl+Q the app closes once the workout is saved.
+        False when there is nothing left to ask about (the workout is already being saved)."""
         from glute_tui.ui.dialogs.confirm import Confirm
+
+        if self.workout.finishing:
+            return False
 
         def decided(stop: bool | None) -> None:
             if stop and not self.workout.finishing:
                 self.workout.stop()
                 self._to_summary()
+                if leave_app:
+                    self.app.exit()
 
+        view = self.workout.engine.view()
         done = self.workout.sets_done
-        text = (f"The {plural(done, 'set')} done so far will be saved to your history." if done
+        hold = view.step.item is not None and view.step.item.is_hold
+        under_way = view.step.is_work and bool(view.reps or (hold and view.step_elapsed_s >= 0.01))
+        kept = " and the set under way" if under_way else ""
+        text = (f"The {plural(done, 'set')} done so far{kept} will be saved to your history." if done
+                else "The set under way will be saved to your history." if under_way
                 else "No set is done yet, so nothing will be saved.")
         self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
+        return True
 
     # --- the end -------------------------------------------------------------------------------
 
