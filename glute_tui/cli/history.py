@@ -90,8 +90,8 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         if len(rows) >= args.limit:
             break
     table = Table(title=f"Recent sessions ({min(args.limit, total)} of {total})", title_justify="left")
-    for column in ("date", "routine", "minutes", "sets done", "reps", "status", "felt", "pain"):
-        table.add_column(column, justify="right" if column in ("minutes", "sets done", "reps") else "left")
+    for column in ("date", "routine", "time", "sets done", "reps", "status", "felt", "pain"):
+        table.add_column(column, justify="right" if column in ("time", "sets done", "reps") else "left")
     for row in rows[: args.limit]:
         cells = (row.when, row.routine_name, row.minutes, row.sets, row.reps, row.status, row.felt, row.pain)
         table.add_row(*(plain(cell) for cell in cells))
@@ -118,9 +118,9 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     holds = stats.holds_by_exercise
     totals = f"{stats.total_reps} reps"
     if stats.total_hold_s:
-        totals += f" · {format_duration(stats.total_hold_s)} held"
+        totals += f" · {stats.total_hold_s:.0f} s held"  # a hold is an amount, like reps
     console.print(f"Sessions: {stats.counted_sessions} counted of {stats.sessions} · "
-                  f"{totals} · {stats.total_minutes:.0f} minutes")
+                  f"{totals} · {format_duration(stats.total_minutes * 60)} in all")
     if stats.reps_by_exercise:
         table = Table(title="By exercise", title_justify="left")
         for column in ("exercise", "total", "best set", "left", "right"):
@@ -131,7 +131,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
             if hold is None:
                 total, best = plural(reps, "rep"), plural(stats.best_set_by_exercise.get(exercise, 0), "rep")
             else:  # seconds held, with their unit; reps too when it was also done for reps
-                total = f"{format_duration(hold.total_s)} held"
+                total = f"{hold.total_s:.0f} s held"
                 best = f"{hold.best_s:g} s"
                 if reps:
                     total, best = f"{plural(reps, 'rep')} · {total}", f"{plural(hold.best_reps, 'rep')} · {best}"

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
 from glute_tui.cli.output import plain, print_ids
-from glute_tui.core.format import format_clock, format_duration
+from glute_tui.core.format import about, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import copy_routine, load_all, load_exercises, load_routine
@@ -28,7 +28,7 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
         routine = load_routine(path, load_exercises(paths.exercises_file)[0])
         plan = build_plan(routine)
         console.print(Text.assemble(plain(path), ": valid: ", plain(routine.name),
-                                    f", {len(routine.exercises)} exercises, about {format_duration(plan.total_s)}"))
+                                    f", {len(routine.exercises)} exercises, about {about(plan.total_s)}"))
         return 0
     found = load_all(paths.routines_dir)
     if action == "show":
@@ -41,10 +41,10 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
     if getattr(args, "ids", False):
         return print_ids(routine.id for routine in found.routines)
     table = Table(title="Routines", title_justify="left")
-    for column in ("id", "name", "exercises", "minutes", "source"):
-        table.add_column(column, justify="right" if column == "minutes" else "left")
+    for column in ("id", "name", "exercises", "length", "source"):
+        table.add_column(column, justify="right" if column == "length" else "left")
     for routine in found.routines:
-        minutes = f"{build_plan(routine).total_s / 60:.0f}"
+        minutes = about(build_plan(routine).total_s)
         names = ", ".join(item.exercise.name for item in routine.exercises)
         table.add_row(plain(routine.id), plain(routine.name), plain(names), minutes,
                       "built-in" if routine.builtin else "user")
@@ -59,7 +59,7 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
 def show_routine(console: Console, routine) -> int:
     plan = build_plan(routine)
     console.print(Text.assemble(plain(routine.name, "bold"), " (", plain(routine.id), ")",
-                                f" · about {format_duration(plan.total_s)}"))
+                                f" · about {about(plan.total_s)}"))
     if routine.description:
         console.print(plain(routine.description))
     table = Table(title="Targets", title_justify="left")
@@ -78,7 +78,7 @@ def show_routine(console: Console, routine) -> int:
     at = 0.0
     for number, step in enumerate(plan.steps, start=1):
         title = step.title if not step.is_work else f"{step.title} · set {step.set_no}/{step.sets}"
-        steps.add_row(str(number), format_clock(at), plain(title), format_clock(step.duration_s))
+        steps.add_row(str(number), format_duration(at), plain(title), format_duration(step.duration_s))
         at += step.duration_s
     console.print(steps)
     return 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from glute_tui.core.engine import EngineView
 from glute_tui.core.figures import ALTERNATE, ALTERNATE_S, STILL, TEMPO, Figure, Motion, frame_at
-from glute_tui.core.format import away_note, format_clock, plural
+from glute_tui.core.format import away_note, format_duration, plural
 from glute_tui.core.plan import DONE, GET_READY, OTHER_SIDE, REST, SWITCH, WORK, Step
 from glute_tui.core.records import SetRecord
 from glute_tui.core.routines import RoutineExercise
@@ -160,7 +160,7 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
             number, caption = _countdown(view.remaining_s), f"hold · {item.hold_s} s"
         elif view.remaining_s is None:  # self-paced: a stopwatch runs
             number = str(view.reps)
-            caption = (f"reps · {format_clock(view.step_elapsed_s)} · Enter when done, ↑↓ to correct")
+            caption = (f"reps · {format_duration(view.step_elapsed_s)} · Enter when done, ↑↓ to correct")
         else:
             number = str(view.reps)
             caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
@@ -199,8 +199,8 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
         next_text=_next_text(view),
         progress=int(view.progress * PROGRESS_STEPS),
         planned=int(view.planned_s),
-        clock=(f"{format_clock(view.elapsed_s)} elapsed · "
-               f"{format_clock(view.planned_s * (1 - view.progress))} to go"),
+        clock=(f"{format_duration(view.elapsed_s)} elapsed · "
+               f"{format_duration(view.planned_s * (1 - view.progress))} to go"),
         paused=view.paused,
         figure=shown.figure,
         frame=shown.frame,

@@ -1,17 +1,21 @@
-"""How durations and counts read: `23 min`, `05:07`, `1 set`."""
+"""How durations and counts read: `08:17`, `1:02:03`, `1 set`."""
 
 from __future__ import annotations
 
 
 def format_duration(seconds: float) -> str:
-    """`23 min`, `45 s`, `1 h 05 min`: for lists and summaries."""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    """The one way a length of time reads, on every screen and in every command: `08:17` under
+    an hour, `1:02:03` from an hour on (a workout, a set, a rest, the time to go, a total).
+    Whole seconds, never rounded up: a clock that runs never shows a second not yet reached."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def about(seconds: float) -> str:
+    """A planned length, which is an estimate: to the minute, in the one format (`About 24:00`)."""
+    return format_duration(round(seconds / 60) * 60)
 
 
 def plural(count: int, word: str) -> str:
@@ -19,22 +23,6 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def format_clock(seconds: float) -> str:
-    """`05:07` or `1:02:03`: for running clocks."""
-    seconds = max(0, int(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def format_gap(seconds: float) -> str:
-    """`1:40` (m:ss) under an hour, `1:02:03` (h:mm:ss) above: how long the app was away."""
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def away_note(seconds: float | None) -> str:
-    """What a pause caused by a jump of the clock says: `Paused (the app was stopped for 1:40)`."""
-    return "" if seconds is None else f"Paused (the app was stopped for {format_gap(seconds)})"
+    """What a pause caused by a jump of the clock says: `Paused (the app was stopped for 01:40)`."""
+    return "" if seconds is None else f"Paused (the app was stopped for {format_duration(seconds)})"

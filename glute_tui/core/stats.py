@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from glute_tui.core.effort import EFFORTS, PAIN_AREAS, PAIN_SIDES, Pain
+from glute_tui.core.format import format_duration
 from glute_tui.core.records import Session, sets_done
 from glute_tui.core.routines import BANDS, Load
 
@@ -31,22 +32,27 @@ def session_day(session: Session) -> date:
     return datetime.fromisoformat(session.started_at).date()
 
 
-def session_minutes(session: Session) -> float:
+def session_seconds(session: Session) -> float:
+    """How long a session took, start to end: the length every screen and command shows."""
     try:
         seconds = (datetime.fromisoformat(session.ended_at)
                    - datetime.fromisoformat(session.started_at)).total_seconds()
     except ValueError:
         return 0.0
-    return max(0.0, seconds / 60)
+    return max(0.0, seconds)
+
+
+def session_minutes(session: Session) -> float:
+    return session_seconds(session) / 60
 
 
 def session_row(session: Session) -> tuple[str, ...]:
-    """Date, routine, minutes, sets done/planned, reps, status: a session in a table.
+    """Date, routine, time taken, sets done/planned, reps, status: a session in a table.
 
     Sets are counted from what was saved with the session (`Session.sets_done` and
     `sets_planned`), never against the routine as it is now."""
     reps = sum(r.reps or 0 for r in session.sets if r.done)
-    return (session.when, session.routine_name, f"{session_minutes(session):.0f}",
+    return (session.when, session.routine_name, format_duration(session_seconds(session)),
             f"{session.sets_done}/{session.sets_planned}", str(reps), session.status)
 
 

@@ -251,6 +251,16 @@ class Workout:
             self.saved = self._recorder.finish(status, records, ended_at)
         return self.saved
 
+    @property
+    def length_s(self) -> float:
+        """How long the workout took, start to end (pauses included): what History shows of it."""
+        session = self.session
+        if session is None:
+            return max(0.0, self.clock() - self._started_on_clock)
+        from glute_tui.core.stats import session_seconds
+
+        return session_seconds(session)
+
     def stop_and_save(self, *, wait: bool) -> None:
         """Quit without asking (Ctrl+Q, a signal, a closed terminal): keep every finished set."""
         if self._recorder is None:

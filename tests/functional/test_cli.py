@@ -67,7 +67,7 @@ def test_piped_output_is_not_wrapped_at_80_columns(tmp_path):
     glute = [sys_executable(), "-m", "glute_tui"]
     out = subprocess.run(glute + ["routines", "validate", str(routine)], capture_output=True, text=True,
                          env=child_env(tmp_path), check=True).stdout
-    assert out.count("\n") == 1 and out.rstrip().endswith("about 26 min"), out
+    assert out.count("\n") == 1 and out.rstrip().endswith("about 26:00"), out
     table = subprocess.run(glute + ["routines"], capture_output=True, text=True, env=child_env(tmp_path),
                            check=True).stdout
     knee = [line for line in table.splitlines() if "knee-friendly" in line]

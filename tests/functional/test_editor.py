@@ -39,10 +39,10 @@ async def test_changed_reps_and_rest_are_saved_and_the_workout_uses_them(paths, 
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await open_editor(pilot)
-        assert "About 7 min" in status(app)
+        assert "About 07:00" in status(app)
         await type_into(pilot, "amount", "15")
         await type_into(pilot, "rest_s", "20")
-        assert "unsaved" in status(app) and "About 8 min" in status(app)
+        assert "unsaved" in status(app) and "About 08:00" in status(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = load_routine(paths.routines_dir / "short-mine.toml")

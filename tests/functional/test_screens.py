@@ -34,7 +34,7 @@ async def test_home_shows_the_routine_its_exercises_and_length(paths, clock):
         table = app.screen.query_one("#routine-table", TargetsTable)
         assert [row[0] for row in table.rows] == [
             "Squats", "Single-leg deadlifts", "Lunges", "Clamshells", "Glute bridge"]
-        assert "About 25 min" in text(app, "#routine-length")
+        assert "About 25:00" in text(app, "#routine-length")
         await pilot.press("down")  # highlight the knee-friendly routine
         assert text(app, "#routine-name") == "Knee-friendly glutes"
 
@@ -200,7 +200,7 @@ async def test_a_jump_of_the_clock_shows_a_pause_with_the_time_away(paths, clock
         app.screen.wake()
         await pilot.pause()
         assert text(app, "#phase-title") == "PAUSED · SQUATS"
-        assert text(app, "#phase-detail") == "Paused (the app was stopped for 1:40) · Space to resume"
+        assert text(app, "#phase-detail") == "Paused (the app was stopped for 01:40) · Space to resume"
         assert app.screen.query_one("#number", BigNumber).value == "2"
         await pilot.press("space")
         await advance(pilot, clock, 0.5)

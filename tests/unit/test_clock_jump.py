@@ -7,7 +7,7 @@ from conftest import FakeClock, make_routine
 
 from glute_tui.core.display import describe
 from glute_tui.core.engine import ClockJumped, Engine, SetFinished
-from glute_tui.core.format import away_note, format_gap
+from glute_tui.core.format import away_note, format_duration
 from glute_tui.core.plan import REST, WORK, build_plan
 
 JUMP_S = 5.0
@@ -149,16 +149,16 @@ def test_the_screen_says_how_long_the_app_was_away(catalogue, clock):
     clock.advance(100)
     run.poll()
     shown = describe(run.view(), plan.next_work_after(run.index))
-    assert shown.paused and shown.paused_note == "Paused (the app was stopped for 1:40)"
+    assert shown.paused and shown.paused_note == "Paused (the app was stopped for 01:40)"
     run.toggle_pause()
     assert describe(run.view(), None).paused_note == ""
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
-    (3, "0:03"), (100, "1:40"), (59 * 60 + 59, "59:59"), (3600, "1:00:00"), (3 * 3600 + 62, "3:01:02"),
+    (3, "00:03"), (100, "01:40"), (59 * 60 + 59, "59:59"), (3600, "1:00:00"), (3 * 3600 + 62, "3:01:02"),
 ])
 def test_time_away_reads_mm_ss_under_an_hour_and_h_mm_ss_above(seconds, text):
-    assert format_gap(seconds) == text
+    assert format_duration(seconds) == text  # the one duration format
     assert away_note(seconds) == f"Paused (the app was stopped for {text})"
 
 

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
-from glute_tui.core.format import format_clock, plural
+from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import SHORT_SIDE, session_felt, session_pain
@@ -75,7 +75,7 @@ class SessionDetail(ModalScreen[bool]):
                 table.add_row(plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
                               r.side if r.side != "none" else "", str(r.set), amount,
                               EFFORT_LABELS[r.effort] if r.effort else "—",
-                              Load.describe(r.load), format_clock(r.seconds), marks)
+                              Load.describe(r.load), format_duration(r.seconds), marks)
             yield table
         yield Footer()
 

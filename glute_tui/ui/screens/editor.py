@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.format import format_duration, plural
+from glute_tui.core.format import about, plural
 from glute_tui.core.limits import NAME_MAX
 from glute_tui.core.plan import build_plan
 from glute_tui.core.routines import BANDS, LIMITS, Routine, RoutineError, as_number, parse_routine
@@ -198,7 +198,7 @@ class EditorScreen(Screen[None]):
         status.set_class(False, "-error")
         changed = " · unsaved changes, Ctrl+S saves" if self.dirty else ""
         plan = build_plan(draft)
-        status.update(f"About {format_duration(plan.total_s)} · {plural(plan.sets_planned, 'set')}{changed}")
+        status.update(f"About {about(plan.total_s)} · {plural(plan.sets_planned, 'set')}{changed}")
 
     def _labelled(self, fault: str) -> tuple[str, str]:
         """`exercise[1].rest_s: must be …` as the form says it: `Squats · Rest (s): must be …`,

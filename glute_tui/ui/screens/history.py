@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from glute_tui.core.coach import Imbalance, imbalance
 from glute_tui.core.digest import Row
-from glute_tui.core.format import plural
+from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Routine
 from glute_tui.core.stats import Stats
@@ -86,7 +86,7 @@ class HistoryScreen(Screen[None]):
         table.add_column("Reps", key="reps")
         table.add_column("Felt", key="felt")  # how it felt and where it hurt, before the rest
         table.add_column("Pain", key="pain")
-        table.add_column("Min", key="minutes")
+        table.add_column("Time", key="minutes")
         table.add_column("Status", key="status")
         table.focus()
         self.reload()
@@ -181,10 +181,10 @@ class HistoryScreen(Screen[None]):
         heatmap.work_by_day = stats.work_by_day
         lines = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}")]
         if self.imbalances:  # one line for both, to make room for the weaker sides
-            lines.append(Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps · [b]{stats.total_minutes / 60:.1f}[/b] h"))
+            lines.append(Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps · [b]{format_duration(stats.total_minutes * 60)}[/b]"))
         else:
             lines += [Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
-                      Content.from_markup(f"[b]{stats.total_minutes / 60:.1f}[/b] hours")]
+                      Content.from_markup(f"[b]{format_duration(stats.total_minutes * 60)}[/b] in all")]
         sides = top_sides(stats)
         if sides:  # the blank line goes when an imbalance needs the room
             lines += [Content("")] * (not self.imbalances) + [Content("Left · right reps")]

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.format import format_duration, plural
+from glute_tui.core.format import about, plural
 from glute_tui.core.pain import Referral
 from glute_tui.core.plan import build_plan
 from glute_tui.core.preferences import Preferences
@@ -121,7 +121,7 @@ class HomeScreen(Screen[None]):
         run_day = self.ctx.library.get(RUN_DAY_ROUTINE_ID)
         if run_day is None:
             return Text("")
-        minutes = format_duration(build_plan(run_day).total_s)
+        minutes = about(build_plan(run_day).total_s)
         return Text.assemble(("Run day? ", "bold"), Text(visible(run_day.name)), f" ({minutes}) before you go.")
 
     def _sync_routines(self) -> None:
@@ -206,7 +206,7 @@ class HomeScreen(Screen[None]):
             for item in routine.exercises)
         plan = build_plan(routine)
         self.query_one("#routine-length", Static).update(
-            f"About {format_duration(plan.total_s)} · {plural(plan.sets_planned, 'set')} · "
+            f"About {about(plan.total_s)} · {plural(plan.sets_planned, 'set')} · "
             f"[b]Enter[/b] to start")
 
     def watch_counting(self, counting: str) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from glute_tui.core.coach import Coaching, advise, coach
 from glute_tui.core.effort import EFFORT_LABELS
-from glute_tui.core.format import format_clock
+from glute_tui.core.format import format_duration
 from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
 from glute_tui.core.records import Session, sets_done
@@ -81,7 +81,7 @@ class SummaryScreen(Screen[None]):
             title = "Workout stopped: what you did is kept." if done else "Workout stopped."
         self.query_one("#summary-title", Static).update(title)
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
-            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_clock(self.workout.elapsed_s)}"))
+            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_duration(self.workout.length_s)}"))
         self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
         self._read_previous()
