@@ -207,10 +207,6 @@ def empty_bucket() -> dict[str, Any]:
     return {"n": 0, "c": 0, "sets": 0, "sec": 0.0, "reps": 0, "hold": 0.0, "ex": {}, "eff": {}, "pain": {}}
 
 
-def session_seconds(session: Session) -> float:
-    return session_minutes(session) * 60
-
-
 @dataclass
 class SessionFigures:
     """One session's part of the figures: its bucket, its progress points (exercise, amount,

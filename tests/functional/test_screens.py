@@ -195,7 +195,7 @@ async def test_a_jump_of_the_clock_shows_a_pause_with_the_time_away(paths, clock
     app = make_app(paths, clock, clock_jump_s=5.0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await advance(pilot, clock, 10.5 + 7)  # the get-ready, then 2 squats
+        await advance(pilot, clock, 10.5 + 6.5)  # the get-ready, then 2 squats
         clock.advance(100)  # the process was stopped
         app.screen.wake()
         await pilot.pause()
