@@ -23,8 +23,9 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(APP_STAMP)
 	$(BIN)/glute-tui
 
+# On every core (pytest-xdist): each test has its own data folder, ports and processes.
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
 lint: $(TEST_STAMP)
@@ -34,7 +35,7 @@ lint: $(TEST_STAMP)
 
 # Unit tests only: no processes, no real time, no terminal.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q tests/unit
+	$(BIN)/python -m pytest -q -n auto tests/unit
 
 screenshots: $(APP_STAMP)
 	$(BIN)/python screenshots/generate.py

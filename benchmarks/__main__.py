@@ -24,6 +24,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from . import ticking as costs
 from .scale import bench_scale
 from .terminal import Tmux, TmuxServer, cpu_seconds, peak_rss_mb, time_to_text
 
@@ -350,6 +351,8 @@ def main() -> int:
         ticking, bare_rss = bench_ticking(1 if quick else 5, 2 if quick else 8, home, folder)
         rows += ticking
         rows.append(bench_ticking_large(1 if quick else 5, 2 if quick else 8, home, folder))
+        console.print("ticking: CPU, bytes written and memory at 80x24, 120x40, 200x60…", style="dim")
+        rows += costs.rows(costs.run(3 if quick else 10, 1 if quick else 3, home, folder), Row)
         console.print("first paint in a browser…", style="dim")
         paint = bench_first_paint(2 if quick else 7, home)
         if paint is not None:
