@@ -44,6 +44,10 @@ class Opened:
     problems: list[str]  # files moved aside, sessions skipped: said on stderr
 
 
+START_HINT = ("No sessions yet. To start your first workout, run glute-tui with no command and "
+              "press Enter on a routine.")
+
+
 def open_history(paths: AppPaths) -> Opened:
     """The history, after recovering any workout that died; its messages go to stderr."""
     history = History(paths.data)
@@ -82,7 +86,7 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         if problems:
             return fail(f"No sessions could be read ({plural(len(problems), 'problem')} above): "
                         "there is nothing to show.")
-        console.print("No sessions yet. Start one with: glute-tui")
+        console.print(START_HINT)
         return 0
     rows: list[Row] = []
     for year in service.rows(newest_first=True):  # only the newest years are read

@@ -95,7 +95,8 @@ def cmd_suggest(args: argparse.Namespace, paths: AppPaths) -> int:
     session = coaching.session if coaching else None
     if routine is None or coaching is None or session is None:
         what = "" if routine is None else Text.assemble(" of ", plain(routine.name))
-        console.print(Text.assemble("No sessions", what, " yet: nothing to suggest. Start one with: glute-tui"))
+        console.print(Text.assemble("No sessions", what, " yet: nothing to suggest. To start a workout, run "
+                                    "glute-tui with no command and press Enter on a routine."))
         return 0
     console.print(Text.assemble("After ", plain(routine.name), f" on {session.when} ({session.status}):"))
     for item in coaching.advice:

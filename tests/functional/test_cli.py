@@ -292,3 +292,11 @@ def test_paths_shows_a_control_character_in_a_folder_name_visibly(tmp_path, caps
     assert main(["paths", "--data-dir", str(tmp_path / "a\x1b[31mred")]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "␛[31mred" in out
+
+
+@pytest.mark.parametrize("command", [["history"], ["suggest"]])
+def test_with_no_history_the_commands_say_how_to_start_in_a_whole_sentence(command, capsys):
+    assert main(command) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "run glute-tui with no command and press Enter on a routine." in out
+    assert not out.rstrip().endswith("glute-tui")
