@@ -35,7 +35,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.exit_guard import ExitGuard, guarded_driver, guarded_web_driver
 from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
-from glute_tui.ui.terminal_cues import TerminalCues
+from glute_tui.ui.terminal_cues import KeepAwake, TerminalCues
 from glute_tui.ui.widgets.too_small import too_small
 
 if TYPE_CHECKING:
@@ -68,8 +68,10 @@ class GluteApp(App[None]):
         flash_s: float = 0.4,
         settings: Settings | None = None,
         catalogue: dict[str, Exercise] | None = None,  # None: the shipped and the person's exercises
+        touch: bool | None = None,  # None: by touch in a browser (glute-tui serve), keys in a terminal
     ) -> None:
         super().__init__()
+        self._touch = touch
         settings = settings or Settings(paths.preferences_file, counting=counting)
         if catalogue is None:
             catalogue = load_exercises(paths.exercises_file)[0]
@@ -116,6 +118,7 @@ class GluteApp(App[None]):
             self.notify(self.ctx.settings.problem, title="Preferences", severity="warning", timeout=12,
                         markup=False)
         self.terminal_cues.web = self.is_web  # glute-tui serve: the browser page plays the cues
+        self.ctx.touch = self.is_web if self._touch is None else self._touch
         if self.ctx.settings.current.theme in self.available_themes:
             self.theme = self.ctx.settings.current.theme
         self._check_size(self.size.width, self.size.height)
@@ -200,12 +203,21 @@ class GluteApp(App[None]):
         self._update_settings(sound=sound)
         self.notify("Sound on" if sound else "Sound off", timeout=2)
 
+    def on_keep_awake(self, message: KeepAwake) -> None:
+        """A workout started or ended: in a browser, the page keeps the screen on meanwhile."""
+        self.terminal_cues.keep_awake(message.on)
+
+    @property
+    def can_speak(self) -> bool:
+        """Whether spoken cues can be heard: the page speaks in a browser, else a program."""
+        return self.is_web or self.ctx.speaker.available
+
     def action_toggle_speech(self) -> None:
-        if not self.ctx.speaker.available:
+        if not self.can_speak:
             self.notify("No speech program found (espeak-ng, espeak, spd-say or say); "
                         "the bell still rings.", timeout=6)
             return
-        speech = not self.ctx.speaker.enabled
+        speech = not self.ctx.settings.current.speech if self.is_web else not self.ctx.speaker.enabled
         self._update_settings(speech=speech)
         self.notify("Spoken cues on" if speech else "Spoken cues off", timeout=2)
 

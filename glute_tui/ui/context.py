@@ -42,3 +42,4 @@ class AppContext:
     routines_changed: Signal[RoutineLibrary]
     flash_s: float = 0.4  # how long the screen flashes at a change of phase; 0 for none
     tones: TonePlayer | None = None  # the sound player found at start, for tones
+    touch: bool = False  # buttons for a finger where a terminal has keys (in a browser: a phone)

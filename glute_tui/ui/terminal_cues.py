@@ -31,6 +31,18 @@ class CueFlash(Message):
         self.kind = kind
 
 
+class KeepAwake(Message):
+    """Posted by the workout when it starts (True) and ends (False): in a browser, the page
+    keeps the phone's screen on in between (see TerminalCues.keep_awake)."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on
+
+
+WAKE_URL = "glute-tui:keep-awake?"  # + "on" / "off": the page takes it, never opens it
+
+
 class TerminalCues:
     def __init__(self, app: App[Any], speaker: Speaker, tones: TonePlayer | None = None) -> None:
         self.app = app
@@ -66,6 +78,14 @@ class TerminalCues:
         """The tempo cue at the turn of a paced rep: a short soft tone, or nothing."""
         if self.can_tick and self.tones is not None:
             self.tones.play("tick")
+
+    def keep_awake(self, on: bool) -> None:
+        """In a browser, tell the page a workout runs (it holds a screen wake lock) or ended
+        (it lets the screen sleep again). Textual's public way to send the page something is
+        App.open_url: textual-serve hands the page an ["open_url", {url}] message, and our page
+        takes a glute-tui: URL for itself instead of opening it. In a terminal: nothing."""
+        if self.web:
+            self.app.open_url(WAKE_URL + ("on" if on else "off"), new_tab=False)
 
     def flash(self, cue: Cue) -> None:
         self.app.screen.post_message(CueFlash(cue.kind))

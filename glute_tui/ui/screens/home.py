@@ -24,6 +24,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
 from glute_tui.ui.widgets.targets_table import TargetsTable
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.ui.widgets.touch_bar import touch_button
 
 BROKEN = "broken:"  # the option id of a routine file that could not be loaded
 RUN_DAY_ROUTINE_ID = "run-day"  # the built-in activation before a run (data/routines/run-day.toml)
@@ -55,6 +56,7 @@ class HomeScreen(Screen[None]):
                 yield Static("", id="routine-description")
                 yield TargetsTable(id="routine-table")
                 yield Static("", id="routine-length")
+                yield touch_button("Start", "screen.start", id="touch-start")  # by touch (in a browser)
                 yield Static("", id="counting-mode")
                 yield Static("", id="home-streak")
         yield Footer()
@@ -62,6 +64,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
+        self.set_class(self.ctx.touch, "-touch")
         self.counting = self.ctx.settings.counting
         options = self.query_one("#routine-list", OptionList)
         ids = self.ctx.library.ids
@@ -207,7 +210,7 @@ class HomeScreen(Screen[None]):
         plan = build_plan(routine)
         self.query_one("#routine-length", Static).update(
             f"About {about(plan.total_s)} · {plural(plan.sets_planned, 'set')} · "
-            f"[b]Enter[/b] to start")
+            + ("tap [b]Start[/b]" if self.ctx.touch else "[b]Enter[/b] to start"))
 
     def watch_counting(self, counting: str) -> None:
         self.show_settings()

@@ -36,7 +36,9 @@ class PreferencesScreen(Screen[None]):
         app, ctx, prefs = self.app, self.ctx, self.ctx.settings.current
         routines = [(r.name, r.id) for r in ctx.library.routines]
         default = prefs.default_routine if prefs.default_routine in ctx.library.ids else Select.BLANK
-        speech_hint = ("" if ctx.speaker.available else
+        web = app.is_web  # in a browser the page plays the tones and speaks, whatever this machine has
+        can_speak = web or ctx.speaker.available
+        speech_hint = ("said by this page, in the browser's voice" if web else "" if can_speak else
                        "No speech program found (espeak-ng, espeak, spd-say or say): the bell still rings")
         yield Header()
         with VerticalScroll(id="preferences"):
@@ -50,17 +52,18 @@ class PreferencesScreen(Screen[None]):
                                            select_on_focus=False),
                       GOAL_HINT, hint_id="weekly-goal-hint")
             yield row("Sound", Switch(value=prefs.sound, id="sound"), "a cue at every change (m)")
-            has_player = ctx.tones is not None and ctx.tones.available
+            has_player = web or (ctx.tones is not None and ctx.tones.available)
             yield row("Cue sound", Select([("tone: short beeps through a sound player", "tone"),
                                            ("bell: the terminal's bell", "bell")],
                                           value=prefs.cue_sound, allow_blank=False, id="cue-sound"),
+                      "in a browser, this page plays tones" if web else
                       "" if has_player else "No sound player found (pw-play, paplay, aplay or afplay): "
                                             "the bell rings instead")
             volumes = sorted({*range(VOLUME_RANGE[0], VOLUME_RANGE[1] + 1, 10), prefs.volume})
             yield row("Volume", Select([(f"{v} %", v) for v in volumes], value=prefs.volume,
                                        allow_blank=False, id="volume"), "of the tones")
-            yield row("Spoken cues", Switch(value=prefs.speech and ctx.speaker.available, id="speech",
-                                            disabled=not ctx.speaker.available), speech_hint)
+            yield row("Spoken cues", Switch(value=prefs.speech and can_speak, id="speech",
+                                            disabled=not can_speak), speech_hint)
             yield row("Desktop notifications", Switch(value=prefs.notifications, id="notifications"),
                       "OSC 9 / 777, where the terminal shows them")
             yield row("Tempo cue", Switch(value=prefs.tempo_cue, id="tempo_cue"),

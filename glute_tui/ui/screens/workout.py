@@ -23,16 +23,26 @@ from glute_tui.services.workout import WorkoutUpdate
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
-from glute_tui.ui.terminal_cues import CueFlash
+from glute_tui.ui.terminal_cues import CueFlash, KeepAwake
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
-from glute_tui.ui.widgets.effort_prompt import EffortPrompt
+from glute_tui.ui.widgets.effort_prompt import EffortChoices, EffortPrompt
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.ui.widgets.touch_bar import TouchBar
 
+# By touch the captions name the buttons, not the keys.
+TOUCH_WORDS = (("Enter", "tap Done"), ("↑↓", "Rep ±"), ("+ adds 15 s", "+15 s adds more"))
 ROOMY_HEIGHT = 30  # from here on, the phase word, the leg and the form cues have room
 PORTRAIT_WIDTH = 60  # narrower than this (and tall): a phone; everything stacked
+
+
+def for_touch(text: str) -> str:
+    """A caption as read by touch: `Enter to start now` -> `tap Done to start now`."""
+    for key, button in TOUCH_WORDS:
+        text = text.replace(key, button)
+    return text
 
 
 def layout_for(width: int, height: int) -> str:
@@ -71,11 +81,13 @@ class WorkoutScreen(Screen[None]):
                 yield MoveFigure(id="figure")
             yield Static("", id="caption", markup=False)
             yield EffortPrompt(id="effort")
+            yield EffortChoices(id="effort-choices")
             yield Static("", id="form-cues", markup=False)
             yield Static("", id="next", markup=False)
             with Vertical(id="progress-row"):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield Static("", id="clock")
+        yield TouchBar(id="touch-bar")
         yield Footer(compact=True, show_command_palette=False)
         yield TooSmall()
 
@@ -98,8 +110,10 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
+        self.set_class(self.ctx.touch, "-touch")  # in the browser: the touch bar, not the Footer
         self._arrange(*self.app.size)  # before the first frame, not after its Resize
         self.ctx.settings_changed.subscribe(self, lambda prefs: self._show_clock())
+        self.app.post_message(KeepAwake(True))  # the page keeps the phone's screen on till the end
         self._show(self.workout.start())
 
     # --- a screen on top (Help, the palette, a question) pauses the workout -------------------
@@ -160,10 +174,14 @@ class WorkoutScreen(Screen[None]):
         """Asked during the rest (or switch) after an exercise's last set; never in the way of
         the timer: a line on the screen, answered or not."""
         prompt = self.query_one("#effort", EffortPrompt)
+        choices = self.query_one("#effort-choices", EffortChoices)
         if update.effort_for:
-            prompt.ask(update.effort_for, update.effort)
+            prompt.ask(update.effort_for, update.effort, touch=self.ctx.touch)
+            if self.ctx.touch:
+                choices.ask(update.effort)
         else:
             prompt.hide()
+            choices.hide()
 
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
@@ -175,11 +193,13 @@ class WorkoutScreen(Screen[None]):
             for phase in ("get-ready", "work", "switch-sides", "rest", "done"):
                 self.set_class(new.phase == phase, f"-{phase}")
             self.set_class(new.paused, "-paused")
+            self._show_clock()  # and the touch bar's Pause / Resume
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title
             self.query_one("#phase-title", Static).update(plain(title))
         if changed("detail") or changed("paused") or changed("paused_note"):
-            resume = f"{new.paused_note} · Space to resume" if new.paused_note else "Space to resume"
+            how = "Tap Resume" if self.ctx.touch else "Space to resume"
+            resume = f"{new.paused_note} · {how}" if new.paused_note else how
             detail = resume if new.paused else new.detail
             self.query_one("#phase-detail", Static).update(plain(detail))
         if changed("side"):
@@ -190,7 +210,7 @@ class WorkoutScreen(Screen[None]):
         if changed("number"):
             self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):
-            self.query_one("#caption", Static).update(plain(new.caption))
+            self.query_one("#caption", Static).update(plain(self._caption(new.caption)))
         if changed("cues"):
             self.query_one("#form-cues", Static).update(Content("\n").join(plain(f"• {c}") for c in new.cues))
         if changed("figure") or changed("frame"):
@@ -202,6 +222,9 @@ class WorkoutScreen(Screen[None]):
         if changed("clock"):  # every second, always one line: a repaint, not a layout
             self._show_clock()
 
+    def _caption(self, caption: str) -> str:
+        return for_touch(caption) if self.ctx.touch else caption
+
     def _show_clock(self) -> None:
         """The running clock, and a lasting sign while the sound is off."""
         shown = self.shown
@@ -209,6 +232,7 @@ class WorkoutScreen(Screen[None]):
             return
         muted = " · SOUND OFF (m)" if self.ctx.cues.muted else ""
         self.query_one("#clock", Static).update(shown.clock + muted, layout=False)
+        self.query_one(TouchBar).show(paused=shown.paused, muted=self.ctx.cues.muted)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -283,4 +307,5 @@ class WorkoutScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self.app.post_message(KeepAwake(False))  # (the screen itself is about to go)
         self.app.switch_screen(SummaryScreen(self.ctx, self.workout))

@@ -6,13 +6,14 @@ from textual.widgets import Static
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18  # below this, a plain message instead of a broken layout
 PORTRAIT_MIN = (40, 30)  # narrower is fine when tall enough: a phone, everything stacked
+LANDSCAPE_MIN = (90, 16)  # shorter is fine when wide enough: a phone on its side (95x17 in a browser)
 
 
 def too_small(width: int, height: int) -> bool:
-    """Whether the screens cannot be laid out at this size (a phone's 44x60 can)."""
-    if width >= MIN_WIDTH and height >= MIN_HEIGHT:
-        return False
-    return not (width >= PORTRAIT_MIN[0] and height >= PORTRAIT_MIN[1])
+    """Whether the screens cannot be laid out at this size (a phone's 44x60 can, and 95x17 on
+    its side)."""
+    return not any(width >= w and height >= h
+                   for w, h in ((MIN_WIDTH, MIN_HEIGHT), PORTRAIT_MIN, LANDSCAPE_MIN))
 
 
 class TooSmall(Static):
@@ -31,5 +32,6 @@ class TooSmall(Static):
         size = self.app.size
         return (f"Terminal too small: {size.width}×{size.height}.\n"
                 f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT} "
-                f"(or {PORTRAIT_MIN[0]}×{PORTRAIT_MIN[1]} upright).\nMake the window larger; "
+                f"(or {PORTRAIT_MIN[0]}×{PORTRAIT_MIN[1]} upright, "
+                f"{LANDSCAPE_MIN[0]}×{LANDSCAPE_MIN[1]} on its side).\nMake the window larger; "
                 "the workout keeps running.")
