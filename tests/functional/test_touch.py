@@ -84,28 +84,28 @@ async def test_each_button_does_what_its_key_does(paths, clock):
         screen = await start(pilot)
         assert "tap Done" in str(screen.query_one("#caption", Static).render())  # not "Enter"
         await pilot.click("#touch-pause")
-        assert screen.run.paused and label(screen, "pause") == "Resume"
+        assert screen.workout.engine.paused and label(screen, "pause") == "Resume"
         await pilot.click("#touch-pause")
-        assert not screen.run.paused and label(screen, "pause") == "Pause"
+        assert not screen.workout.engine.paused and label(screen, "pause") == "Pause"
         await pilot.click("#touch-done")  # the get-ready ends now
-        assert screen.run.step.kind == "work" and screen.run.step.item.exercise.name == "Squats"
+        assert screen.workout.engine.step.kind == "work" and screen.workout.engine.step.item.exercise.name == "Squats"
         clock.now += 7.5
-        screen.poll()
-        reps = screen.run.view().reps
+        screen.wake()
+        reps = screen.workout.engine.view().reps
         await pilot.click("#touch-reps-up")
-        assert screen.run.view().reps == reps + 1
+        assert screen.workout.engine.view().reps == reps + 1
         await pilot.click("#touch-reps-down")
-        assert screen.run.view().reps == reps
-        index = screen.run.index
+        assert screen.workout.engine.view().reps == reps
+        index = screen.workout.engine.index
         await pilot.click("#touch-skip")
-        assert screen.run.index > index
+        assert screen.workout.engine.index > index
         await pilot.click("#touch-back")
-        assert screen.run.index == index
+        assert screen.workout.engine.index == index
         await pilot.click("#touch-done")  # the set ends: a rest
-        assert screen.run.step.kind == "rest"
-        left = screen.run.view().remaining_s
+        assert screen.workout.engine.step.kind == "rest"
+        left = screen.workout.engine.view().remaining_s
         await pilot.click("#touch-add-rest")
-        assert screen.run.view().remaining_s == pytest.approx(left + 15)
+        assert screen.workout.engine.view().remaining_s == pytest.approx(left + 15)
         await pilot.click("#touch-mute")
         assert app.ctx.cues.muted and label(screen, "mute") == "Sound"
         await pilot.click("#touch-mute")
@@ -115,7 +115,7 @@ async def test_each_button_does_what_its_key_does(paths, clock):
         assert isinstance(app.screen, Confirm)  # asks first, as q does
         await pilot.click("#no")
         await pilot.pause()
-        assert app.screen is screen and not screen.run.paused
+        assert app.screen is screen and not screen.workout.engine.paused
 
 
 @pytest.mark.parametrize("size", [PHONE_UPRIGHT, PHONE_ON_ITS_SIDE], ids=["upright", "on-its-side"])
@@ -126,18 +126,18 @@ async def test_how_was_it_is_answered_by_a_tap_and_the_rest_runs_on(paths, clock
         await advance(pilot, clock, SQUATS_DONE)
         assert screen.workout.rating_due() == "Squats"
         assert "Tap one" in str(screen.query_one("#effort", Static).render())
-        remaining = screen.run.view().remaining_s
+        remaining = screen.workout.engine.view().remaining_s
         await pilot.click("#effort-hard")
         assert screen.workout.rating() == "hard"
-        assert not screen.run.paused  # the tap answered; it did not pause
+        assert not screen.workout.engine.paused  # the tap answered; it did not pause
         assert screen.query_one("#effort-hard", Button).variant == "primary"  # the answer, marked
         await pilot.click("#effort-easy")  # changed
         assert screen.workout.rating() == "easy"
         assert screen.query_one("#effort-hard", Button).variant == "default"
         await advance(pilot, clock, 2)
-        assert screen.run.view().remaining_s == pytest.approx(remaining - 2)
+        assert screen.workout.engine.view().remaining_s == pytest.approx(remaining - 2)
         await pilot.click("#number")  # a tap elsewhere on the workout still pauses, as before
-        assert screen.run.paused
+        assert screen.workout.engine.paused
 
 
 async def test_the_page_is_told_when_a_workout_starts_and_when_it_ends(paths, clock, monkeypatch):
