@@ -170,3 +170,15 @@ def _result(exercise_id: str, name: str, sets: int, done: list[SetRecord], reps_
         too_fast=sum(1 for r in finished if r.too_fast),
         side=side,
     )
+
+
+def ending_title(status: str, done: int, planned: int) -> str:
+    """The Summary's first line: what happened, in the history's words (completed, stopped), and
+    praise only for a workout done whole ("Well done!" after 1 of 18 sets misled)."""
+    if status != "completed":
+        return "Workout stopped: what you did is kept." if done else "Workout stopped."
+    if done >= planned:
+        return "Workout complete. Well done!"
+    if done == 0:
+        return f"Workout completed with every set skipped ({plural(planned, 'set')})."
+    return f"Workout completed: {done} of {planned} sets done, {planned - done} skipped."

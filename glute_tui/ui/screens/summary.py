@@ -23,7 +23,7 @@ from glute_tui.core.format import format_duration
 from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
 from glute_tui.core.records import Session, sets_done
-from glute_tui.core.results import ExerciseResult, overall, summarize
+from glute_tui.core.results import ExerciseResult, ending_title, overall, summarize
 from glute_tui.core.routines import RoutineError
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
@@ -75,11 +75,7 @@ class SummaryScreen(Screen[None]):
         self.sub_title = "Summary"
         done = sets_done(self.records)
         planned = self.plan.sets_planned
-        if self.status == "completed":
-            title = "Workout complete. Well done!"
-        else:
-            title = "Workout stopped: what you did is kept." if done else "Workout stopped."
-        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-title", Static).update(ending_title(self.status, done, planned))
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
             plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_duration(self.workout.length_s)}"))
         self._show_results()

@@ -1,0 +1,18 @@
+"""The Summary's first line says what happened and praises only a workout done whole."""
+
+from glute_tui.core.results import ending_title
+
+
+def test_a_workout_done_whole_is_praised():
+    assert ending_title("completed", 18, 18) == "Workout complete. Well done!"
+
+
+def test_a_workout_completed_with_skipped_sets_says_how_many_and_is_not_praised():
+    title = ending_title("completed", 1, 18)
+    assert title == "Workout completed: 1 of 18 sets done, 17 skipped."
+    assert "Well done" not in ending_title("completed", 0, 18)
+
+
+def test_a_stopped_workout_says_stopped_and_whether_anything_was_kept():
+    assert ending_title("stopped", 3, 18) == "Workout stopped: what you did is kept."
+    assert ending_title("stopped", 0, 18) == "Workout stopped."
