@@ -131,6 +131,8 @@ class Tab:
                     await _send(websocket, payload)
                 elif head[:1] == b"M" and _meta_type(payload) == "exit":
                     await websocket.close()
+                elif head[:1] == b"M" and (awake := _keep_awake(payload)):
+                    await _send_text(websocket, json.dumps(["open_url", {"url": awake}]))
                 # b"P" (file deliveries) and other metas: glute-tui uses none in a browser
         except (asyncio.IncompleteReadError, ConnectionResetError, ValueError):
             pass
@@ -160,6 +162,28 @@ async def _send(websocket: web.WebSocketResponse, payload: bytes) -> None:
         return
     with contextlib.suppress(ConnectionError, RuntimeError):
         await websocket.send_bytes(payload)
+
+
+async def _send_text(websocket: web.WebSocketResponse, text: str) -> None:
+    if websocket.closed:
+        return
+    with contextlib.suppress(ConnectionError, RuntimeError):
+        await websocket.send_str(text)
+
+
+KEEP_AWAKE = ("glute-tui:keep-awake?on", "glute-tui:keep-awake?off")
+
+
+def _keep_awake(payload: bytes) -> str:
+    """The page's keep-awake message (the app says a workout began or ended through Textual's
+    App.open_url), or "": no other URL the app might open is passed to the page."""
+    try:
+        meta = json.loads(payload)
+    except ValueError:
+        return ""
+    if isinstance(meta, dict) and meta.get("type") == "open_url" and meta.get("url") in KEEP_AWAKE:
+        return str(meta["url"])
+    return ""
 
 
 def _meta_type(payload: bytes) -> str:
