@@ -37,21 +37,3 @@ async def test_a_workout_of_skipped_sets_is_not_praised_and_says_how_many_were_s
         title = str(app.screen.query_one("#summary-title", Static).render())
         assert "Well done" not in title
         assert "skipped" in title
-
-
-async def test_enter_on_the_too_small_screen_starts_no_workout(paths, clock):
-    from glute_tui.store.routine_files import builtin_routines
-    from glute_tui.ui.app import GluteApp
-
-    app = GluteApp(builtin_routines(), paths, clock=clock, selected="short", speech_program=())
-    async with app.run_test(size=(30, 10)) as pilot:
-        await pilot.pause()
-        assert app.has_class("-too-small")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, HomeScreen)  # once it fits, Enter starts it
