@@ -89,7 +89,7 @@ async def test_home_says_which_routine_suits_a_run_day_and_refers_the_sore_knee(
         line = text(app, "#home-referral")
         assert "right knee: see a physiotherapist or doctor before loading it again" in line
         assert "General guidance, not a diagnosis" in line
-        assert "Run day? Run-day activation (5 min) before you go." in " ".join(text(app, "#home-run-day").split())
+        assert "Run day? Run-day activation (05:00) before you go." in " ".join(text(app, "#home-run-day").split())
         assert "w plan" in text(app, "#home-streak")
     finally:
         await context.__aexit__(None, None, None)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from glute_tui.cli.main import main
 from glute_tui.devtools.sample_history import make_sessions
+from glute_tui.devtools.scenes import settle
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
@@ -156,8 +157,7 @@ async def test_home_shows_this_week_and_the_weekly_streak(paths, clock):
 async def test_an_empty_history_invites_a_first_workout(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # Home reads the history after its first frame
         assert "first workout" in str(app.screen.query_one("#home-streak", Static).render())
         screen = await open_history(pilot)
         assert screen.query_one("#sessions", DataTable).row_count == 0
