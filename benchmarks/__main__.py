@@ -83,24 +83,7 @@ def bench_start(runs: int, home: Path) -> Row:
 
 # --- 2. ticking -------------------------------------------------------------------------------
 
-REST_ROUTINE = """name = "bench rest"
-get_ready_s = 0
-[[exercise]]
-id = "squat"
-sets = 2
-reps = 1
-tempo_s = 1
-rest_s = 600
-"""
-
-SET_ROUTINE = """name = "bench set"
-get_ready_s = 0
-[[exercise]]
-id = "squat"
-sets = 1
-reps = 200
-tempo_s = 3
-"""
+REST_ROUTINE, SET_ROUTINE = costs.REST, costs.SET  # one rest and one paced set for every ticking figure
 
 
 def cpu_window(session: Tmux, window: float) -> float:
