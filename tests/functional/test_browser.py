@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
-from serving import start_server
+from serving import start_server, wait_until
 
 from glute_tui.core.cues import Cue, CuePlayer
 from glute_tui.core.engine import Engine
@@ -44,12 +43,14 @@ def _needs() -> str:
     return ""
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture
+def served(tmp_path: Path):
+    """A server of each test's own: its own port and data folder. (One for the module let the
+    closed-tab test take the tabs the test before it had closed, still saving, for its own.)"""
     missing = _needs()
     if missing:
         pytest.skip(f"browser test SKIPPED: {missing}")
-    server = start_server(tmp_path_factory.mktemp("browser-home"))
+    server = start_server(tmp_path / "home")
     try:
         yield server.url, server.paths
     finally:
@@ -145,7 +146,7 @@ def test_a_closed_tab_saves_the_workout_as_stopped(served):
     from glute_tui.store.journal import SUFFIX
 
     url, paths = served
-    before = {s.id for s in History(paths.data).load().sessions}
+    assert History(paths.data).load().sessions == []  # this test's own data folder
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True,
                                              args=CHROMIUM_FLAGS)
@@ -157,11 +158,7 @@ def test_a_closed_tab_saves_the_workout_as_stopped(served):
             context.close()  # the tab is closed mid-workout, after its first set
         finally:
             browser.close()
-    for _ in range(400):
-        new = [s for s in History(paths.data).load().sessions if s.id not in before]
-        if new:
-            break
-        time.sleep(0.05)
+    new = wait_until(lambda: History(paths.data).load().sessions, timeout_s=20)
     assert [s.status for s in new] == ["stopped"]
     assert len([r for r in new[0].sets if not r.skipped]) >= 1
     assert not list(paths.journal_dir.glob(f"*{SUFFIX}"))  # nothing left to come back as recovered
