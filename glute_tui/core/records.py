@@ -137,10 +137,25 @@ def _fast_set(data: dict[str, Any], version: int) -> SetRecord | None:
 
 def sets_done(records: "Iterable[SetRecord]") -> int:
     """How many sets were done, as a routine counts them: "3 sets" of a two-sided move are
-    three sets, each done on the left and then the right. A set counts once when any of its
-    sides was done. The workout, the Summary, the History screen and `glute-tui history` all
-    count with this, from what was saved with the session."""
-    return len({(r.exercise, r.set) for r in records if r.done})
+    three sets, each done on the left and then the right. A two-sided set counts only when both
+    its sides were done (the left alone, the right skipped or never reached, is not a done set:
+    "3 / 3" for it misled); any other set counts when it was done. The workout, the Summary, the
+    History screen and `glute-tui history` all count with this, from what was saved."""
+    return len(done_set_keys(records))
+
+
+def done_set_keys(records: "Iterable[SetRecord]") -> set[tuple[str, int]]:
+    """(exercise, set) of each done set, as `sets_done` counts them."""
+    sides: dict[tuple[str, int], int] = {}
+    for r in records:
+        if r.done:
+            key = (r.exercise, r.set)
+            sides[key] = sides.get(key, 0) | _SIDE_BITS.get(r.side, _WHOLE)
+    return {key for key, bits in sides.items() if bits & _WHOLE or bits == _BOTH}
+
+
+_SIDE_BITS = {"left": 1, "right": 2}
+_BOTH, _WHOLE = 3, 4
 
 
 @dataclass(slots=True)

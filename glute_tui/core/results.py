@@ -13,7 +13,18 @@ from dataclasses import dataclass, replace
 from glute_tui.core.effort import EFFORTS, GOOD_EFFORTS
 from glute_tui.core.format import plural
 from glute_tui.core.plan import Plan
-from glute_tui.core.records import SetRecord
+from glute_tui.core.records import SetRecord, done_set_keys
+
+# What happened to a set or an exercise, in the words every screen uses (the Summary, the
+# session detail, History, `glute-tui history`): a set was done or skipped; an exercise was
+# done, skipped, or stopped (the workout ended before all its sets were reached). A session's
+# own word is its status (completed, stopped, recovered).
+DONE, SKIPPED, STOPPED = "done", "skipped", "stopped"
+
+
+def set_status(record: SetRecord) -> str:
+    """A set's word: `done`, or `skipped` (skipped with `n`, or ended with nothing done)."""
+    return DONE if record.done else SKIPPED
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,20 @@ class ExerciseResult:
     # For a two-sided move (`both`, and `alternate` by leg): each side's result, judged apart,
     # so 17 reps on the left and 7 on the right against 12 a side is not met.
     per_side: tuple["ExerciseResult", ...] = ()
+    sets_skipped: int = 0  # sets reached but not done (a two-sided set with a side skipped too)
+
+    @property
+    def status(self) -> str:
+        """What happened to the exercise, in the history's words: `done` (every set), `skipped`
+        (every set reached was skipped), `stopped` (the workout ended before all its sets were
+        reached), or `1 skipped` (done, but for that many sets)."""
+        if self.sets_done + self.sets_skipped < self.sets_planned:
+            return STOPPED
+        if self.sets_done >= self.sets_planned:
+            return DONE
+        if not self.sets_done:
+            return SKIPPED
+        return f"{self.sets_skipped} {SKIPPED}"
 
     @property
     def met_target(self) -> bool:
@@ -153,10 +178,14 @@ def _alternate_side(whole: ExerciseResult, reps: int, sets: int, done: list[SetR
 def _result(exercise_id: str, name: str, sets: int, done: list[SetRecord], reps_target: int,
             hold_target_s: float, side: str = "") -> ExerciseResult:
     finished = [r for r in done if r.done]
+    # A set counts once, whatever its sides; a two-sided one only when both were done (a
+    # side's own result counts that side's sets).
+    done_sets = {r.set for r in finished} if side else {n for _, n in done_set_keys(done)}
     return ExerciseResult(
         exercise_id=exercise_id,
         name=name,
-        sets_done=len({r.set for r in finished}),  # a set counts once, whatever its sides
+        sets_done=len(done_sets),
+        sets_skipped=len({r.set for r in done} - done_sets),
         sets_planned=sets,
         reps_done=sum(r.reps or 0 for r in done if not r.skipped),
         reps_target=reps_target,

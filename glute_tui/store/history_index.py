@@ -33,7 +33,7 @@ from glute_tui.store.atomic import atomic_write_chunks
 from glute_tui.store.safe_read import Unreadable, open_regular
 
 FOLDER = "index"
-FORMAT, VERSION = "glute-tui-index", 2  # 2: a row's length as 08:17 (was whole minutes)
+FORMAT, VERSION = "glute-tui-index", 3  # 2: a row's length as 08:17 (was whole minutes); 3: a two-sided set done only with both sides
 
 
 def stat_key(info: os.stat_result) -> list[int]:

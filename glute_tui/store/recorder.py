@@ -85,7 +85,7 @@ class Recorder:
         return future
 
     def _save(self) -> SaveResult:
-        if not self.session.sets_done:  # skipped sets alone are not a workout
+        if not self.session.counts:  # skipped sets alone are not a workout
             if self.journal is not None:
                 self.journal.close(remove=True)
             return SaveResult(False, "No set was done, so nothing was saved.")

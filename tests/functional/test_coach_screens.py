@@ -43,9 +43,9 @@ async def test_the_summary_shows_each_side_against_its_target_and_a_referral(tmp
         table = app.screen.query_one("#summary-table", DataTable)
         rows = [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
         clamshells = next(i for i, row in enumerate(rows) if row[0] == "Clamshells")
-        assert rows[clamshells][2:] == ["43 / 48 reps", "right", "not met"]  # the sides summed ...
-        assert rows[clamshells + 1] == ["left", "", "24 / 24 reps", "", "met ✓"]  # ... and judged apart
-        assert rows[clamshells + 2] == ["right", "", "19 / 24 reps", "", "not met"]
+        assert rows[clamshells][2:] == ["done", "43 / 48 reps", "right", "not met"]  # the sides summed ...
+        assert rows[clamshells + 1] == ["left", "", "done", "24 / 24 reps", "", "met ✓"]  # ... and judged apart
+        assert rows[clamshells + 2] == ["right", "", "done", "19 / 24 reps", "", "not met"]
         assert [row[0] for row in rows].count("left") == 1  # only the two-sided move has sides
         referral = text(app, "#summary-referral")
         assert app.screen.query_one("#summary-referral").display

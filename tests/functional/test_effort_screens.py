@@ -108,7 +108,7 @@ async def test_a_paced_workout_with_no_answers_offers_no_step_up(paths, clock):
         assert progression.count('no answer to "How was it?"') == 3
         assert not app.screen.check_action("progress", ())
         table = app.screen.query_one("#summary-table", DataTable)
-        assert [str(table.get_row_at(i)[4]) for i in range(3)] == ["not met"] * 3  # reached, but not said
+        assert [str(table.get_row_at(i)[5]) for i in range(3)] == ["not met"] * 3  # reached, but not said
 
 
 async def test_hard_twice_in_a_row_offers_a_step_back(paths, clock):

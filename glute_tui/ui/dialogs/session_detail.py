@@ -15,7 +15,8 @@ from textual.widgets import Footer, Static
 
 from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
 from glute_tui.core.format import format_duration, plural
-from glute_tui.core.records import Session
+from glute_tui.core.records import Session, SetRecord
+from glute_tui.core.results import set_status
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import SHORT_SIDE, session_felt, session_pain
 from glute_tui.core.text import visible
@@ -38,6 +39,23 @@ def pain_line(session: Session) -> Text:
         line.append("Note: ", style="bold")
         line.append(visible(session.note))
     return line
+
+
+# "Status" says what happened to each set, in the history's words (done, skipped: results.py).
+DETAIL_COLUMNS = ("Exercise", "Leg", "Set", "Status", "Done", "Felt", "Load", "Time")
+
+
+def set_cells(r: SetRecord) -> tuple[str, ...]:
+    """A set's cells after its exercise: a skipped set shows no amount and no answer ("0/10 hard"
+    for a skipped set read as a set done badly)."""
+    status = set_status(r) + (" (too fast)" if r.too_fast and r.done else "")
+    if not r.done:
+        amount = felt = "—"
+    else:
+        amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
+        felt = EFFORT_LABELS[r.effort] if r.effort else "—"
+    return (r.side if r.side != "none" else "", str(r.set), status, amount, felt, Load.describe(r.load),
+            format_duration(r.seconds))
 
 
 class SessionDetail(ModalScreen[bool]):
@@ -67,15 +85,11 @@ class SessionDetail(ModalScreen[bool]):
             if self.history is not None:
                 yield Static("a: Any pain? (answer or correct it) · Esc: close", id="detail-keys")
             table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Exercise", "Leg", "Set", "Done", "Felt", "Load", "Time", "")
+            table.add_columns(*DETAIL_COLUMNS)
             names = self.catalogue
             for r in s.sets:
-                amount = f"{r.hold_s:.0f} s" if r.hold_s is not None else f"{r.reps}/{r.target_reps}"
-                marks = " ".join(m for m, on in (("skipped", r.skipped), ("too fast", r.too_fast)) if on)
                 table.add_row(plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
-                              r.side if r.side != "none" else "", str(r.set), amount,
-                              EFFORT_LABELS[r.effort] if r.effort else "—",
-                              Load.describe(r.load), format_duration(r.seconds), marks)
+                              *set_cells(r))
             yield table
         yield Footer()
 

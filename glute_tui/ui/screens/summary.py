@@ -104,16 +104,17 @@ class SummaryScreen(Screen[None]):
         self.results = results
         rows: list[tuple[Text | str, ...]] = []
         for row in results:
-            rows.append((plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", row.amount(),
-                         _felt(row), _met(row)))
+            rows.append((plain_text(row.name), f"{row.sets_done} / {row.sets_planned}", row.status,
+                         row.amount(), _felt(row), _met(row)))
             for side in row.per_side:  # a two-sided move is judged side by side
-                rows.append((Text(f"  {side.side}", style="italic"), "", side.amount(), "", _met(side)))
+                rows.append((Text(f"  {side.side}", style="italic"), "", side.status, side.amount(), "",
+                             _met(side)))
         # Columns anew, each as wide as its widest cell: a DataTable that measures its columns
         # later (when idle) drew rows it had already drawn at the old width ("righ" for "right"
         # once "How was it?" was answered at the end).
         table.clear(columns=True)
         for number, label in enumerate(SUMMARY_COLUMNS):
-            table.add_column(label, width=max(cell_len(str(r[number])) for r in [(label,) * 5, *rows]))
+            table.add_column(label, width=max(cell_len(str(r[number])) for r in [(label,) * len(SUMMARY_COLUMNS), *rows]))
         for cells in rows:
             table.add_row(*cells)
         self._show_referrals()
@@ -254,7 +255,8 @@ class SummaryScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))
 
 
-SUMMARY_COLUMNS = ("Exercise", "Sets", "Done / target", "Felt", "Target")
+# "Status" says what happened, in the history's words (done, skipped, stopped: results.py).
+SUMMARY_COLUMNS = ("Exercise", "Sets", "Status", "Done / target", "Felt", "Target")
 
 
 def _met(row: ExerciseResult) -> str:

@@ -1,0 +1,39 @@
+"""What happened to a set and an exercise, one word each, chosen in core (issue 24, finding 4)."""
+
+from glute_tui.core.records import SetRecord, sets_done
+from glute_tui.core.results import ExerciseResult, set_status
+
+
+def record(exercise: str, side: str, number: int, reps: int, skipped: bool = False) -> SetRecord:
+    return SetRecord(exercise, side, number, 10, reps, None, "bodyweight", 30.0, skipped)
+
+
+def test_a_two_sided_set_is_done_only_when_both_its_sides_were_done():
+    left_only = [record("clamshell", "left", 1, 10), record("clamshell", "right", 1, 0, skipped=True)]
+    assert sets_done(left_only) == 0
+    assert sets_done(left_only[:1]) == 0  # the right never reached (stopped between the sides)
+    both = [record("clamshell", "left", 2, 10), record("clamshell", "right", 2, 9)]
+    assert sets_done(left_only + both) == 1
+
+
+def test_a_one_sided_or_alternating_set_is_done_when_it_was_done():
+    assert sets_done([record("squat", "none", 1, 12), record("squat", "none", 2, 0, skipped=True),
+                      record("lunge", "alternate", 1, 12)]) == 2
+
+
+def test_a_set_reads_done_or_skipped():
+    assert set_status(record("squat", "none", 1, 12)) == "done"
+    assert set_status(record("squat", "none", 1, 0, skipped=True)) == "skipped"
+    assert set_status(record("squat", "none", 1, 0)) == "skipped"  # ended with nothing done
+
+
+def result(done: int, skipped: int, planned: int = 3) -> ExerciseResult:
+    return ExerciseResult("squat", "Squats", done, planned, 0, 0, 0.0, 0.0, 0.0, sets_skipped=skipped)
+
+
+def test_an_exercise_reads_done_skipped_stopped_or_how_many_were_skipped():
+    assert result(3, 0).status == "done"
+    assert result(0, 3).status == "skipped"
+    assert result(2, 1).status == "1 skipped"
+    assert result(1, 0).status == "stopped"  # two sets never reached
+    assert result(0, 0).status == "stopped"
