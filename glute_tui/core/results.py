@@ -202,12 +202,16 @@ def _result(exercise_id: str, name: str, sets: int, done: list[SetRecord], reps_
 
 
 def ending_title(status: str, done: int, planned: int) -> str:
-    """The Summary's first line: what happened, in the history's words (completed, stopped), and
-    praise only for a workout done whole ("Well done!" after 1 of 18 sets misled)."""
+    """The Summary's first line: what happened, in the history's words (completed, stopped,
+    skipped), from the sets done against the sets planned; praise only for a workout done whole
+    ("Well done!" after 1 of 18 sets misled)."""
     if status != "completed":
-        return "Workout stopped: what you did is kept." if done else "Workout stopped."
+        if not done:
+            return "Workout stopped before any set was done."
+        return f"Workout stopped early: {done} of {plural(planned, 'set')} done, and kept."
     if done >= planned:
         return "Workout complete. Well done!"
     if done == 0:
         return f"Workout completed with every set skipped ({plural(planned, 'set')})."
-    return f"Workout completed: {done} of {planned} sets done, {planned - done} skipped."
+    mostly = ", mostly skipped" if done * 2 < planned else ""
+    return f"Workout completed{mostly}: {done} of {planned} sets done, {planned - done} skipped."

@@ -8,11 +8,12 @@ def test_a_workout_done_whole_is_praised():
 
 
 def test_a_workout_completed_with_skipped_sets_says_how_many_and_is_not_praised():
+    assert ending_title("completed", 15, 18) == "Workout completed: 15 of 18 sets done, 3 skipped."
     title = ending_title("completed", 1, 18)
-    assert title == "Workout completed: 1 of 18 sets done, 17 skipped."
+    assert title == "Workout completed, mostly skipped: 1 of 18 sets done, 17 skipped."
     assert "Well done" not in ending_title("completed", 0, 18)
 
 
 def test_a_stopped_workout_says_stopped_and_whether_anything_was_kept():
-    assert ending_title("stopped", 3, 18) == "Workout stopped: what you did is kept."
-    assert ending_title("stopped", 0, 18) == "Workout stopped."
+    assert ending_title("stopped", 3, 18) == "Workout stopped early: 3 of 18 sets done, and kept."
+    assert ending_title("stopped", 0, 18) == "Workout stopped before any set was done."
