@@ -106,6 +106,11 @@ def _last_set(last: SetRecord | None) -> str:
     return f" · last set: {leg}{plural(last.reps, 'rep')} (↑↓ to correct)"
 
 
+def _added(view: EngineView) -> str:
+    """What `+` did, under the number it changed: ` · 15 s added`."""
+    return f" · {round(view.extra_s)} s added" if view.extra_s > 0 else ""
+
+
 def seconds_shown(remaining: float) -> int:
     """A countdown shows 3 until 2 seconds are left: a whole second is never skipped."""
     return max(0, math.ceil(remaining - 1e-6))
@@ -166,14 +171,14 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
             caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
     elif step.kind == REST:
         title, number = "REST", _countdown(view.remaining_s)
-        caption = "seconds of rest · + adds 15 s" + _last_set(view.last_record)
+        caption = "seconds of rest" + (_added(view) or " · + adds 15 s") + _last_set(view.last_record)
         if following_work is not None and following_work.item is not None:
             detail = f"Up next: {following_work.item.exercise.name}"
             cues = item_cues(following_work.item)
     elif step.kind == SWITCH:
         title = "SWITCH SIDES"
         number = _countdown(view.remaining_s)
-        caption = "seconds to switch" + _last_set(view.last_record)
+        caption = "seconds to switch" + _added(view) + _last_set(view.last_record)
         leg = LEG_WORDS.get(step.side, "")
         if step.item is not None:
             side = side_label(step.item, step.side)
@@ -181,7 +186,7 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
             detail = f"{step.item.exercise.name} · set {step.set_no} of {step.sets}"
             cues = item_cues(step.item)
     elif step.kind == GET_READY:
-        title, number, caption = "GET READY", _countdown(view.remaining_s), "seconds · Enter to start now"
+        title, number, caption = "GET READY", _countdown(view.remaining_s), "seconds" + _added(view) + " · Enter to start now"
         if following_work is not None and following_work.item is not None:
             detail = f"First: {following_work.item.exercise.name}"
             cues = item_cues(following_work.item)
@@ -200,7 +205,7 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
         progress=int(view.progress * PROGRESS_STEPS),
         planned=int(view.planned_s),
         clock=(f"{format_duration(view.elapsed_s)} elapsed · "
-               f"{format_duration(view.planned_s * (1 - view.progress))} to go"),
+               f"{format_duration(view.to_go_s)} to go"),
         paused=view.paused,
         figure=shown.figure,
         frame=shown.frame,

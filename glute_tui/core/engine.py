@@ -114,6 +114,8 @@ class EngineView:
     sets_done: int
     last_record: SetRecord | None
     away_s: float | None = None  # paused by a jump of the clock: the time away, until resumed
+    extra_s: float = 0.0  # seconds `+` added to this step (a rest, a switch, the get-ready)
+    to_go_s: float = 0.0  # the time left in the whole workout: this step's real end, then the plan
 
 
 @dataclass
@@ -522,9 +524,15 @@ class Engine:
         target = step.item.reps if step.is_work and step.item and not step.item.is_hold else None
         planned = self.plan.total_s
         before = sum(s.duration_s for s in self.plan.steps[:index])
-        within = min(step_elapsed, step.duration_s)
+        after = sum(s.duration_s for s in self.plan.steps[index + 1:])
+        if remaining is not None:  # a timed step ends on its deadline: +15 s, a short rest, a pause
+            within, step_left = step_elapsed, remaining
+        else:  # self-paced: the plan's guess of its length
+            within, step_left = min(step_elapsed, step.duration_s), max(0.0, step.duration_s - step_elapsed)
+        to_go = 0.0 if self.finished else step_left + after
+        whole = before + within + to_go  # the plan as it now stands: +15 s makes it longer
         progress = 1.0 if self.finished and not self._stopped else (
-            (before + within) / planned if planned else 0.0)
+            (before + within) / whole if whole else 0.0)
         count = reps if reps is not None else 0
         last = self.records[max(self.records)] if self.records else None
         return EngineView(
@@ -534,6 +542,7 @@ class Engine:
             paused=self.paused, elapsed_s=self.elapsed(now), planned_s=planned,
             progress=max(0.0, min(1.0, progress)), finished=self.finished,
             sets_done=sets_done(self.records.values()), last_record=last, away_s=self.away_s,
+            extra_s=state.extra_s if state else 0.0, to_go_s=to_go,
         )
 
     def wakeup_at(self) -> float | None:

@@ -41,7 +41,6 @@ class WorkoutUpdate:
     effort_for: str = ""  # the exercise "How was it?" asks about now ('' when none)
     effort: str | None = None  # the answer already given for it
     wake_at: float | None = None  # when to call `Workout.wake()` next (on the workout's clock)
-    note: str = ""  # a short message for the person ("15 more seconds of rest")
     finished: bool = False  # the workout ended: show the Summary
 
 
@@ -108,7 +107,8 @@ class Workout:
 
     def add_rest(self) -> WorkoutUpdate:
         """`+`: 15 more seconds of a rest, a switch or the get-ready."""
-        return self._update([], note="15 more seconds of rest" if self.engine.add_rest() else "")
+        self.engine.add_rest()  # shown where the person looks: the number, "15 s added", "to go"
+        return self._update([])
 
     def rate(self, effort: str | None) -> WorkoutUpdate:
         """Answer "How was it?" for the exercise whose rating is due; the journal keeps it."""
@@ -188,7 +188,7 @@ class Workout:
 
     # --- stepping ---------------------------------------------------------------------------------
 
-    def _update(self, events: list[Event], *, note: str = "") -> WorkoutUpdate:
+    def _update(self, events: list[Event]) -> WorkoutUpdate:
         """Journal `events`, and say what to show and play now."""
         from glute_tui.core.cues import cues_for
         from glute_tui.core.display import describe, figure_shown
@@ -208,7 +208,7 @@ class Workout:
         return WorkoutUpdate(
             display=new, cues=tuple(cues_for(events, self.next_title)), tick=self._turned(old, new),
             effort_for=due, effort=self.rating() if due else None,
-            wake_at=None if self.finishing else self.wake_at(), note=note, finished=done)
+            wake_at=None if self.finishing else self.wake_at(), finished=done)
 
     def _turned(self, old: WorkoutDisplay | None, new: WorkoutDisplay) -> bool:
         """The figure turned within a running paced set: the moment of the tempo cue."""

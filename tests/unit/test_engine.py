@@ -271,6 +271,28 @@ def test_extending_a_rest_adds_fifteen_seconds(catalogue, clock):
     assert run.elapsed() == pytest.approx(plan.total_s + 15)
 
 
+def test_fifteen_more_seconds_of_rest_count_at_once_in_the_time_left_to_the_end(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 2, "tempo_s": 1, "rest_s": 30}],
+                           get_ready_s=0)
+    run = Engine(build_plan(routine), clock)
+    run.start()
+    clock.advance(2)
+    run.poll()
+    clock.advance(5)  # five seconds into the rest
+    before = run.view()
+    assert before.step.kind == REST and before.to_go_s == pytest.approx(25 + 2)  # the rest, then the last set
+    assert run.add_rest()
+    after = run.view()
+    assert after.extra_s == 15
+    assert after.to_go_s == pytest.approx(before.to_go_s + 15)  # at once, not from the next set
+    assert after.progress < before.progress  # the workout got longer
+    while not run.finished:  # and "to go" is true to the end: it reaches 0 when the workout does
+        clock.now = run.wakeup_at()
+        run.poll()
+        view = run.view()
+        assert view.elapsed_s + view.to_go_s == pytest.approx(run.plan.total_s + 15)
+
+
 def test_countdown_cues_come_once_per_second_in_the_last_three(catalogue, clock):
     routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 1, "tempo_s": 1, "rest_s": 10}],
                            get_ready_s=0)

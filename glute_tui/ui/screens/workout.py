@@ -147,8 +147,6 @@ class WorkoutScreen(Screen[None]):
             self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
         self.shown = update.display
         self._show_effort_prompt(update)
-        if update.note:
-            self.notify(update.note, timeout=2)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
