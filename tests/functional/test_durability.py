@@ -16,6 +16,7 @@ from glute_tui.store.journal import Journal
 from glute_tui.store.preferences import load_preferences
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
+from glute_tui.ui.screens.home import HomeScreen
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen
 
@@ -230,13 +231,34 @@ def test_started_at_is_recorded_with_its_utc_offset():
 @pytest.mark.parametrize("size", [(20, 6), (1, 10), (59, 17)])
 async def test_tiny_terminals_show_a_message_and_recover(paths, clock, size):
     app = make_app(paths, clock)
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("enter")  # start a workout even so
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # a workout started, then the window shrinks (as it happens)
+        await pilot.resize_terminal(*size)
         await pilot.pause()
         assert app.has_class("-too-small") and isinstance(app.screen, WorkoutScreen)
+        assert "the workout keeps running" in str(app.screen.query_one("#too-small", Static).render())
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.has_class("-too-small")
+        assert str(app.screen.query_one("#phase-title", Static).render()) == "GET READY"
+
+
+@pytest.mark.parametrize("size", [(30, 10), (59, 17)])
+async def test_enter_on_the_too_small_screen_starts_no_workout_until_the_terminal_fits(paths, clock, size):
+    app = make_app(paths, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.has_class("-too-small") and isinstance(app.screen, HomeScreen)
+        assert "to start a workout" in str(app.screen.query_one("#too-small", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # nothing runs unseen
+        assert app.ctx.workouts.current is None
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen)  # once it fits, Enter starts it
         assert str(app.screen.query_one("#phase-title", Static).render()) == "GET READY"
 
 

@@ -60,7 +60,7 @@ class HomeScreen(Screen[None]):
                 yield Static("", id="counting-mode")
                 yield Static("", id="home-streak")
         yield Footer()
-        yield TooSmall()
+        yield TooSmall("Make the window larger to start a workout.")
 
     def on_mount(self) -> None:
         self.sub_title = "Home"
@@ -260,6 +260,11 @@ class HomeScreen(Screen[None]):
             self.start_routine(self.routine)
 
     def start_routine(self, routine: Routine) -> None:
+        """Enter, the Start button and the palette's "Start: …": never while the terminal is
+        too small, where the workout would run on its own, unseen; a bell says "not now"."""
         from glute_tui.ui.screens.workout import WorkoutScreen
 
+        if self.app.has_class("-too-small"):
+            self.app.bell()
+            return
         self.app.push_screen(WorkoutScreen(self.ctx, routine, counting=self.counting))

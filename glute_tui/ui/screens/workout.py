@@ -89,7 +89,7 @@ class WorkoutScreen(Screen[None]):
                 yield Static("", id="clock")
         yield TouchBar(id="touch-bar")
         yield Footer(compact=True, show_command_palette=False)
-        yield TooSmall()
+        yield TooSmall("Make the window larger; the workout keeps running.")
 
     def on_resize(self, event: events.Resize) -> None:
         self._arrange(*event.size)

@@ -19,8 +19,10 @@ def too_small(width: int, height: int) -> bool:
 class TooSmall(Static):
     """Shown over the screen (by the app's `-too-small` class) until the terminal grows."""
 
-    def __init__(self) -> None:
+    def __init__(self, then: str = "Make the window larger.") -> None:
+        """`then`: what to do, and what goes on meanwhile, on this screen."""
         super().__init__("", id="too-small")
+        self.then = then
 
     def on_mount(self) -> None:
         self.update(self._message())
@@ -33,5 +35,4 @@ class TooSmall(Static):
         return (f"Terminal too small: {size.width}×{size.height}.\n"
                 f"glute-tui needs {MIN_WIDTH}×{MIN_HEIGHT} "
                 f"(or {PORTRAIT_MIN[0]}×{PORTRAIT_MIN[1]} upright, "
-                f"{LANDSCAPE_MIN[0]}×{LANDSCAPE_MIN[1]} on its side).\nMake the window larger; "
-                "the workout keeps running.")
+                f"{LANDSCAPE_MIN[0]}×{LANDSCAPE_MIN[1]} on its side).\n{self.then}")
