@@ -10,6 +10,7 @@ from glute_tui.devtools.scenes import advance
 from glute_tui.services.library import RoutineLibrary
 from glute_tui.store.routine_files import builtin_routines, load_all
 from glute_tui.ui.app import GluteApp
+from glute_tui.ui.dialogs.confirm import Confirm
 from glute_tui.ui.dialogs.exercise_picker import ExercisePicker
 from glute_tui.ui.screens.editor import EditorScreen
 from glute_tui.ui.screens.exercise_form import ExerciseFormScreen
@@ -108,6 +109,123 @@ async def test_a_built_in_exercise_is_copied_never_changed(paths, clock):
     found = load_all(paths.routines_dir)
     assert found.catalogue["squat"].name == "Squats" and found.catalogue["wide-squat"].figure.id == "squat"
     assert 'figure = "squat"' in paths.exercises_file.read_text()
+
+
+async def open_form_on_the_squats(pilot):
+    await pilot.press("e")  # the editor, on the short routine
+    await pilot.pause()
+    await pilot.press("e")  # the form, on its first exercise (the squats: a copy)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExerciseFormScreen)
+
+
+async def test_escape_leaves_the_exercise_form_at_once_when_nothing_changed(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_form_on_the_squats(pilot)
+        await type_into(pilot, "ex-name", "Squats (mine)")  # typed again as it was: no change
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+
+
+async def test_escape_with_unsaved_changes_in_the_exercise_form_asks_before_dropping_them(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_form_on_the_squats(pilot)
+        await type_into(pilot, "ex-name", "Deep squats")
+        await pilot.press("escape")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert question.title_text == "Leave without saving?"  # the editor's question, word for word
+        assert "this exercise" in question.text
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseFormScreen)
+        assert app.screen.query_one("#ex-name", Input).value == "Deep squats"  # the work is still there
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    assert not paths.exercises_file.exists()
+
+
+def keys_a_text_field_takes(key: str) -> bool:
+    """A key an Input types (a printable character) or binds (Ctrl+D, Ctrl+A, Delete, Home…)."""
+    from textual.keys import key_to_character
+
+    character = key_to_character(key)
+    if character is not None and character.isprintable():
+        return True
+    return any(key in str(binding.key).split(",") for binding in Input.BINDINGS if hasattr(binding, "key"))
+
+
+async def offered_while_typing(pilot) -> list[str]:
+    """The keys the Footer offers with each text field of the screen focused in turn, that the
+    field would take for itself."""
+    app = pilot.app
+    found = []
+    for field in app.screen.query(Input):
+        if not field.focusable:  # a field not shown now (the kg of a routine without weights)
+            continue
+        field.focus()
+        await pilot.pause()
+        assert app.screen.focused is field
+        for key, active in app.screen.active_bindings.items():
+            if active.binding.show and keys_a_text_field_takes(key):
+                found.append(f"{field.id}: {key} {active.binding.description}")
+    return found
+
+
+async def test_no_key_a_text_field_takes_and_no_delete_key_is_offered_in_the_exercise_form_or_the_editor(
+        paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert await offered_while_typing(pilot) == []
+        app.screen.query_one("#editor-exercises", OptionList).focus()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseFormScreen)
+        assert await offered_while_typing(pilot) == []
+        for widget in app.screen.query("#exercise-fields *"):  # the Selects and the Switch too
+            if not widget.focusable:
+                continue
+            widget.focus()
+            await pilot.pause()
+            offered = [active.binding.description for active in app.screen.active_bindings.values()
+                       if active.binding.show]
+            assert "Delete" not in offered, widget.id  # deleting is the form's button, for a saved one
+
+
+async def test_a_saved_exercise_is_deleted_by_the_form_s_button_after_a_question(paths, clock):
+    paths.exercises_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.exercises_file.write_text(GOOD)
+    found = load_all(paths.routines_dir)
+    app = GluteApp(found.routines, paths, clock=clock, selected="short", speech_program=(),
+                   catalogue=found.catalogue)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        from glute_tui.ui.screens.exercise_form import ExerciseFormScreen as Form
+
+        app.push_screen(Form(app.ctx, app.ctx.library.catalogue["monster-walk"]))
+        await pilot.pause()
+        form = app.screen
+        await pilot.click("#ex-delete")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and app.screen.title_text == "Delete this exercise?"
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is not form
+    assert "monster-walk" not in paths.exercises_file.read_text()
 
 
 GOOD = '''

@@ -2,10 +2,14 @@
 
 The form holds what the person types; the library checks it with the rules of the exercises
 file (the same messages as `glute-tui exercises validate`) and saves it to `exercises.toml`.
+Escape asks before dropping unsaved changes, as the routine editor does. Deleting is a button
+of the form, not a key: every key a text field types (Ctrl+D deletes a character there) is
+the field's.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rich.text import Text
@@ -14,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
 
 from glute_tui.core.routines import SIDES, Exercise, RoutineError, as_number
 from glute_tui.ui.context import AppContext
@@ -43,7 +47,6 @@ class ExerciseFormScreen(Screen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back"),
-        Binding("ctrl+d", "delete", "Delete"),
     ]
 
     def __init__(self, ctx: AppContext, exercise: Exercise | None = None) -> None:
@@ -61,6 +64,7 @@ class ExerciseFormScreen(Screen[str | None]):
             self.base = exercise
             self.original_id = exercise.id
         self.copied_from = exercise.name if exercise is not None and exercise.builtin else ""
+        self.opened_as = ""  # the form's values when it opened: any difference is unsaved
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -89,6 +93,8 @@ class ExerciseFormScreen(Screen[str | None]):
                 yield row("Feel", Input(base.feel, compact=True, id="ex-feel"))
                 yield row("Mistakes", Input("; ".join(base.mistakes), compact=True, id="ex-mistakes"), "a; b")
                 yield row("Figure", Select(choices, value=chosen, allow_blank=False, compact=True, id="ex-figure"))
+                if self.original_id is not None:  # only a saved exercise of yours can go
+                    yield Button("Delete this exercise…", variant="error", compact=True, id="ex-delete")
             with Vertical(id="exercise-side"):
                 yield Static("Figure", classes="section-title")
                 yield MoveFigure(id="form-figure")
@@ -105,6 +111,7 @@ class ExerciseFormScreen(Screen[str | None]):
             self.sub_title = "New exercise"
         self._show_figure()
         self._check()
+        self.opened_as = self._values()
         self.query_one("#ex-id", Input).focus()
 
     def on_resize(self, event) -> None:
@@ -154,6 +161,15 @@ class ExerciseFormScreen(Screen[str | None]):
             table["figure"] = figure
         return table
 
+    def _values(self) -> str:
+        return json.dumps(self.table(), sort_keys=True, default=str)
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved when a field differs from what the form opened with: typing a letter and
+        taking it back is no change."""
+        return self._values() != self.opened_as
+
     def _check(self) -> Exercise | None:
         exercise, faults = self.ctx.library.parse_exercise(self.table(), self.original_id)
         status = self.query_one("#form-status", Static)
@@ -187,6 +203,10 @@ class ExerciseFormScreen(Screen[str | None]):
         if event.select.id == "ex-figure":
             self._show_figure()
         self._check()
+
+    @on(Button.Pressed, "#ex-delete")
+    def delete_pressed(self) -> None:
+        self.action_delete()
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -226,4 +246,16 @@ class ExerciseFormScreen(Screen[str | None]):
                                      "Delete", "Keep it"), decided)
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        """Escape: at once when nothing changed; otherwise the editor's question first."""
+        from glute_tui.ui.dialogs.confirm import Confirm
+
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Leave without saving?", "Your changes to this exercise will be lost.",
+                                     "Leave", "Keep editing"), decided)
