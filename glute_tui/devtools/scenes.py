@@ -298,5 +298,6 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         History(paths.data).add(yesterday_with_pain(routine))
     clock = ManualClock()
     app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
-                   speech_program=(), flash_s=0)  # a flash is a moment, not a layout
+                   speech_program=(), tone_player=(),  # the same picture whatever the machine plays
+                   flash_s=0)  # a flash is a moment, not a layout
     return app, clock
