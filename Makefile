@@ -25,7 +25,7 @@ run: $(APP_STAMP)
 
 # On every core (pytest-xdist): each test has its own data folder, ports and processes.
 test: lint
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --maxschedchunk 1
 
 # The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
 lint: $(TEST_STAMP)
@@ -35,7 +35,7 @@ lint: $(TEST_STAMP)
 
 # Unit tests only: no processes, no real time, no terminal.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -n auto tests/unit
+	$(BIN)/python -m pytest -q -n auto --maxschedchunk 1 tests/unit
 
 # Every README picture: the SVGs from the scenes, the PNGs from the browser tests (chromium);
 # tests/functional/test_screenshots.py fails when a committed SVG is stale.

@@ -63,3 +63,24 @@ def make_routine(catalogue, exercises: list[dict], **top) -> Routine:
     doc = {"name": "Test routine", "get_ready_s": 3, "switch_sides_s": 2,
            "rest_between_exercises_s": 4, **top, "exercise": exercises}
     return parse_routine(doc, Path("test.toml"), catalogue)
+
+
+# The longest tests start first, so that on every core the suite ends with the short ones and
+# no core waits alone for a long test begun last (`make test`: pytest-xdist with a schedule of
+# one test at a time). The slow files, heaviest first as measured (a slow file not named here
+# starts after these, before the rest); then the other functional tests; the unit tests last.
+HEAVIEST_FIRST = (
+    "test_touch_browser.py", "test_browser.py", "test_crash_safety.py", "test_processes.py",
+    "test_big_backup.py", "test_serve_processes.py", "test_hangup.py", "test_any_terminal.py",
+)
+
+
+def _start_order(item: pytest.Item) -> tuple[int, int]:
+    if item.get_closest_marker("slow") is not None:
+        name = item.path.name
+        return 0, HEAVIEST_FIRST.index(name) if name in HEAVIEST_FIRST else len(HEAVIEST_FIRST)
+    return (1 if "functional" in item.path.parts else 2), 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_start_order)  # stable: each file keeps its own order
