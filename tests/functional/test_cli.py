@@ -294,7 +294,7 @@ def test_paths_shows_a_control_character_in_a_folder_name_visibly(tmp_path, caps
     assert "\x1b" not in out and "␛[31mred" in out
 
 
-@pytest.mark.parametrize("command", [["history"], ["suggest"]])
+@pytest.mark.parametrize("command", [["history"], ["suggest"], ["suggest", "--routine", "short"]])
 def test_with_no_history_the_commands_say_how_to_start_in_a_whole_sentence(command, capsys):
     assert main(command) == 0
     out = " ".join(capsys.readouterr().out.split())

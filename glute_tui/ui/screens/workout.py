@@ -280,11 +280,17 @@ class WorkoutScreen(Screen[None]):
             return False
 
         def decided(stop: bool | None) -> None:
-            if stop and not self.workout.finishing:
-                self.workout.stop()
-                self._to_summary()
-                if leave_app:
-                    self.app.exit()
+            if not stop or self.workout.finishing:
+                return
+            if leave_app:  # saved before the app closes; no Summary to show (it would mount as the app goes)
+                if self._timer is not None:
+                    self._timer.stop()
+                self.workout.stop_and_save(wait=True)
+                self.app.post_message(KeepAwake(False))
+                self.app.exit()
+                return
+            self.workout.stop()
+            self._to_summary()
 
         view = self.workout.engine.view()
         done = self.workout.sets_done

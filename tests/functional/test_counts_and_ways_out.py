@@ -1,0 +1,135 @@
+"""A newcomer's second hour (issue 24), as a person meets it on the screens: counts that never
+pass their target (finding 1), the last rep on screen (2), Ctrl+Q asks like q and keeps the set
+under way (3), "How was it?" never asked about an exercise that was all skipped (6), and one
+workout's length read one way on every screen (11). The engine's rules have their unit tests in
+tests/unit/test_engine.py; these check what the screens show."""
+
+from __future__ import annotations
+
+import re
+
+from textual.widgets import DataTable, Static
+
+from glute_tui.devtools.scenes import advance, end_check
+from glute_tui.store.history import History
+from glute_tui.store.routine_files import builtin_routines
+from glute_tui.ui.app import GluteApp
+from glute_tui.ui.dialogs.confirm import Confirm
+from glute_tui.ui.screens.history import HistoryScreen
+from glute_tui.ui.screens.summary import SummaryScreen
+from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.effort_prompt import EffortPrompt
+
+GET_READY_S, SQUAT_SET_S = 10, 12 * 3  # the busy-day routine: 12 squats at 3 s a rep
+
+
+def make_app(paths, clock) -> GluteApp:
+    return GluteApp(builtin_routines(), paths, selected="short", clock=clock, speech_program=())
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def number(app) -> str:
+    return app.screen.query_one("#number", BigNumber).value
+
+
+async def test_up_in_a_paced_set_never_shows_or_saves_more_reps_than_its_target(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, GET_READY_S + 30)  # 10 of 12 squats counted
+        assert number(app) == "10"
+        for _ in range(6):  # the newcomer pressed ↑ to catch up, and kept pressing
+            await pilot.press("up")
+        assert number(app) == "12"
+        await advance(pilot, clock, 7)  # the set's end: a rest
+        assert text(app, "#phase-title") == "REST"
+        for _ in range(3):  # ↑ in the rest corrects the set just done: still not above 12
+            await pilot.press("up")
+        await pilot.pause()
+        assert "last set: 12 reps" in text(app, "#caption")
+        records = app.screen.workout.engine.records
+        assert [r.reps for r in records.values()] == [12]
+
+
+async def test_a_paced_set_shows_its_last_rep_before_the_rest_begins(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, GET_READY_S + SQUAT_SET_S - 0.5)  # half a second before the set's end
+        assert text(app, "#phase-title") == "SQUATS"
+        assert number(app) == "12"  # "12 of 12" is on screen, not "11" then REST
+        await advance(pilot, clock, 1)
+        assert text(app, "#phase-title") == "REST"
+
+
+async def test_ctrl_q_in_a_set_asks_like_q_and_keeps_the_set_under_way(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, GET_READY_S + SQUAT_SET_S + 30 + 15)  # one set done, 5 reps of the next
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Confirm) and question.title_text == "Stop this workout?"
+        assert "1 set done so far and the set under way will be saved" in question.text
+        await pilot.press("n")  # keep going: nothing lost, nothing saved yet
+        await pilot.pause()
+        assert isinstance(app.screen, WorkoutScreen) and not History(paths.data).load().sessions
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [session] = History(paths.data).load().sessions
+    assert session.status == "stopped"
+    assert [(r.exercise, r.reps) for r in session.sets] == [("squat", 12), ("squat", 5)]
+
+
+async def test_how_was_it_is_never_asked_about_an_exercise_whose_sets_were_all_skipped(paths, clock):
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, GET_READY_S + SQUAT_SET_S + 30 + SQUAT_SET_S + 1)  # both squat sets
+        prompt = app.screen.query_one("#effort", EffortPrompt)
+        assert prompt.display and "Squats" in str(prompt.render())  # asked about the squats, done
+        asked = []
+        for _ in range(12):  # skip every step to the clamshells: both glute bridge holds skipped
+            if text(app, "#phase-title") == "CLAMSHELLS":
+                break
+            await pilot.press("n")
+            await pilot.pause()
+            if prompt.display:
+                asked.append(str(prompt.render()))
+        assert text(app, "#phase-title") == "CLAMSHELLS"
+        assert not any("Glute bridge" in question for question in asked)
+
+
+async def test_one_workout_s_length_reads_the_same_on_the_summary_history_and_the_command_line(
+        paths, clock, capsys):
+    from glute_tui.cli.main import main
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, 200.4)
+        await pilot.press("q", "y")
+        await end_check(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lengths = re.findall(r"\b\d\d:\d\d\b", text(app, "#summary-totals"))
+        assert lengths == ["03:20"]  # mm:ss, never "3 min" or "3.3 min"
+        await pilot.press("enter")  # Home
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        labels = [str(c.label) for c in table.ordered_columns]
+        assert str(table.get_row_at(0)[labels.index("Time")]) == "03:20"
+    assert main(["history"]) == 0
+    assert "03:20" in capsys.readouterr().out
