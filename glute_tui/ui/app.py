@@ -80,9 +80,9 @@ class GluteApp(App[None]):
         history = HistoryService(paths.data, today=today, weekly_goal=lambda: settings.current.weekly_goal,
                                  report=self._report)
         speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
-                          on_problem=lambda message: self._report(message, "warning"))
+                          on_problem=lambda message: self._report(message, "warning", title="Sound"))
         tones = TonePlayer(find_tone_player() if tone_player is None else tone_player, paths.tones_dir,
-                           on_problem=lambda message: self._report(message, "warning"))
+                           on_problem=lambda message: self._report(message, "warning", title="Sound"))
         self.terminal_cues = TerminalCues(self, speaker, tones)
         self.ctx = AppContext(
             paths=paths, settings=settings, library=library, history=history,
@@ -262,9 +262,10 @@ class GluteApp(App[None]):
 
     # --- messages from other threads -----------------------------------------------------------
 
-    def _report(self, message: str, severity: str) -> None:
-        """A service's message to the person, from any thread: a toast, as plain text."""
-        title = "History" if severity != "error" else "Problem"
+    def _report(self, message: str, severity: str, *, title: str = "") -> None:
+        """A service's message to the person, from any thread: a toast, as plain text, titled
+        by what it is about (the history's unless said: a sound player's is "Sound")."""
+        title = title or ("History" if severity != "error" else "Problem")
         self._on_app_thread(self.notify, message, title=title, severity=severity,
                             timeout=12 if severity == "information" else 20, markup=False)
 

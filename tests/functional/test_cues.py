@@ -125,7 +125,7 @@ async def test_a_bad_speech_program_never_delays_a_phase_change(paths, clock, bu
         await pilot.pause()
         assert phases == len(screen.workout.plan.steps) - 1
         if kind == "missing":
-            assert any("could not start" in n.message for n in app._notifications)
+            assert any("could not start" in n.message and n.title == "Sound" for n in app._notifications)
             assert not app.ctx.speaker.enabled
     app.ctx.speaker.close()
 
