@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.table import Table
@@ -22,7 +23,13 @@ from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import load_exercises, validate_exercises
 
 
-def add_parser(commands: argparse._SubParsersAction, common: list[argparse.ArgumentParser],
+class Subcommands(Protocol):
+    """What `ArgumentParser.add_subparsers()` returns (argparse names its class only privately)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+def add_parser(commands: Subcommands, common: list[argparse.ArgumentParser],
                completers: Completers = None) -> None:
     exercises = commands.add_parser(
         "exercises", help="list, show or validate exercises", parents=common,

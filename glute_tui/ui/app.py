@@ -35,7 +35,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.exit_guard import ExitGuard, guarded_driver, guarded_web_driver
 from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
-from glute_tui.ui.terminal_cues import KeepAwake, TerminalCues
+from glute_tui.ui.terminal_cues import KeepAwake, TerminalCues, told_driver
 from glute_tui.ui.widgets.too_small import too_small
 
 if TYPE_CHECKING:
@@ -137,10 +137,16 @@ class GluteApp(App[None]):
         driver = super().get_driver_class()
         web = sys.modules.get("textual.drivers.web_driver")  # imported when TEXTUAL_DRIVER names it
         if web is not None and issubclass(driver, web.WebDriver):  # a browser tab (glute-tui serve)
-            return guarded_web_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
-        if hasattr(driver, "run_input_thread"):  # Linux and macOS: the driver the guard knows
-            driver = guarded_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
-        return driver if unicode_terminal() else ascii_driver(driver)
+            driver = guarded_web_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
+        else:
+            if hasattr(driver, "run_input_thread"):  # Linux and macOS: the driver the guard knows
+                driver = guarded_driver(driver, lambda why: self.exit_guard.terminal_gone(why))
+            driver = driver if unicode_terminal() else ascii_driver(driver)
+        return told_driver(driver, self._terminal_output)  # the cues write through it
+
+    def _terminal_output(self, driver: object) -> None:
+        """The driver in application mode (or None): escape sequences are written through it."""
+        self.terminal_cues.output = driver
 
     def run(self, **options):  # type: ignore[no-untyped-def]
         """Run in a terminal, with the exit guard's signal handlers installed first (so that a

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import selectors
 import signal
 import threading
-from codecs import getincrementaldecoder
 from typing import Any, Callable
+
+from glute_tui.ui import textual_compat
 
 SAVE_TIMEOUT_S = 1.5  # of the 2 s a closed terminal's process has to end
 GRACE_S = 2.0
@@ -112,7 +112,7 @@ class GuardedOutput:
     write and flush is dropped, so the thread that writes never dies and never blocks."""
 
     def __init__(self, file: Any, on_gone: Callable[[str], None]) -> None:
-        self._file = file
+        self._terminal = file
         self._on_gone = on_gone
         self.gone = False
 
@@ -124,7 +124,7 @@ class GuardedOutput:
     def write(self, text: str) -> int:
         if not self.gone:
             try:
-                return self._file.write(text)
+                return self._terminal.write(text)
             except (OSError, ValueError) as exc:
                 self._failed(exc)
         return len(text)
@@ -132,61 +132,28 @@ class GuardedOutput:
     def flush(self) -> None:
         if not self.gone:
             try:
-                self._file.flush()
+                self._terminal.flush()
             except (OSError, ValueError) as exc:
                 self._failed(exc)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._file, name)
+        return getattr(self._terminal, name)
 
 
 def guarded_driver(base: type, on_gone: Callable[[str], None]) -> type:
-    """A subclass of Textual's Linux driver `base` that reports a terminal that went away."""
+    """A subclass of Textual's Linux driver `base` that reports a terminal that went away.
+    The two private Textual uses this needs are in ui/textual_compat.py."""
 
     class GuardedDriver(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._file = GuardedOutput(self._file, on_gone)
+        def __init__(self, *args: Any, debug: bool = False, **kwargs: Any) -> None:
+            super().__init__(*args, debug=debug, **kwargs)
+            self.debug_input = debug  # Driver's public constructor argument, for the key parser
+            textual_compat.guard_output(self, lambda file: GuardedOutput(file, on_gone))
 
         def run_input_thread(self) -> None:
-            """Textual 8.2's LinuxDriver.run_input_thread, which reads until told to stop; here
-            an EIO or an end of file on a terminal (a hang-up) ends the process, where Textual's
-            loop would spin on the end of file or panic, writing a traceback to no one."""
-            from textual._loop import loop_last
-            from textual._xterm_parser import XTermParser
-
-            selector = selectors.SelectSelector()
-            selector.register(self.fileno, selectors.EVENT_READ)
-            parser = XTermParser(self._debug)
-            decode = getincrementaldecoder("utf-8")().decode
-
-            def process(events: list, final: bool = False) -> bool:
-                for last, (_key, mask) in loop_last(events):
-                    if mask & selectors.EVENT_READ:
-                        try:
-                            data = os.read(self.fileno, 4096)
-                        except OSError as exc:
-                            on_gone(f"input: {exc}")
-                            return False
-                        if not data:
-                            if self.input_tty:
-                                on_gone("input: end of file")
-                                return False
-                            break
-                        for event in parser.feed(decode(data, final=final and last)):
-                            self.process_message(event)
-                for event in parser.tick():
-                    self.process_message(event)
-                return True
-
-            try:
-                while not self.exit_event.is_set():
-                    if not process(selector.select(0.1)):
-                        return
-                selector.unregister(self.fileno)
-                process(selector.select(0.1), final=True)
-            finally:
-                selector.close()
+            """Textual's own loop, except that an EIO or an end of file on a terminal (a
+            hang-up) ends the process instead of spinning or panicking."""
+            textual_compat.read_input_until_hangup(self, on_gone, debug=self.debug_input)
 
     GuardedDriver.__name__ = f"Guarded{base.__name__}"
     return GuardedDriver

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote
 
 from textual.app import App
@@ -53,6 +53,7 @@ class TerminalCues:
         self.web = False  # in a browser (glute-tui serve): the page plays the cues
         self.speech = True  # the voice preference, for the page's speech
         self.volume = 70
+        self.output: Any = None  # the driver in application mode (see told_driver), or None
 
     def sound(self, cue: Cue) -> None:
         if self.web:  # the page plays the tone and speaks; nothing sounds on the server
@@ -95,6 +96,26 @@ class TerminalCues:
         self._write(f"\x1b]9;glute-tui: {safe}\x07\x1b]777;notify;glute-tui;{safe}\x07")
 
     def _write(self, sequence: str) -> None:
-        driver = self.app._driver  # Textual has no public way to write an escape sequence
-        if driver is not None:
-            driver.write(sequence)
+        if self.output is not None:  # none headless, nor before or after application mode
+            self.output.write(sequence)
+
+
+def told_driver(base: type, tell: Callable[[Any], None]) -> type:
+    """A subclass of the driver class `base` that hands itself to `tell` when its application
+    mode starts, and None when it stops (TerminalCues.output is set so), so that an escape sequence (a desktop notification, a browser cue) goes
+    through the driver's public `write`. Textual's App has no public way to write one (only
+    `bell()`), and its own driver is the private `App._driver`; overriding a driver's public
+    application-mode methods, in a class given by `App.get_driver_class`, is public."""
+
+    class ToldDriver(base):  # type: ignore[misc, valid-type]
+        def start_application_mode(self) -> None:
+            super().start_application_mode()
+            tell(self)
+
+        def stop_application_mode(self) -> None:
+            tell(None)
+            super().stop_application_mode()
+
+    ToldDriver.__name__ = base.__name__
+    ToldDriver.__qualname__ = base.__qualname__
+    return ToldDriver

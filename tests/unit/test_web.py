@@ -37,7 +37,6 @@ class FakeDriver:
 
 class FakeApp:
     def __init__(self) -> None:
-        self._driver = FakeDriver()
         self.bells = 0
 
     def bell(self) -> None:
@@ -59,12 +58,13 @@ class SaysNothing(Speaker):
 @pytest.mark.parametrize("speech", [True, False])
 def test_in_a_browser_the_cue_goes_to_the_page_not_the_bell_or_the_server_speaker(speech):
     app, speaker = FakeApp(), SaysNothing()
-    sink = TerminalCues(app, speaker)
+    sink, page = TerminalCues(app, speaker), FakeDriver()
+    sink.output = page  # what the app's driver does in application mode (terminal_cues.told_driver)
     sink.web, sink.speech, sink.volume = True, speech, 40
     sink.sound(Cue("rest", "Rest 45 seconds, next: Squats"))
     sink.sound(Cue("countdown", "3"))
     assert app.bells == 0 and speaker.said == []
-    assert app._driver.written == [
+    assert page.written == [
         web_cue("rest", "Rest 45 seconds, next: Squats", speak=speech, volume=40),
         web_cue("countdown", "3", speak=False, volume=40),  # countdowns beep, never speak
     ]
