@@ -157,3 +157,30 @@ async def test_a_change_of_phase_flashes_the_screen_in_its_colour(paths, clock, 
         await pilot.press("enter")  # the first set starts
         await pilot.pause()
         assert app.screen.has_class("-flash-go") and not app.screen.has_class("-flash-get-ready")
+
+
+def test_a_desktop_notification_reaches_the_terminal_through_the_apps_own_driver(isolated_home: Path,
+                                                                                 tmp_path: Path):
+    """The real app in a terminal: with notifications on, a change of phase writes OSC 9 and
+    OSC 777 to the terminal, through the driver that hands itself to the cues when its
+    application mode starts (terminal_cues.told_driver; no private App._driver)."""
+    from ptyapp import TINY_ROUTINE, PtyApp
+
+    from glute_tui.core.preferences import Preferences
+    from glute_tui.store.paths import AppPaths
+    from glute_tui.store.preferences import save_preferences
+
+    prefs_file = AppPaths.resolve(isolated_home).preferences_file
+    prefs_file.parent.mkdir(parents=True, exist_ok=True)
+    save_preferences(prefs_file, Preferences(notifications=True))
+    tiny = tmp_path / "tiny.toml"
+    tiny.write_text(TINY_ROUTINE)
+    app = PtyApp(isolated_home, "--routine", str(tiny), "--self-paced")
+    try:
+        assert app.read_until(app.saw("Tiny")), app.output[-500:]
+        assert b"\x1b]9;" not in app.output  # nothing before a workout
+        app.press("\r")
+        assert app.read_until(lambda: b"\x1b]9;glute-tui: " in app.output), app.output[-500:]
+    finally:
+        app.close()
+    assert b"\x1b]777;notify;glute-tui;" in app.output
