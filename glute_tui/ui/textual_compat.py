@@ -12,7 +12,10 @@ instead (so it is not here):
   to the app at `start_application_mode` (ui/app.py), and its public `write` is used;
 - the browser: `App.is_web`, `App.open_url` (the page's keep-awake), and the web driver told
   by `issubclass(driver, textual.drivers.web_driver.WebDriver)`;
-- the web driver's hang-up: an override of its public `run_input_thread`, `write`, `write_meta`.
+- the web driver's hang-up: an override of its public `run_input_thread`, `write`, `write_meta`;
+- textual-serve: none of its Python is used (serve has its own server, ui/web/server.py), only
+  the page's files it ships in its package's `static/` folder (tests/unit/test_textual_compat.py
+  checks that each one our page loads is there).
 """
 
 from __future__ import annotations

@@ -191,3 +191,24 @@ def test_the_checks_pass_public_uses():
     public = "from textual.app import App\nimport os\nos._exit(0)\nself._mine = 1\nself._mine.x()"
     tree = ast.parse(public)
     assert private_imports(tree) == [] and foreign_private_attributes(tree, defined_names(tree)) == []
+
+
+# --- textual-serve: no Python of it is used, only the page's files it ships --------------------
+
+
+def test_every_file_our_page_loads_from_static_is_one_textual_serve_or_we_ship():
+    """ui/web/server.py serves textual-serve's packaged `static/` folder (its page's JavaScript,
+    xterm.js's CSS, the font) beside ours; a textual-serve that moved or renamed one would
+    leave the page blank."""
+    pytest.importorskip("textual_serve", reason="glute-tui serve needs the web extra (pip install -e '.[test]')")
+    import re
+    from importlib import resources
+
+    from glute_tui.cli.serve import WEB_DIR
+    from glute_tui.ui.web.server import static_files
+
+    page = (WEB_DIR / "templates" / "app_index.html").read_text(encoding="utf-8")
+    wanted = set(re.findall(r"\{\{ static_url \}\}([^\"')\s]+)", page))
+    served = static_files([resources.files("textual_serve") / "static", WEB_DIR / "static"])
+    assert {"js/textual.js", "css/xterm.css"} <= wanted
+    assert wanted - set(served) == set()
