@@ -66,3 +66,7 @@ async def test_a_message_during_a_workout_covers_no_number_caption_progress_or_t
             assert region.area and not toast.overlaps(region), name
         title = app.screen.query_one("#phase-title", Static)
         assert toast.x > title.region.x + len(str(title.render()))  # the exercise's name stays whole
+        if size[0] >= 80:  # and so does the longest one the app ships, and the leg's row
+            longest = max(len(item.exercise.name) for routine in builtin_routines() for item in routine.exercises)
+            assert toast.x >= title.region.x + longest
+            assert not toast.overlaps(app.screen.query_one("#side").region)
