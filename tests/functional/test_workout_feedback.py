@@ -48,8 +48,6 @@ async def test_fifteen_more_seconds_of_rest_show_at_once_in_the_time_to_go_and_u
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 18)])
 async def test_a_message_during_a_workout_covers_no_number_caption_progress_or_time_to_go(paths, clock, size):
-    from textual.widgets._toast import Toast  # the toast itself: no public name for it
-
     app = make_app(paths, clock)
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.press("enter")
@@ -59,7 +57,7 @@ async def test_a_message_during_a_workout_covers_no_number_caption_progress_or_t
                    title="Sound", severity="warning", timeout=30)
         for _ in range(3):
             await pilot.pause()
-        toast = app.screen.query_one(Toast).region
+        toast = app.screen.query_one("Toast").region  # by its CSS type: Textual exports no name for it
         assert toast.area
         for name in ("#middle", "#caption", "#next", "#progress-row", "#progress", "#clock"):
             region = app.screen.query_one(name).region
