@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,10 +75,11 @@ def test_every_command_of_the_parser_is_tried():
     assert parser_commands() <= set(COMMANDS)
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """A data folder whose routine, sessions, pain notes and answers are far from ASCII."""
-    home = tmp_path / "home"
+@pytest.fixture(scope="module")
+def made_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose routine, sessions, pain notes and answers are far from ASCII, made
+    once for this file (each test works on its own copy), with its backup beside it."""
+    home = tmp_path_factory.mktemp("any-terminal") / "home"
     routines = home / "config" / "routines"
     routines.mkdir(parents=True)
     (routines / "mine.toml").write_text(
@@ -92,7 +94,13 @@ def home(tmp_path: Path) -> Path:
         Session("mine", NAME, f"2026-11-{day:02d}T07:30:00+01:00", f"2026-11-{day:02d}T07:50:00+01:00",
                 "completed", list(sets), pain=[Pain("knee", "left", 4)], note="genou gauche · un peu 🦵")
         for day in (18, 20, 23)])
+    (home.parent / "backup.json").write_bytes(run(home, ["export"], {}).stdout)
     return home
+
+
+@pytest.fixture
+def home(made_home: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(made_home, tmp_path / "home"))
 
 
 def run(home: Path, argv: list[str], env: dict[str, str], **kwargs) -> subprocess.CompletedProcess:
@@ -104,9 +112,10 @@ def run(home: Path, argv: list[str], env: dict[str, str], **kwargs) -> subproces
 
 @pytest.mark.parametrize("environment", ENVIRONMENTS)
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_prints_on_a_stdout_of_any_encoding(home: Path, tmp_path: Path, command, environment):
-    backup = tmp_path / "backup.json"
-    backup.write_bytes(run(home, ["export"], {}).stdout)
+def test_every_command_prints_on_a_stdout_of_any_encoding(home: Path, made_home: Path, tmp_path: Path, command,
+                                                          environment):
+    backup = made_home.parent / "backup.json"  # the export of this same folder (`import` reads it)
+    assert json.loads(backup.read_bytes())["sessions"]
     values = {"routine": str(home / "config" / "routines" / "mine.toml"),
               "exercises": str(home / "config" / "exercises.toml"), "output": str(tmp_path / "out.json"),
               "backup": str(backup)}
