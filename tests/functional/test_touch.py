@@ -12,7 +12,10 @@ from glute_tui.devtools.scenes import advance, end_check
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
 from glute_tui.ui.dialogs.confirm import Confirm
+from glute_tui.ui.dialogs.pain_check import PainCheck
+from glute_tui.ui.screens.home import HomeScreen
 from glute_tui.ui.screens.preferences import PreferencesScreen
+from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen, for_touch
 from glute_tui.ui.terminal_cues import WAKE_URL
 from glute_tui.ui.widgets.effort_prompt import EffortChoices
@@ -78,9 +81,10 @@ async def test_in_a_terminal_the_footer_keeps_the_keys_and_no_button_is_shown(pa
         assert "1 easy" in str(screen.query_one("#effort", Static).render())  # the keys, on a line
 
 
-async def test_each_button_does_what_its_key_does(paths, clock):
+@pytest.mark.parametrize("size", [PHONE_UPRIGHT, PHONE_ON_ITS_SIDE], ids=["upright", "on-its-side"])
+async def test_each_button_does_what_its_key_does(paths, clock, size):
     app = make_app(paths, clock)
-    async with app.run_test(size=PHONE_UPRIGHT) as pilot:
+    async with app.run_test(size=size) as pilot:
         screen = await start(pilot)
         assert "tap Done" in str(screen.query_one("#caption", Static).render())  # not "Enter"
         await pilot.click("#touch-pause")
@@ -153,6 +157,42 @@ async def test_the_page_is_told_when_a_workout_starts_and_when_it_ends(paths, cl
         await advance(pilot, clock)
         await end_check(pilot)
         assert opened == [WAKE_URL + "on", WAKE_URL + "off"]
+
+
+@pytest.mark.parametrize("size", [PHONE_UPRIGHT, PHONE_ON_ITS_SIDE], ids=["upright", "on-its-side"])
+async def test_the_summary_asks_any_pain_again_and_goes_home_by_taps(paths, clock, size):
+    app = make_app(paths, clock)
+    async with app.run_test(size=size) as pilot:
+        await start(pilot)
+        await advance(pilot, clock)
+        await end_check(pilot)  # skipped: nothing recorded
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert not summary.query_one(Footer).display  # the buttons take its place
+        for name in ("pain", "home"):
+            button = summary.query_one(f"#touch-{name}", Button)
+            assert visible_whole(app, button) and button.region.height >= 2 and not button.can_focus, name
+        assert "Any pain?" in str(summary.query_one("#progression", Static).render())  # not "a"
+        await pilot.click("#touch-pain")
+        await pilot.pause()
+        assert isinstance(app.screen, PainCheck)
+        await pilot.click("#pain-none")
+        await pilot.pause()
+        assert app.screen is summary and summary.pain_answered
+        await pilot.click("#touch-home")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_in_a_terminal_the_summary_keeps_its_footer_and_shows_no_button(paths, clock):
+    app = make_app(paths, clock, touch=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await advance(pilot, clock)
+        await end_check(pilot)
+        assert app.screen.query_one(Footer).display
+        assert not app.screen.query_one("#summary-touch").display
+        assert "a answers" in str(app.screen.query_one("#progression", Static).render())
 
 
 async def test_in_a_terminal_nothing_is_sent_for_the_screen(paths, clock, monkeypatch):

@@ -12,10 +12,10 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from glute_tui.core.coach import Coaching, advise, coach
 from glute_tui.core.effort import EFFORT_LABELS
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed,
 from glute_tui.core.text import visible
 from glute_tui.ui.plain import plain, plain_text
 from glute_tui.ui.widgets.too_small import TooSmall
+from glute_tui.ui.widgets.touch_bar import touch_button
 
 
 class SummaryScreen(Screen[None]):
@@ -68,11 +69,16 @@ class SummaryScreen(Screen[None]):
             yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
             yield Static("", id="progression")
+        with Horizontal(id="summary-touch"):  # by touch (in a browser): the Footer's keys as buttons
+            yield touch_button("Any pain?", "screen.pain_check", id="touch-pain")
+            yield touch_button("Next step", "screen.progress", id="touch-progress")
+            yield touch_button("Home", "screen.home", id="touch-home")
         yield Footer()
         yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = "Summary"
+        self.set_class(self.ctx.touch, "-touch")
         done = sets_done(self.records)
         planned = self.plan.sets_planned
         self.query_one("#summary-title", Static).update(ending_title(self.status, done, planned))
@@ -182,13 +188,19 @@ class SummaryScreen(Screen[None]):
                         lines.append("\n ≠ ")
                         lines.append(visible(advice.name), style="bold")
                         lines.append(f": {visible(imbalances[advice.exercise_id].text)}")
+            touch = self.ctx.touch  # by touch the buttons are named, not the keys
             if self.steps:
-                lines.append("\np", style="bold")
-                lines.append(" takes the steps up and back into your routine")
+                lines.append("\nTap " if touch else "\n")
+                lines.append("Next step" if touch else "p", style="bold")
+                lines.append(" to take" if touch else " takes")
+                lines.append(" the steps up and back into your routine")
             if not self.pain_answered and any(r.done for r in self.records):
-                lines.append("\na", style="bold")
-                lines.append(" answers \"Any pain?\"")
+                lines.append("\nTap " if touch else "\n")
+                lines.append("Any pain?" if touch else "a", style="bold")
+                lines.append(" to say where it hurt, if it did" if touch else " answers \"Any pain?\"")
             widget.update(lines)
+        self.query_one("#touch-progress", Button).display = bool(self.steps)
+        self.query_one("#touch-pain", Button).display = any(r.done for r in self.records)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
