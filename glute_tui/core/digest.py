@@ -15,6 +15,7 @@ that does not have the shape made here is refused (`DigestError`) and made again
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
@@ -24,8 +25,10 @@ from glute_tui.core.records import Session
 from glute_tui.core.stats import (
     PROGRESS_KEEP,
     StatsBuilder,
+    bucket_sums,
     empty_bucket,
     merge_bucket,
+    resum_bucket,
     session_felt,
     session_figures,
     session_pain,
@@ -85,39 +88,69 @@ def digest(sessions: Iterable[Session]) -> tuple[dict[str, Any], list[list[Any]]
 
 
 def extend(detail: list[list[Any]], rows: list[list[str]], sessions: Iterable[Session]
-           ) -> tuple[dict[str, Any], list[list[Any]], list[list[str]]] | None:
-    """The digest of a year with `sessions` added to it (a workout just saved, an import), as
-    `digest` would make it of all of them; None when one of them starts before a session already
-    on its day (the day's order changes: the year is then digested again from its file)."""
-    latest: dict[str, str] = {}
-    for cells in rows:
-        day = cells[0][:10]
-        latest[day] = max(latest.get(day, ""), cells[0])
+           ) -> tuple[dict[str, Any], list[list[Any]], list[list[str]]]:
+    """The digest of a year with `sessions` added to it (a workout just saved, an import, each
+    at the end of the year's file), exactly as `digest` would make it of all of them: a session
+    that starts before others of its day takes its place among them (each day keeps what each
+    of its sessions added)."""
     ordered = sorted(sessions, key=lambda s: s.started_at)
-    if any(s.started_at < latest.get(s.started_at[:10], "") for s in ordered):
-        return None
-    detail = _add_days([list(day) for day in detail], ordered)
-    rows = sorted([*rows, *(row_of(s).to_list() for s in ordered)],
-                  key=lambda cells: (datetime.fromisoformat(cells[0]), cells[1]))
-    return figures_of(detail), detail, rows
+    try:
+        detail = _add_days(list(detail), ordered)
+        rows = sorted([*rows, *(row_of(s).to_list() for s in ordered)],
+                      key=lambda cells: (datetime.fromisoformat(cells[0]), cells[1]))
+        return figures_of(detail), detail, rows
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        raise DigestError(f"not a digest ({type(exc).__name__})") from None
 
 
 def _add_days(detail: list[list[Any]], ordered: list[Session]) -> list[list[Any]]:
-    """`detail` (days: [ordinal, bucket, progress, pains]) with the sessions added, by day."""
+    """`detail` with the sessions added, by day. A day is [ordinal, bucket, progress, pains,
+    sessions]: its bucket, progress points and pains are those of its sessions added in the
+    order of their start (a file's order among equal starts); `sessions` keeps, for each,
+    [started_at, how many points, how many pains, its bucket's order-dependent sums], so that
+    one added between them is put in its place and the day's float sums added up again in order."""
     days = {day[0]: day for day in detail}
+    changed: set[int] = set()
     for session in ordered:
         figures = session_figures(session)
         ordinal = figures.day.toordinal()
+        points = [list(point) for point in figures.progress]
+        pains = [list(pain) for pain in figures.pains]
+        entry = [session.started_at, len(points), len(pains), bucket_sums(figures.bucket)]
         day = days.get(ordinal)
         if day is None:
-            day = days[ordinal] = [ordinal, empty_bucket(), [], []]
+            day = days[ordinal] = [ordinal, empty_bucket(), [], [], []]
+        elif ordinal not in changed:
+            day = days[ordinal] = [ordinal, _copy_bucket(day[1]), list(day[2]), list(day[3]), list(day[4])]
+        changed.add(ordinal)
+        merge_bucket(day[1], figures.bucket)  # its counts and bests, whatever the order
+        at = bisect_right([item[0] for item in day[4]], session.started_at)
+        if at == len(day[4]):  # the latest of its day (always so when a year is digested whole)
+            day[2] += points
+            day[3] += pains
+            day[4].append(entry)
         else:
-            day[1] = _copy_bucket(day[1])
-            day[2], day[3] = list(day[2]), list(day[3])
-        merge_bucket(day[1], figures.bucket)
-        day[2] += [list(point) for point in figures.progress]
-        day[3] += [list(pain) for pain in figures.pains]
+            _insert(day, at, entry, points, pains)
     return sorted(days.values(), key=lambda d: d[0])
+
+
+def _insert(day: list[Any], at: int, entry: list[Any], points: list[Any], pains: list[Any]) -> None:
+    """A session put at `at` among its day's: its points and pains in their place, the day's
+    float sums added up again in the new order."""
+    split_points, split_pains = [], []
+    point, pain = 0, 0
+    for _started, n_points, n_pains, _sums in day[4]:
+        split_points.append(day[2][point:point + n_points])
+        split_pains.append(day[3][pain:pain + n_pains])
+        point, pain = point + n_points, pain + n_pains
+    if point != len(day[2]) or pain != len(day[3]):
+        raise DigestError("a day whose sessions do not add up to it")
+    day[4].insert(at, entry)
+    split_points.insert(at, points)
+    split_pains.insert(at, pains)
+    day[2] = [p for part in split_points for p in part]
+    day[3] = [p for part in split_pains for p in part]
+    resum_bucket(day[1], (item[3] for item in day[4]))
 
 
 def _copy_bucket(bucket: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +163,7 @@ def figures_of(detail: list[list[Any]]) -> dict[str, Any]:
     """A year's figures from its days (see `add_year`)."""
     total = empty_bucket()
     progress: dict[str, list[list[Any]]] = {}
-    for ordinal, bucket, points, _pains in detail:
+    for ordinal, bucket, points, *_pains_sessions in detail:
         merge_bucket(total, bucket)
         for exercise, amount, load in points:
             kept = progress.setdefault(exercise, [])
@@ -164,7 +197,7 @@ def add_year(builder: StatsBuilder, figures: dict[str, Any], detail: Any) -> Non
             builder.add_pains(pains)
             return
         wanted = []
-        for ordinal, bucket, progress, pains in detail():
+        for ordinal, bucket, progress, pains, _sessions in detail():
             if ordinal <= as_of:
                 _check_bucket(bucket)
                 wanted.append((date.fromordinal(ordinal), bucket,

@@ -268,6 +268,27 @@ def session_figures(session: Session) -> SessionFigures:
     return SessionFigures(session_day(session), bucket, progress, pains)
 
 
+def bucket_sums(bucket: dict[str, Any]) -> list[Any]:
+    """The sums of a bucket whose total depends on the order they are added in (floats):
+    [seconds, seconds held, {exercise: seconds held}] (the exercises held, only)."""
+    return [bucket["sec"], bucket["hold"], {e: entry[_HOLD] for e, entry in bucket["ex"].items() if entry[_HOLD]}]
+
+
+def resum_bucket(bucket: dict[str, Any], sums: Iterable[list[Any]]) -> None:
+    """Set `bucket`'s order-dependent sums to those of buckets merged in this order (each as
+    `bucket_sums` gives it): what `merge_bucket` of them, one after another, would give. (Adding
+    a zero changes no float, so a bucket without an exercise can be left out of its sum.)"""
+    seconds, held, by_exercise = 0.0, 0.0, {exercise: 0.0 for exercise in bucket["ex"]}
+    for sec, hold, exercises in sums:
+        seconds += sec
+        held += hold
+        for exercise, value in exercises.items():
+            by_exercise[exercise] += value
+    bucket["sec"], bucket["hold"] = seconds, held
+    for exercise, entry in bucket["ex"].items():
+        entry[_HOLD] = by_exercise[exercise]
+
+
 def merge_bucket(into: dict[str, Any], bucket: dict[str, Any]) -> None:
     """Add `bucket` to `into` (both as `empty_bucket` makes them)."""
     for key in ("n", "c", "sets", "sec", "reps", "hold"):

@@ -114,6 +114,35 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str], *, make_parent: bool 
         fsync_dir(path.parent)
 
 
+def atomic_write_bytes(path: Path, pieces: Iterable[bytes | memoryview]) -> tuple[os.stat_result, os.stat_result]:
+    """`atomic_write_chunks` for bytes (durable), in an existing folder; returns the new file's
+    status just before and just after it took the name (a rename changes the ctime), both from
+    the open file: what the history's index keys this content with."""
+    mode = _existing_mode(path)
+    tmp, fd = _create_tmp(path)
+    try:
+        if mode is not None and mode != FILE_MODE:
+            os.fchmod(fd, mode)
+        for piece in pieces:
+            view = memoryview(piece)
+            while view:  # os.write may write part of it (a full disk): go on, or raise
+                view = view[os.write(fd, view):]
+        os.fsync(fd)
+        written = os.fstat(fd)
+        os.replace(tmp, path)
+        placed = os.fstat(fd)
+    except BaseException:
+        os.close(fd)
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    os.close(fd)
+    fsync_dir(path.parent)
+    return written, placed
+
+
 def move_aside(path: Path) -> Path:
     """Rename a file that cannot be read to `NAME.damaged-<time>` (never over another); returns it."""
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")

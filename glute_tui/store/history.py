@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import json
 import os
 import re
 import uuid
@@ -33,11 +32,19 @@ from tinydb.storages import Storage
 from glute_tui.core.digest import DigestError, extend
 from glute_tui.core.digest import digest as digest_of
 from glute_tui.core.records import RecordError, Session
-from glute_tui.store.atomic import FILE_MODE, atomic_write_chunks, clean_orphans, make_dirs, move_aside
+from glute_tui.store.atomic import (
+    FILE_MODE,
+    atomic_write_bytes,
+    atomic_write_chunks,
+    clean_orphans,
+    make_dirs,
+    move_aside,
+)
 from glute_tui.store.history_index import FOLDER as INDEX_FOLDER
 from glute_tui.store.history_index import YearIndex, content_hash, read_index, stat_key, write_index
 from glute_tui.store.journal import Journal, find_leftovers
 from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, decode, open_regular, parse_json, read_fd, read_text
+from glute_tui.store.year_append import DOC_ID, append_info, dumps, splice
 
 TABLE = "sessions"
 FILE_RE = re.compile(r"sessions-(\d{4})\.json")
@@ -61,9 +68,7 @@ class SaveFailed(OSError):
         self.path = path
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_DOC_ID = re.compile(r"[1-9][0-9]{0,17}")  # a key TinyDB reads back as the same document id
 
 
 def canonical_id(value: str) -> str:
@@ -80,13 +85,6 @@ def canonical_id(value: str) -> str:
 def json_chunks(data: dict[str, Any]) -> Iterator[str]:
     """The text of `json.dumps(data, separators=(",", ":"), ensure_ascii=False)`, a session at
     a time: dumped at once, a year's file held ten times its size in pieces while saving."""
-    def dumps(value: Any) -> str:
-        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        if not text.isascii() and _SURROGATE.search(text):  # a lone surrogate (from a `\\ud800`
-            # escape in a hand-edited session) cannot be written as UTF-8: keep it escaped
-            text = json.dumps(value, separators=(",", ":"))
-        return text
-
     yield "{"
     for i, (name, table) in enumerate(data.items()):
         yield f"{',' if i else ''}{dumps(str(name))}:"
@@ -143,11 +141,12 @@ class ReadOnceStorage(AtomicJSONStorage):
         self.ids = _session_ids(data)  # every session's, seen by TinyDB or not
         self._odd: dict[str, dict[str, Any]] = {}
         for name, table in (data or {}).items():
-            odd = {key: doc for key, doc in table.items() if not _DOC_ID.fullmatch(key)}
+            odd = {key: doc for key, doc in table.items() if not DOC_ID.fullmatch(key)}
             if odd:
                 self._odd[name] = odd
                 data[name] = {key: doc for key, doc in table.items() if key not in odd}  # type: ignore[index]
         self._data = data
+        self.append: dict[str, int] | None = None  # of the file last written (see year_append)
 
     def read(self) -> dict[str, Any] | None:
         return self._data
@@ -159,6 +158,7 @@ class ReadOnceStorage(AtomicJSONStorage):
             whole.update({name: odd for name, odd in self._odd.items() if name not in whole})
         super().write(whole)
         self._data = data
+        self.append = append_info(whole, TABLE)
 
 
 def _sessions_of(data: dict[str, Any], path: Path) -> tuple[list[Session], list[str]]:
@@ -435,9 +435,10 @@ class History:
                 del raw
                 sessions, problems = _sessions_of(data, path)
                 ids = sorted(_session_ids(data))
+                append = append_info(data, TABLE)
                 del data
                 figures, detail, rows = digest_of(sessions)
-                year = YearIndex(path.name, figures, problems, _parts(detail, rows, ids))
+                year = YearIndex(path.name, figures, problems, _parts(detail, rows, ids), append=append)
             if steady:
                 write_index(path, year, source)
             return year
@@ -457,26 +458,58 @@ class History:
         kept = read_index(path)
         return kept[0] if kept is not None and kept[1]["stat"] == stat_key(info) else None
 
-    def _extend_index(self, path: Path, before: YearIndex | None, sessions: list[Session]) -> None:
+    def _extend_index(self, path: Path, before: YearIndex | None, sessions: list[Session], *,
+                      append: dict[str, int] | None, source: dict[str, Any] | None = None) -> None:
         """Under the lock, after `sessions` were added to `path`: its index grown by them (a
-        saved workout needs no year read again). Whatever goes wrong, the index is left to be
+        saved workout needs no year read again). `source`: the file as it was just written (its
+        status and hash), else it is read again. Whatever goes wrong, the index is left to be
         made again at the next read."""
         if before is None:
             return
         try:
             grown = extend(before.detail(), before._part("rows"), sessions)
-            if grown is None:
-                return
             ids = sorted(before.ids() | {canonical_id(s.id) for s in sessions})
-            raw, info, again = _read_source(path)
-            if stat_key(info) != stat_key(again):
-                return
-            source = {"name": path.name, "stat": stat_key(again), "blake2b": content_hash(raw)}
-            del raw
+            if source is None:
+                raw, info, again = _read_source(path)
+                if stat_key(info) != stat_key(again):
+                    return
+                source = {"name": path.name, "stat": stat_key(again), "blake2b": content_hash(raw)}
+                del raw
             figures, detail, rows = grown
-            write_index(path, YearIndex(path.name, figures, before.problems, _parts(detail, rows, ids)), source)
+            write_index(path, YearIndex(path.name, figures, before.problems, _parts(detail, rows, ids),
+                                        append=append), source)
         except (OSError, DamagedFile, DigestError):
             return
+
+    def _append(self, path: Path, before: YearIndex | None, sessions: list[Session]) -> bool:
+        """Under the lock: `sessions` added to the end of `path`'s table without parsing it, when
+        its index says how (see store/year_append.py), and the index grown by them. False when
+        the file must be written the ordinary way (nothing was written). OSError when writing
+        failed (the file is then as it was)."""
+        if before is None or before.append is None or before.source is None:
+            return False
+        try:
+            fd = open_regular(path, follow=False)
+        except (OSError, Unreadable):
+            return False
+        try:
+            raw = read_fd(fd, path, limit=DATA_MAX_BYTES)
+            if stat_key(os.fstat(fd)) != before.source["stat"]:
+                return False
+        except Unreadable:
+            return False
+        finally:
+            os.close(fd)
+        spliced = splice(raw, before.source["blake2b"], before.append["next_id"], (s.to_dict() for s in sessions))
+        if spliced is None:
+            return False
+        written, placed = atomic_write_bytes(path, spliced.pieces(raw))
+        del raw
+        if stat_key(written)[:2] == stat_key(placed)[:2] and stat_key(written)[3] == stat_key(placed)[3]:
+            # nothing wrote to it between fsync and rename (only the rename's ctime is new)
+            source = {"name": path.name, "stat": stat_key(placed), "blake2b": spliced.digest}
+            self._extend_index(path, before, sessions, append={"next_id": spliced.next_id}, source=source)
+        return True
 
     def find(self, session_id: str, started_at: str) -> Session | None:
         """The whole session with this id, from its year's file (a list holds only rows)."""
@@ -523,7 +556,7 @@ class History:
                 known.add(key)
                 before = self._index_before(path)
                 db.table(TABLE).insert_multiple([session.to_dict()])
-                self._extend_index(path, before, [session])
+                self._extend_index(path, before, [session], append=cast(ReadOnceStorage, db.storage).append)
                 added += 1
         return added
 
@@ -547,10 +580,12 @@ class History:
                 for path, group in by_file.items():
                     before = self._index_before(path)
                     try:
-                        self._open(path, problems).table(TABLE).insert_multiple(s.to_dict() for s in group)
+                        if not self._append(path, before, group):  # else: parse, insert, write whole
+                            db = self._open(path, problems)
+                            db.table(TABLE).insert_multiple(s.to_dict() for s in group)
+                            self._extend_index(path, before, group, append=cast(ReadOnceStorage, db.storage).append)
                     except OSError as exc:
                         raise SaveFailed(exc, added, path) from exc
-                    self._extend_index(path, before, group)
                     added += len(group)
                 by_file.clear()
                 held = 0

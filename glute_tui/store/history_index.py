@@ -33,7 +33,9 @@ from glute_tui.store.atomic import atomic_write_chunks
 from glute_tui.store.safe_read import Unreadable, open_regular
 
 FOLDER = "index"
-FORMAT, VERSION = "glute-tui-index", 3  # 2: a row's length as 08:17 (was whole minutes); 3: a two-sided set done only with both sides
+# 2: a row's length as 08:17 (was whole minutes); 3: a two-sided set done only with both sides;
+# 4: `append` (where a new session goes in the file) and each day's sessions in the detail
+FORMAT, VERSION = "glute-tui-index", 4
 
 
 def stat_key(info: os.stat_result) -> list[int]:
@@ -61,6 +63,10 @@ class YearIndex:
     path: Path | None = None  # read from this index file: parts are read from it when asked
     stamp: str = ""  # the line every part of that file starts with
     where: dict[str, list[int]] = field(default_factory=dict)  # part -> [offset, length]
+    # {"next_id": N}: the year file's `sessions` table is its last, and TinyDB would give the next
+    # session the document id N; None when a new session cannot be appended without a full write
+    append: dict[str, int] | None = None
+    source: dict[str, Any] | None = None  # read from an index file: the year file it was made of
 
     @property
     def cached(self) -> bool:
@@ -142,15 +148,19 @@ def read_index(year_file: Path) -> tuple[YearIndex, dict[str, Any]] | None:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
         return None
     source, figures, problems, where = doc.get("source"), doc.get("figures"), doc.get("problems"), doc.get("parts")
+    append = doc.get("append")
     if (not isinstance(source, dict) or source.get("name") != year_file.name
             or not isinstance(source.get("stat"), list) or not isinstance(source.get("blake2b"), str)
             or not isinstance(figures, dict) or not isinstance(problems, list)
             or not all(isinstance(p, str) for p in problems)
             or not isinstance(where, dict) or set(where) != set(PARTS)
             or not all(isinstance(w, list) and len(w) == 2 and all(type(n) is int and n >= 0 for n in w)
-                       for w in where.values())):
+                       for w in where.values())
+            or not (append is None or (isinstance(append, dict) and set(append) == {"next_id"}
+                                       and type(append["next_id"]) is int and append["next_id"] >= 1))):
         return None
-    year = YearIndex(year_file.name, figures, problems, path=path, stamp=_stamp(source), where=where)
+    year = YearIndex(year_file.name, figures, problems, path=path, stamp=_stamp(source), where=where,
+                     append=append, source=source)
     return year, source
 
 
@@ -172,7 +182,7 @@ def write_index(year_file: Path, year: YearIndex, source: dict[str, Any]) -> boo
     except DigestError:
         return False
     head = {"format": FORMAT, "version": VERSION, "source": source, "problems": year.problems,
-            "figures": year.figures, "parts": where}
+            "figures": year.figures, "append": year.append, "parts": where}
     # Where the parts are depends on the head's length, which depends on how many digits
     # those offsets have: the head is measured with the widest offsets, and padded to that.
     for name, part in zip(PARTS, parts):
