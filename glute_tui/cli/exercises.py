@@ -8,19 +8,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Protocol
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Protocol
 
 from glute_tui.cli.arguments import Completers, completes
 from glute_tui.cli.output import console as make_console
 from glute_tui.cli.output import plain, print_ids
 from glute_tui.core.format import plural
-from glute_tui.core.routines import Exercise, RoutineError
 from glute_tui.store.paths import AppPaths
-from glute_tui.store.routine_files import load_exercises, validate_exercises
+
+if TYPE_CHECKING:  # every command builds this module's parser: what only `exercises` needs waits
+    from rich.console import Console
+
+    from glute_tui.core.routines import Exercise
 
 
 class Subcommands(Protocol):
@@ -58,6 +57,12 @@ def unicode_output() -> bool:
 
 
 def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from glute_tui.core.routines import RoutineError
+    from glute_tui.store.routine_files import load_exercises, validate_exercises
+
     console = make_console()
     action = args.exercises_command or "list"
     if action == "validate":
@@ -97,6 +102,8 @@ def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def show_exercise(console: Console, exercise: Exercise) -> None:
+    from rich.text import Text
+
     source = "built-in" if exercise.builtin else "yours"
     console.print(Text.assemble(plain(exercise.name, "bold"), " (", plain(exercise.id), f") · {source}"))
     facts = [f"sides: {exercise.sides}"]

@@ -9,13 +9,15 @@ import argparse
 import gc
 import sys
 from datetime import date
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence, cast
 
 from glute_tui.cli.arguments import Completers, completes
 from glute_tui.cli.output import fail, tolerant_streams
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
-from glute_tui.core.routines import RoutineError
 from glute_tui.store.paths import AppPaths
+
+if TYPE_CHECKING:
+    from glute_tui.core.routines import RoutineError
 
 HISTORY_COMMANDS = ("history", "stats", "export", "import")
 
@@ -236,11 +238,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from glute_tui.cli.app import run_app
 
         return run_app(args, paths)
-    except RoutineError as exc:
-        return fail("\n".join(exc.faults))
     except OSError as exc:  # a file is named where the error knows one; never a bare ": ..."
         where = f"{exc.filename}: " if exc.filename else ""
         return fail(f"{where}{exc.strerror or exc}")
+    except Exception as exc:
+        # core.routines is imported by the commands that read routines, not by the others
+        # (import, stats, history start faster without it): only those can raise its error
+        routines = sys.modules.get("glute_tui.core.routines")
+        if routines is not None and isinstance(exc, routines.RoutineError):
+            return fail("\n".join(cast("RoutineError", exc).faults))
+        raise
     except KeyboardInterrupt:
         return 130
 

@@ -15,13 +15,11 @@ address as a QR code for a phone's camera, and says what that exposes.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
 import socket
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +90,8 @@ def app_command(args: argparse.Namespace) -> list[str]:
 def app_environment() -> dict[str, str]:
     """This environment, and Textual's web driver (TEXTUAL_DRIVER) with the terminal xterm.js
     is: a Unicode terminal whatever this machine's locale says, in true colour."""
+    from importlib.metadata import PackageNotFoundError, version  # only when serving: every command builds this parser
+
     try:
         serve_version = version("textual-serve")
     except PackageNotFoundError:
@@ -185,6 +185,8 @@ def run_serve(args: argparse.Namespace, paths: AppPaths) -> int:
         max_tabs=args.max_tabs, names=access.allowed_names(args.host, addresses),
         templates=WEB_DIR / "templates", statics=[WEB_DIR / "static"],
         page={"columns": PHONE_COLUMNS, "tone_patterns": tone_patterns()})
+    import asyncio  # only when serving: every command builds this module's parser
+
     try:
         asyncio.run(serve(config, lambda port: announce(args, paths, addresses, token, port)))
     except OSError as exc:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import re
 import uuid
@@ -41,7 +42,7 @@ from glute_tui.store.atomic import (
     move_aside,
 )
 from glute_tui.store.history_index import FOLDER as INDEX_FOLDER
-from glute_tui.store.history_index import YearIndex, content_hash, read_index, stat_key, write_index
+from glute_tui.store.history_index import YearIndex, content_hash, has_uuid, read_index, stat_key, write_index
 from glute_tui.store.journal import Journal, find_leftovers
 from glute_tui.store.safe_read import DATA_MAX_BYTES, Unreadable, decode, open_regular, parse_json, read_fd, read_text
 from glute_tui.store.year_append import DOC_ID, append_info, dumps, splice
@@ -211,6 +212,49 @@ def _session_ids(data: dict[str, Any] | None) -> set[str]:
         if isinstance(doc, dict) and isinstance(doc.get("id"), str):
             ids.add(canonical_id(doc["id"]))
     return ids
+
+
+class KnownIds:
+    """The ids of the sessions already saved, as import's merge asks for them (canonical): the
+    first few UUIDs are looked up in each year's ids as the index keeps them, unparsed (100,000
+    ids take longer to parse than the rest of an import of one session); past those, or for an
+    id that is not a UUID, every year's ids are parsed once into a set."""
+
+    FEW = 16
+
+    def __init__(self, history: History, texts: list[tuple[Path, bytes]]) -> None:
+        self._history = history
+        self._texts = texts
+        self._ids: set[str] | None = None
+        self._added: set[str] = set()
+        self._asked = 0
+
+    def __contains__(self, key: str) -> bool:
+        if key in self._added:
+            return True
+        if self._ids is None and self._asked < self.FEW and _CANONICAL_ID.fullmatch(key):
+            self._asked += 1
+            return any(has_uuid(text, key) for _, text in self._texts)
+        return key in self._all()
+
+    def add(self, key: str) -> None:
+        self._added.add(key)
+        if self._ids is not None:
+            self._ids.add(key)
+
+    def _all(self) -> set[str]:
+        if self._ids is None:
+            ids = set(self._added)
+            for path, text in self._texts:
+                try:
+                    found = json.loads(text)
+                    if not isinstance(found, list) or not all(isinstance(i, str) for i in found):
+                        raise DigestError("ids must be texts")
+                    ids.update(found)
+                except (ValueError, RecursionError):  # DigestError too: made again from the file
+                    ids |= self._history.year(path, trust_index=False, move_damaged=False).ids()
+            self._ids = ids
+        return self._ids
 
 
 @dataclass
@@ -602,16 +646,15 @@ class History:
             flush()
         return added
 
-    def _known_ids(self, paths: list[Path]) -> set[str]:
+    def _known_ids(self, paths: list[Path]) -> KnownIds:
         """Every session id already saved, from the index (under the lock: nothing is moved)."""
-        ids: set[str] = set()
+        texts = []
         for path in paths:
-            year = self.year(path, move_damaged=False)
             try:
-                ids |= year.ids()
+                texts.append((path, self.year(path, move_damaged=False).ids_text()))
             except DigestError:
-                ids |= self.year(path, trust_index=False, move_damaged=False).ids()
-        return ids
+                texts.append((path, self.year(path, trust_index=False, move_damaged=False).ids_text()))
+        return KnownIds(self, texts)
 
     def update(self, session: Session) -> bool:
         """Write an edited session (its pain check, say) over the stored one with its id, in its

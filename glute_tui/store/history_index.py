@@ -81,9 +81,8 @@ class YearIndex:
         except (KeyError, TypeError, ValueError):
             raise DigestError("figures without a total") from None
 
-    def _part(self, name: str) -> Any:
-        if name in self.parts:
-            return self.parts[name]
+    def _raw(self, name: str) -> bytes:
+        """A part's JSON text as kept in the index file (DigestError: not of this index)."""
         try:
             offset, length = self.where[name]
             fd = open_regular(self.path, follow=False)  # type: ignore[arg-type]
@@ -94,8 +93,17 @@ class YearIndex:
             stamp, _, text = data.partition(b"\t")
             if len(data) != length or stamp.decode("ascii") != self.stamp:
                 raise DigestError(f"{name} is not of this index (the file was replaced)")
+        except (OSError, Unreadable, KeyError, TypeError, ValueError, MemoryError):
+            raise DigestError(f"a damaged {name}") from None
+        return text
+
+    def _part(self, name: str) -> Any:
+        if name in self.parts:
+            return self.parts[name]
+        text = self._raw(name)
+        try:
             value = json.loads(text)
-        except (OSError, Unreadable, KeyError, TypeError, ValueError, RecursionError, MemoryError):
+        except (ValueError, RecursionError, MemoryError):
             raise DigestError(f"a damaged {name}") from None
         if not isinstance(value, list):
             raise DigestError(f"{name} must be a list")
@@ -113,6 +121,30 @@ class YearIndex:
         if not all(isinstance(i, str) for i in ids):
             raise DigestError("ids must be texts")
         return set(ids)
+
+    def ids_text(self) -> bytes:
+        """The ids as the JSON text kept (`["id","id",...]`), to look a few up without parsing
+        them all (see `has_uuid`); DigestError when it is not such a list."""
+        if "ids" in self.parts:
+            return json.dumps(self.parts["ids"], separators=(",", ":"), ensure_ascii=False).encode()
+        text = self._raw("ids")
+        if not (text.startswith(b"[") and text.endswith(b"]")) or b"\0" in text:
+            raise DigestError("a damaged ids")  # (a torn write leaves zeros)
+        return text
+
+
+def has_uuid(ids_text: bytes, uuid: str) -> bool:
+    """Whether the JSON list of texts `ids_text` holds `uuid`, a canonical UUID (hex digits and
+    hyphens). Found as `"UUID"` right after `[` or `,`: that quote opens an element (a quote
+    inside a text is always escaped, `\\"`, and a closing one is never followed by a hex
+    digit), and the next quote, bare, closes it: the element is the UUID, nothing more."""
+    needle = f'"{uuid}"'.encode("ascii")
+    at = ids_text.find(needle)
+    while at != -1:
+        if ids_text[at - 1:at] in (b"[", b","):
+            return True
+        at = ids_text.find(needle, at + 1)
+    return False
 
 
 def index_path(year_file: Path) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import hostile
 import pytest
 from tinydb import TinyDB
 
@@ -23,7 +24,6 @@ from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.store.history import TABLE, AtomicJSONStorage, History, ReadOnceStorage, json_chunks
 from glute_tui.store.history_index import content_hash, index_path, read_index
 from glute_tui.store.year_append import append_info, splice, table_end
-import hostile
 
 AS_OF = date(2026, 11, 24)
 
@@ -229,3 +229,35 @@ def test_an_import_before_others_of_its_day_keeps_the_index_trusted(tmp_path: Pa
     assert (kept[0].figures, kept[0].detail(), kept[0]._part("rows")) == (
         again.figures, again.detail(), again._part("rows"))
     assert index_path(path).exists()
+
+
+# --- import's merge looks a few ids up in the index's text, unparsed --------------------------
+
+
+def test_a_uuid_is_found_in_the_ids_text_only_as_a_whole_element() -> None:
+    from glute_tui.store.history_index import has_uuid
+
+    one, two = str(uuid.uuid4()), str(uuid.uuid4())
+    near = [f'a"{one}', f"{one}x", f"x{one}", f'{one}"', f"{one},", f'"{one}"', f"\\{one}", one.upper()]
+    text = json.dumps(near + [two], separators=(",", ":"), ensure_ascii=False).encode()
+    assert not has_uuid(text, one)
+    assert has_uuid(text, two)
+    assert has_uuid(json.dumps([one]).replace(" ", "").encode(), one)
+    assert not has_uuid(b"[]", one)
+
+
+def test_the_merge_finds_the_same_ids_looked_up_or_parsed(tmp_path: Path) -> None:
+    from glute_tui.store.history import KnownIds
+
+    folder = tmp_path / "data"
+    docs = make_sessions(50, end=AS_OF, seed=3, since=date(2024, 1, 1))
+    docs[0] = replace(docs[0], id="not a uuid, \"quoted\"")
+    History(folder).add_many(docs)
+    history = History(folder)
+    known = history._known_ids(history.files())
+    asked = [s.id for s in docs] + [str(uuid.uuid4()) for _ in range(30)] + ["not a uuid"]
+    answers = [key in known for key in asked]  # the first FEW looked up, then a parsed set
+    assert answers == [True] * 50 + [False] * 31
+    assert isinstance(known, KnownIds) and known._ids is not None
+    fresh = history._known_ids(history.files())
+    assert [key in fresh for key in asked[1:KnownIds.FEW + 1]] == [True] * KnownIds.FEW and fresh._ids is None
