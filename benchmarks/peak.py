@@ -5,6 +5,7 @@ benchmark process; VmHWM belongs to the program the process runs.
 
     python -m benchmarks.peak glute_tui stats --json
     python -m benchmarks.peak --floor DATA_DIR     # json.loads + json.dumps of each year file
+    python -m benchmarks.peak --rewrite YEAR_FILE  # what one TinyDB insert costs at least
 """
 
 from __future__ import annotations
@@ -31,10 +32,24 @@ def floor(data: Path) -> None:
     print(time.perf_counter() - started)
 
 
+def rewrite(path: Path) -> None:
+    """The least an insert into a year file costs TinyDB: the file parsed, dumped and written
+    back durably (temporary file, fsync, rename), in a process of its own (start included)."""
+    data = json.loads(path.read_text())
+    tmp = path.with_name(f".{path.name}.floor.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
 if __name__ == "__main__":
     atexit.register(report)
     if sys.argv[1] == "--floor":
         floor(Path(sys.argv[2]))
+    elif sys.argv[1] == "--rewrite":
+        rewrite(Path(sys.argv[2]))
     else:
         module = sys.argv[1]
         sys.argv = [module, *sys.argv[2:]]

@@ -9,7 +9,13 @@ import accepts) to 2026, several sessions a day when there are more sessions tha
 figure is a real process (`python -m glute_tui ...`): wall time, and peak memory from the
 kernel (`wait4`'s ru_maxrss); the app's screens run in a process of their own
 (benchmarks/scale_app.py). The floor, measured in the same run, is `json.loads` + `json.dumps`
-of each year file of the store, in a process of its own.
+of each year file of the store, in a process of its own. The import of one session is also
+set against the least one TinyDB insert costs: a process that parses the year file it goes to,
+dumps it and writes it back durably (`benchmarks.peak --rewrite`, on a copy).
+
+The processes run with their bytecode cached (in the run's folder), as an installed package
+has it (pip compiles it): an environment with PYTHONDONTWRITEBYTECODE would otherwise compile
+every module of glute_tui at every start, about 0.1 s of each figure on this machine.
 """
 
 from __future__ import annotations
@@ -51,7 +57,9 @@ def glute(args: list[str], home: Path, *, capture: bool = False) -> tuple[float,
 def run_measured(args: list[str], home: Path, *, capture: bool = False) -> tuple[float, float, bytes]:
     """(seconds, peak MB, stdout) of `python -m benchmarks.peak ARGS` (see benchmarks/peak.py)."""
     peak = home.parent / f".peak-{os.getpid()}"
-    env = {**os.environ, "GLUTE_TUI_HOME": str(home), "PYTHONPATH": str(ROOT), "GLUTE_BENCH_PEAK": str(peak)}
+    env = {**os.environ, "GLUTE_TUI_HOME": str(home), "PYTHONPATH": str(ROOT), "GLUTE_BENCH_PEAK": str(peak),
+           "PYTHONPYCACHEPREFIX": str(home.parent / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     done = subprocess.run([PY, "-m", "benchmarks.peak", *args], env=env, cwd=ROOT,
                           stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -63,12 +71,13 @@ def run_measured(args: list[str], home: Path, *, capture: bool = False) -> tuple
     return seconds, mb, done.stdout or b""
 
 
-def one_session_file(folder: Path) -> Path:
+def one_session_file(folder: Path, seed: int = 4242) -> Path:
+    """A file of one new session, on TODAY (a day that already has later sessions)."""
     from glute_tui.core.exchange import to_json
     from glute_tui.devtools.sample_history import make_sessions
 
-    path = folder / "one.json"
-    session = make_sessions(1, end=TODAY, seed=4242, sets_per_session=20)[0]
+    path = folder / f"one-{seed}.json"
+    session = make_sessions(1, end=TODAY, seed=seed, sets_per_session=20)[0]
     path.write_text(to_json([session]))
     return path
 
@@ -117,9 +126,21 @@ def bench_size(count: int, folder: Path, console: Console, rows: list, row_type:
     export_s, export_mb, _ = glute(["export", "--output", str(export)], home)
     add(f"export ({export.stat().st_size / 1e6:.0f} MB file)", export_s)
     memory("export: peak memory", export_mb)
+    year = data / f"sessions-{TODAY.year}.json"
+    shutil.copyfile(year, folder / "floor-year.json")
+    rewrite_s, _, _ = run_measured(["--rewrite", str(folder / "floor-year.json")], home)
+    (folder / "floor-year.json").unlink()
     one_s, one_mb, _ = glute(["import", str(one_session_file(folder))], home)
     add("import of a file with one session", one_s, "< 500 ms", 0.5)
+    rows.append(row_type(f"{label}: import of one session, against one TinyDB insert's floor (parse, dump, "
+                         f"write {year.stat().st_size / 1e6:.0f} MB durably)", one_s * 1000, rewrite_s * 1000,
+                         "ms", "ratio < 1" if not small else "", None if small else one_s < rewrite_s))
     memory("import of one session: peak memory", one_mb)
+    two_s, _, _ = glute(["import", str(one_session_file(folder, seed=4343))], home)
+    add("import of another one-session file (the index the first one grew)", two_s, "< 500 ms", 0.5)
+    after_s, _, after = glute(["stats", "--json", "--as-of", TODAY.isoformat()], home, capture=True)
+    add("stats --json after the imports (the index they grew)", after_s, "< 500 ms", 0.5)
+    assert after != again, "the imported sessions are not in the figures"
     fresh = folder / f"fresh-{count}"
     import_s, import_mb, _ = glute(["import", str(export)], fresh)
     add(f"import of the export into an empty folder ({import_s / count * 1e6:.0f} µs a session)", import_s)
