@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,20 @@ def no_tone_player(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never play a real tone, whatever players the machine has (tests/functional/test_tones.py
     plays one on purpose, on aplay's null device)."""
     monkeypatch.setattr("glute_tui.ui.sound.PLAYERS", ())
+
+
+def fsync_checks_the_descriptor_only(fd: int) -> None:
+    """`os.fsync` in this test process: a bad descriptor still raises (as fsync would), but
+    nothing waits for the disk. No test can tell a synced file from one in the page cache (only
+    a power cut can), and on a busy shared disk the waits were a sixth of the unit tests' time.
+    That every save still syncs is checked in tests/unit/test_file_safety.py; the real
+    processes (pty, crash and serve tests) sync for real."""
+    os.fstat(fd)
+
+
+@pytest.fixture(autouse=True)
+def no_waiting_for_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "fsync", fsync_checks_the_descriptor_only)
 
 
 @pytest.fixture

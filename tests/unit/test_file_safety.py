@@ -193,3 +193,48 @@ def test_csv_leaves_ordinary_cells_and_numbers_as_they_are():
     assert not any(value.startswith("'") for row in rows for value in row.values())
     numeric = ("set", "target_reps", "reps", "hold_s", "seconds")
     assert all(not row[c].startswith("-") for row in rows for c in numeric)  # none is negative
+
+
+class SyncSpy:
+    """Each `os.fsync`, as what its descriptor was (a file or a folder), and each `os.replace`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[str] = []
+        real_fsync, real_replace = os.fsync, os.replace
+
+        def fsync(fd: int) -> None:
+            kind = "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+            self.events.append(f"fsync {kind}")
+            real_fsync(fd)
+
+        def replace(source, target) -> None:
+            self.events.append("replace")
+            real_replace(source, target)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "replace", replace)
+
+
+def test_a_save_syncs_the_new_file_before_the_rename_and_the_folder_after(tmp_path: Path, monkeypatch):
+    spy = SyncSpy(monkeypatch)
+    atomic_write_text(tmp_path / "sessions-2026.json", "{}")
+    assert spy.events == ["fsync file", "replace", "fsync folder"]
+
+
+def test_each_journaled_set_and_a_saved_session_are_synced(tmp_path: Path, monkeypatch):
+    from glute_tui.store.recorder import Recorder
+
+    history = History(tmp_path / "data")
+    session = Session("article", "Runner's glute routine", "2026-11-24T07:30:00+01:00",
+                      "2026-11-24T07:50:00+01:00", "completed")
+    spy = SyncSpy(monkeypatch)
+    recorder = Recorder(history, session)
+    record = SetRecord("clamshell", "left", 1, 15, 15, None, "bodyweight", 30.0)
+    recorder.set_finished(1, record)
+    recorder._pool.submit(lambda: None).result(timeout=10)  # the set is in the journal
+    journaled = list(spy.events)
+    assert "fsync file" in journaled  # the set line is on the disk before the next one
+    assert recorder.finish("completed", [record]).result(timeout=10).saved
+    saved = spy.events[len(journaled):]
+    assert "fsync file" in saved and saved.index("fsync file") < saved.index("replace")  # the year file
+    assert "fsync folder" in saved[saved.index("replace"):]
