@@ -81,12 +81,13 @@ def make_routine(catalogue, exercises: list[dict], **top) -> Routine:
 
 
 # The longest tests start first, so that on every core the suite ends with the short ones and
-# no core waits alone for a long test begun last (`make test`: pytest-xdist with a schedule of
-# one test at a time). The slow files, heaviest first as measured (a slow file not named here
+# no core waits alone for a long test begun last (`make test`: pytest-xdist handing out one test
+# at a time). The slow files, heaviest first as measured, the two browser files apart so that
+# the first two tests each core takes are not four browsers at once (a slow file not named here
 # starts after these, before the rest); then the other functional tests; the unit tests last.
 HEAVIEST_FIRST = (
-    "test_touch_browser.py", "test_browser.py", "test_crash_safety.py", "test_processes.py",
-    "test_big_backup.py", "test_serve_processes.py", "test_hangup.py", "test_any_terminal.py",
+    "test_touch_browser.py", "test_crash_safety.py", "test_big_backup.py", "test_browser.py",
+    "test_processes.py", "test_serve_processes.py", "test_hangup.py", "test_any_terminal.py",
 )
 
 
