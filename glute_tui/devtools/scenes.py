@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Awaitable, Callable
 
+from glute_tui.core.records import Session
+from glute_tui.core.routines import Routine
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.paths import AppPaths
 from glute_tui.store.routine_files import builtin_routines
@@ -208,10 +210,36 @@ async def exercise_form(pilot, clock):
     await pilot.pause()
 
 
+async def summary_long_names(pilot, clock):
+    """The knee-friendly routine under a long name: the clamshells done, every set of the
+    side-lying straight-leg lifts skipped, the rest done to the end."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+
+    def title() -> str:
+        return str(screen.query_one("#phase-title").render())
+
+    while title() != LIFTS:  # the clamshells, by the clock
+        clock.now = screen.workout.wake_at()
+        screen.wake()
+        await pilot.pause()
+    while title() in (LIFTS, "REST", "SWITCH SIDES"):  # every lift skipped (and the rests between)
+        await pilot.press("n")
+    await advance(pilot, clock)
+    await end_check(pilot)
+    await settle(pilot)
+
+
 async def preferences(pilot, clock):
     await settle(pilot)
     await pilot.press("p")
     await pilot.pause()
+
+
+LONG_NAME = "Knee-friendly glutes for the week before a long run"
+LIFTS = "SIDE-LYING STRAIGHT-LEG LIFTS"
 
 
 @dataclass(frozen=True)
@@ -224,6 +252,8 @@ class Scene:
     yesterday: bool = False  # a session of the routine the day before, the right knee 3/10
     weak_right: int = 0  # the newest sessions: this many, a week apart up to TODAY, the right
     # side weaker and the right knee 3/10 (three over two weeks: see a professional)
+    long_names: bool = False  # the routine named LONG_NAME, and (with `sessions`) its newest
+    # session the day before TODAY, every side-lying lift skipped and one bridge's right side
 
 
 SCENES = {scene.name: scene for scene in [
@@ -251,7 +281,28 @@ SCENES = {scene.name: scene for scene in [
     Scene("pain-check", pain_check, routine="short"),
     Scene("summary-referral", summary_referral, routine="short", yesterday=True),
     Scene("session-detail-pain", session_detail_pain, sessions=55, rated=True),
+    # Long names and a skipped exercise (issue 24, findings 4 and 7), at 60x18 and 80x24 too
+    Scene("summary-long-names", summary_long_names, routine="knee-friendly", long_names=True),
+    Scene("history-long-names", history, routine="knee-friendly", sessions=55, long_names=True),
+    Scene("session-detail-long-names", session_detail, routine="knee-friendly", sessions=55, long_names=True),
 ]}
+
+
+def with_skips(routine: Routine) -> Session:
+    """A session of `routine` the evening before TODAY: every side-lying lift skipped, the right
+    side of the first single-leg bridge skipped, the rest done as planned."""
+    from datetime import datetime, time, timedelta, timezone
+
+    from glute_tui.devtools.sample_history import done_as_planned
+
+    evening = datetime.combine(TODAY - timedelta(days=1), time(19, 30), tzinfo=timezone(timedelta(hours=1)))
+    session = done_as_planned(routine, evening)
+    for record in session.sets:
+        if record.exercise == "side-lying-leg-lift" or (
+                record.exercise == "single-leg-glute-bridge" and record.set == 1 and record.side == "right"):
+            record.skipped, record.reps, record.effort, record.seconds = True, 0, None, 1.0
+    session.planned_sets = sum(item.sets for item in routine.exercises)
+    return session
 
 
 def rate(sessions: list) -> None:
@@ -272,6 +323,11 @@ def rate(sessions: list) -> None:
 def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
     """The app for `scene`, its files under `home_dir`."""
     paths = AppPaths.resolve(home_dir)
+    routines = builtin_routines()
+    if scene.long_names:
+        from dataclasses import replace
+
+        routines = [replace(r, name=LONG_NAME) if r.id == scene.routine else r for r in routines]
     if scene.sessions:
         from glute_tui.devtools.sample_history import make_sessions
         from glute_tui.store.history import History
@@ -290,6 +346,10 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         evening = datetime.combine(TODAY, time(20), tzinfo=timezone(timedelta(hours=1)))
         History(paths.data).add_many([yesterday_with_pain(routine, now=evening - timedelta(days=7 * weeks))
                                       for weeks in range(scene.weak_right - 1, -1, -1)])
+    if scene.long_names and scene.sessions:
+        from glute_tui.store.history import History
+
+        History(paths.data).add(with_skips(next(r for r in routines if r.id == scene.routine)))
     if scene.yesterday:
         from glute_tui.devtools.sample_history import yesterday_with_pain
         from glute_tui.store.history import History
@@ -297,7 +357,7 @@ def scene_app(scene: Scene, home_dir: Path) -> tuple[GluteApp, ManualClock]:
         routine = next(r for r in builtin_routines() if r.id == scene.routine)
         History(paths.data).add(yesterday_with_pain(routine))
     clock = ManualClock()
-    app = GluteApp(builtin_routines(), paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
+    app = GluteApp(routines, paths, selected=scene.routine, clock=clock, today=lambda: TODAY,
                    speech_program=(), tone_player=(),  # the same picture whatever the machine plays
                    flash_s=0)  # a flash is a moment, not a layout
     return app, clock

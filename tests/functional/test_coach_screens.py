@@ -41,7 +41,7 @@ async def test_the_summary_shows_each_side_against_its_target_and_a_referral(tmp
     try:
         assert isinstance(app.screen, SummaryScreen)
         table = app.screen.query_one("#summary-table", DataTable)
-        rows = [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        rows = [[cell.strip() for cell in table.row_cells(i).values()] for i in range(table.row_count)]
         clamshells = next(i for i, row in enumerate(rows) if row[0] == "Clamshells")
         assert rows[clamshells][2:] == ["done", "43 / 48 reps", "right", "not met"]  # the sides summed ...
         assert rows[clamshells + 1] == ["left", "", "done", "24 / 24 reps", "", "met ✓"]  # ... and judged apart

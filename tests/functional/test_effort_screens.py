@@ -19,6 +19,7 @@ from glute_tui.ui.dialogs.pain_check import PainCheck
 from glute_tui.ui.dialogs.session_detail import SessionDetail
 from glute_tui.ui.screens.summary import SummaryScreen
 from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.widgets.fitting_table import FittingTable
 
 
 def make_app(paths, clock, selected: str = "short") -> GluteApp:
@@ -108,7 +109,7 @@ async def test_a_paced_workout_with_no_answers_offers_no_step_up(paths, clock):
         assert progression.count('no answer to "How was it?"') == 3
         assert not app.screen.check_action("progress", ())
         table = app.screen.query_one("#summary-table", DataTable)
-        assert [str(table.get_row_at(i)[5]) for i in range(3)] == ["not met"] * 3  # reached, but not said
+        assert [table.row_cells(i)["Target"] for i in range(3)] == ["not met"] * 3  # reached, but not said
 
 
 async def test_hard_twice_in_a_row_offers_a_step_back(paths, clock):
@@ -176,7 +177,7 @@ async def test_pain_answered_later_from_the_history_detail_is_saved_in_its_file(
         await pilot.press("escape", "h")
         await settle(pilot)
         table = app.screen.query_one("#sessions", DataTable)
-        assert str(table.get_row_at(0)[5]) == ""  # the Pain column: not asked
+        assert table.row_cells(0)["Pain"] == ""  # the Pain column: not asked
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionDetail)
@@ -189,7 +190,7 @@ async def test_pain_answered_later_from_the_history_detail_is_saved_in_its_file(
         assert "L hip 3/10, L+R IT band / outer thigh 3/10" in text(app, "#detail-pain")
         await pilot.press("escape")
         await settle(pilot)
-        assert str(app.screen.query_one("#sessions", DataTable).get_row_at(0)[5]) == \
+        assert app.screen.query_one("#sessions", FittingTable).row_cells(0)["Pain"] == \
             "L hip, L+R IT band / outer thigh"
         assert "Pain sides 2·1" in text(app, "#totals")  # left: the hip and the IT band; right: the IT band
     (session,) = History(paths.data).load().sessions

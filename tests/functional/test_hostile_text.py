@@ -361,7 +361,7 @@ async def test_history_and_session_detail_show_hostile_sessions_as_text(paths: A
             if len(value) <= 120:
                 assert visible(value) in shown_names, value
         samples = [v for v in hostile_history if v.startswith(("\x1b]52", "\x9b", "[link", "[@click", "[/]", "x" * 200))]
-        rows = [i for i in range(table.row_count) if str(table.get_row_at(i)[1]) in map(visible, samples)]
+        rows = [i for i in range(table.row_count) if table.row_cells(i)["Routine"] in map(visible, samples)]
         assert len(rows) >= 6, rows
         for row in rows:  # the sets of a session, named with one of the strings
             table.move_cursor(row=row)

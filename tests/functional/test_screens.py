@@ -57,8 +57,8 @@ async def test_a_whole_routine_from_home_to_summary_is_saved(paths, clock):
         await pilot.pause()
         assert "Saved to history: 6 of 6 sets done." in text(app, "#save-status")
         table = app.screen.query_one("#summary-table", DataTable)
-        assert [str(c) for c in table.get_row_at(0)[:4]] == ["Squats", "2 / 2", "done", "24 / 24 reps"]
-        assert str(table.get_row_at(1)[3]) == "60 / 60 s"
+        assert list(table.row_cells(0).values())[:4] == ["Squats", "2 / 2", "done", "24 / 24 reps"]
+        assert table.row_cells(1)["Done / target"] == "60 / 60 s"
     sessions = History(paths.data).load().sessions
     assert len(sessions) == 1
     session = sessions[0]

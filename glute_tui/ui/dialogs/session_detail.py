@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from glute_tui.core.columns import Column
 from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session, SetRecord
@@ -23,7 +24,7 @@ from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService
 from glute_tui.ui.dialogs.pain_check import PainAnswer, PainCheck
 from glute_tui.ui.plain import plain_text
-from glute_tui.ui.widgets.plain_table import PlainTable
+from glute_tui.ui.widgets.fitting_table import FittingTable
 
 
 def pain_line(session: Session) -> Text:
@@ -42,7 +43,10 @@ def pain_line(session: Session) -> Text:
 
 
 # "Status" says what happened to each set, in the history's words (done, skipped: results.py).
-DETAIL_COLUMNS = ("Exercise", "Leg", "Set", "Status", "Done", "Felt", "Load", "Time")
+# On a narrow terminal how it felt goes first, then the time and the load; a long name is shortened
+# (at a word) before the amount goes.
+DETAIL_COLUMNS = (Column("Exercise", shorten=True), Column("Leg"), Column("Set"), Column("Status"),
+                  Column("Done"), Column("Felt", 1), Column("Load", 3), Column("Time", 2))
 
 
 def set_cells(r: SetRecord) -> tuple[str, ...]:
@@ -84,12 +88,10 @@ class SessionDetail(ModalScreen[bool]):
             yield Static(pain_line(s), id="detail-pain")
             if self.history is not None:
                 yield Static("a: Any pain? (answer or correct it) · Esc: close", id="detail-keys")
-            table = PlainTable(id="detail-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns(*DETAIL_COLUMNS)
+            table = FittingTable(DETAIL_COLUMNS, id="detail-table", cursor_type="row", zebra_stripes=True)
             names = self.catalogue
-            for r in s.sets:
-                table.add_row(plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
-                              *set_cells(r))
+            table.set_rows((plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
+                            *set_cells(r)) for r in s.sets)
             yield table
         yield Footer()
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from glute_tui.core.coach import Imbalance, imbalance
+from glute_tui.core.columns import Column
 from glute_tui.core.digest import Row
 from glute_tui.core.format import format_duration, plural
 from glute_tui.core.records import Session
@@ -22,9 +23,9 @@ from glute_tui.core.stats import Stats
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.fitting_table import FittingTable
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
 from glute_tui.ui.widgets.pain_row import PainRow
-from glute_tui.ui.widgets.plain_table import PlainTable
 from glute_tui.ui.widgets.too_small import TooSmall
 
 
@@ -41,6 +42,13 @@ def streak_line(stats: Stats) -> str:
             f"Weekly [b]{stats.current_weekly_streak}[/b] (best {best} at goal {stats.weekly_goal}) · "
             f"This week: [b]{stats.this_week} of {stats.weekly_goal}[/b] done {goal_met}").rstrip()
 
+
+# On a narrow terminal the pain, how it felt, the reps and the time go, in that order; the date,
+# the routine (shortened at a word), the sets and the status always stay.
+SESSION_COLUMNS = (Column("Date", key="date"), Column("Routine", shorten=True, key="routine"),
+                   Column("Sets", key="sets"), Column("Reps", 3, key="reps"),
+                   Column("Felt", 2, key="felt"), Column("Pain", 1, key="pain"),
+                   Column("Time", 4, key="minutes"), Column("Status", key="status"))
 
 PAGE = 200  # rows added to the table at a time: a long history costs nothing until scrolled
 
@@ -73,21 +81,13 @@ class HistoryScreen(Screen[None]):
                     yield CalendarHeatmap(id="heatmap")
                     yield PainRow(id="pain-row")
                 yield Static("", id="totals")
-            yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield FittingTable(SESSION_COLUMNS, id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
         yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = "History"
         table = self.query_one("#sessions", DataTable)
-        table.add_column("Date", key="date")
-        table.add_column("Routine", key="routine")
-        table.add_column("Sets", key="sets")
-        table.add_column("Reps", key="reps")
-        table.add_column("Felt", key="felt")  # how it felt and where it hurt, before the rest
-        table.add_column("Pain", key="pain")
-        table.add_column("Time", key="minutes")
-        table.add_column("Status", key="status")
         table.focus()
         self.reload()
 

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from glute_tui.core.coach import Coaching, advise, coach
+from glute_tui.core.columns import Column
 from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_duration
 from glute_tui.core.pain import GUIDANCE
@@ -27,7 +27,7 @@ from glute_tui.core.results import ExerciseResult, ending_title, overall, summar
 from glute_tui.core.routines import RoutineError
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
-from glute_tui.ui.widgets.plain_table import PlainTable
+from glute_tui.ui.widgets.fitting_table import FittingTable
 
 if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed, not with this screen
     from glute_tui.services.workout import Workout
@@ -66,7 +66,7 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-title")
             yield Static("", id="summary-totals")
             yield Static("", id="summary-referral")  # see a professional: above all the rest
-            yield PlainTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            yield FittingTable(SUMMARY_COLUMNS, id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
             yield Static("", id="progression")
         with Horizontal(id="summary-touch"):  # by touch (in a browser): the Footer's keys as buttons
@@ -82,8 +82,10 @@ class SummaryScreen(Screen[None]):
         done = sets_done(self.records)
         planned = self.plan.sets_planned
         self.query_one("#summary-title", Static).update(ending_title(self.status, done, planned))
+        # the sets once: in the title when it counts them (anything short of every set done)
+        sets = f" · {done} of {planned} sets" if self.status == "completed" and done >= planned else ""
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text
-            plain(f"{self.plan.routine.name} · {done} of {planned} sets · {format_duration(self.workout.length_s)}"))
+            plain(f"{self.plan.routine.name}{sets} · {format_duration(self.workout.length_s)}"))
         self._show_results()
         self.run_worker(self._wait_for_save(), exclusive=True)
         self._read_previous()
@@ -115,14 +117,11 @@ class SummaryScreen(Screen[None]):
             for side in row.per_side:  # a two-sided move is judged side by side
                 rows.append((Text(f"  {side.side}", style="italic"), "", side.status, side.amount(), "",
                              _met(side)))
-        # Columns anew, each as wide as its widest cell: a DataTable that measures its columns
-        # later (when idle) drew rows it had already drawn at the old width ("righ" for "right"
-        # once "How was it?" was answered at the end).
-        table.clear(columns=True)
-        for number, label in enumerate(SUMMARY_COLUMNS):
-            table.add_column(label, width=max(cell_len(str(r[number])) for r in [(label,) * len(SUMMARY_COLUMNS), *rows]))
-        for cells in rows:
-            table.add_row(*cells)
+        # Columns anew, each fitted to its cells and the width: a DataTable that measures its
+        # columns later (when idle) drew rows it had already drawn at the old width ("righ" for
+        # "right" once "How was it?" was answered at the end).
+        assert isinstance(table, FittingTable)
+        table.set_rows(rows)
         self._show_referrals()
         self._show_suggestions()
 
@@ -267,8 +266,11 @@ class SummaryScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.ctx.library.catalogue, self.plan.routine, screen="Summary"))
 
 
-# "Status" says what happened, in the history's words (done, skipped, stopped: results.py).
-SUMMARY_COLUMNS = ("Exercise", "Sets", "Status", "Done / target", "Felt", "Target")
+# "Status" says what happened, in the history's words (done, skipped, stopped: results.py). On a
+# narrow terminal how it felt goes first, then the target's verdict; a long name is shortened (at a
+# word) before the amounts go.
+SUMMARY_COLUMNS = (Column("Exercise", shorten=True), Column("Sets"), Column("Status"),
+                   Column("Done / target"), Column("Felt", 1), Column("Target", 2))
 
 
 def _met(row: ExerciseResult) -> str:
