@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from glute_tui.cli.arguments import Completers, completes
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import plain, print_ids
+from glute_tui.cli.output import fitted_table, plain, print_ids
+from glute_tui.core.columns import Column
 from glute_tui.core.format import plural
 from glute_tui.store.paths import AppPaths
 
@@ -26,6 +27,12 @@ class Subcommands(Protocol):
     """What `ArgumentParser.add_subparsers()` returns (argparse names its class only privately)."""
 
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+# On a narrow terminal (issue 24, finding 7): the source, the knees and the default go first; a
+# name wraps at its words.
+EXERCISE_COLUMNS = (Column("id"), Column("name", shorten=True), Column("sides"), Column("default", 3),
+                    Column("knees", 2), Column("source", 1))
 
 
 def add_parser(commands: Subcommands, common: list[argparse.ArgumentParser],
@@ -57,7 +64,6 @@ def unicode_output() -> bool:
 
 
 def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
-    from rich.table import Table
     from rich.text import Text
 
     from glute_tui.core.routines import RoutineError
@@ -81,17 +87,14 @@ def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     if getattr(args, "ids", False):
         return print_ids(catalogue)
-    table = Table(title="Exercises", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    for column in ("name", "sides", "default", "knees", "source"):
-        table.add_column(column)
+    cells = []
     for exercise in catalogue.values():
         amount = exercise.default_amount
         default = f"{amount['hold_s']} s hold" if "hold_s" in amount else \
             f"{amount['reps']} × {exercise.tempo_s:g} s"
-        table.add_row(plain(exercise.id), plain(exercise.name), plain(exercise.sides), default,
-                      "friendly" if exercise.knee_friendly else "", "built-in" if exercise.builtin else "yours")
-    console.print(table)
+        cells.append((exercise.id, exercise.name, exercise.sides, default,
+                      "friendly" if exercise.knee_friendly else "", "built-in" if exercise.builtin else "yours"))
+    console.print(fitted_table("Exercises", EXERCISE_COLUMNS, cells, console))
     if not paths.exercises_file.exists():
         console.print(Text.assemble("Your own: none yet; add them to ", plain(paths.exercises_file)))
     for path, problems in faults.items():

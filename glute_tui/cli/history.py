@@ -20,11 +20,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rich.table import Table
 from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import emit_whole, fail, plain, say
+from glute_tui.cli.output import emit_whole, fail, fitted_table, say
+from glute_tui.core.columns import Column
 from glute_tui.core.digest import Row
 from glute_tui.core.exchange import ImportProblem, check_export, csv_chunks, export_sessions, json_chunks
 from glute_tui.core.format import format_duration, plural
@@ -93,14 +93,22 @@ def cmd_history(args: argparse.Namespace, paths: AppPaths) -> int:
         rows += year
         if len(rows) >= args.limit:
             break
-    table = Table(title=f"Recent sessions ({min(args.limit, total)} of {total})", title_justify="left")
-    for column in ("date", "routine", "time", "sets done", "reps", "status", "felt", "pain"):
-        table.add_column(column, justify="right" if column in ("time", "sets done", "reps") else "left")
-    for row in rows[: args.limit]:
-        cells = (row.when, row.routine_name, row.minutes, row.sets, row.reps, row.status, row.felt, row.pain)
-        table.add_row(*(plain(cell) for cell in cells))
-    console.print(table)
+    cells = [(row.when, row.routine_name, row.minutes, row.sets, row.reps, row.status, row.felt, row.pain)
+             for row in rows[: args.limit]]
+    console.print(fitted_table(f"Recent sessions ({min(args.limit, total)} of {total})", HISTORY_COLUMNS,
+                               cells, console))
     return incomplete(problems)
+
+
+# On a narrow terminal (issue 24, finding 7): how it felt and the pain go first, then the reps and
+# the time; the date, the routine (wrapped at its words), the sets and the status stay.
+HISTORY_COLUMNS = (Column("date"), Column("routine", shorten=True), Column("time", 4, justify="right"),
+                   Column("sets done", justify="right"), Column("reps", 3, justify="right"),
+                   Column("status"), Column("felt", 2), Column("pain", 1, shorten=True))
+EXERCISE_COLUMNS = (Column("exercise"), Column("total", shorten=True, justify="right"),
+                    Column("best set", 2, shorten=True, justify="right"),
+                    Column("left", 1, justify="right", group="sides"),
+                    Column("right", 1, justify="right", group="sides"))
 
 
 def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -126,9 +134,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
     console.print(f"Sessions: {stats.counted_sessions} counted of {stats.sessions} · "
                   f"{totals} · {format_duration(stats.total_minutes * 60)} in all")
     if stats.reps_by_exercise:
-        table = Table(title="By exercise", title_justify="left")
-        for column in ("exercise", "total", "best set", "left", "right"):
-            table.add_column(column, justify="left" if column == "exercise" else "right")
+        cells = []
         for exercise, reps in sorted(stats.reps_by_exercise.items(), key=lambda kv: (-kv[1], kv[0])):
             sides = stats.sides_by_exercise.get(exercise, {})
             hold = holds.get(exercise)
@@ -139,8 +145,8 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
                 best = f"{hold.best_s:g} s"
                 if reps:
                     total, best = f"{plural(reps, 'rep')} · {total}", f"{plural(hold.best_reps, 'rep')} · {best}"
-            table.add_row(plain(exercise), total, best, str(sides.get("left", "")), str(sides.get("right", "")))
-        console.print(table)
+            cells.append((exercise, total, best, str(sides.get("left", "")), str(sides.get("right", ""))))
+        console.print(fitted_table("By exercise", EXERCISE_COLUMNS, cells, console))
     return incomplete(problems)
 
 

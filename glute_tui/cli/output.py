@@ -15,12 +15,17 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rich.console import Console
 from rich.text import Text
 
 from glute_tui.core.text import visible
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from glute_tui.core.columns import Column
 
 EXIT_USAGE = 2
 UNWRAPPED = 1_000_000  # a width no line reaches
@@ -94,3 +99,48 @@ def print_ids(ids: Iterable[str]) -> int:
         if ID_RE.fullmatch(item):
             print(item)
     return 0
+
+
+LONG_WORD = 24  # cells: a word longer than this may be folded (a pasted id); shorter ones never are
+COMFORT = 30  # cells: a longer name wraps (at its words) before a column is dropped for it
+
+
+def fitted_table(title: str, columns: "Sequence[Column]", rows: "Iterable[Sequence[object]]",
+                 console: Console) -> Table:
+    """A table that fits the console's width as the app's tables do (core.columns.fit_columns):
+    a low-priority column is dropped before any is narrowed, numbers are never cut, and a
+    column of names (`shorten`) wraps at its words rather than losing any. Into a pipe nothing
+    is dropped (the console is as wide as any line)."""
+    from rich.table import Table
+
+    from glute_tui.core.columns import cell_width, fit_columns
+
+    cells = [[plain(value) if isinstance(value, str) else value for value in row] for row in rows]
+    natural = [cell_width(c.label) for c in columns]
+    floors = list(natural)
+    for row in cells:
+        for i, (column, cell) in enumerate(zip(columns, row)):
+            text = cell.plain if isinstance(cell, Text) else str(cell)
+            natural[i] = max(natural[i], cell_width(text))
+            words = [cell_width(w) for w in text.split()] or [0]
+            floor = min(max(words), LONG_WORD) if column.shorten else cell_width(text)
+            floors[i] = max(floors[i], floor)
+    # a box table: each column takes a border and a cell of padding each side, and one border ends it
+    widths = fit_columns(natural, [c.priority for c in columns], console.width - 1,
+                         min_widths=floors, pad=3, comfort=COMFORT)
+    for column, width in zip(columns, widths):  # a pair (left, right) is shown whole or not at all
+        if column.group and width is not None:
+            if any(w is None for c, w in zip(columns, widths) if c.group == column.group):
+                widths = [None if c.group == column.group else w for c, w in zip(columns, widths)]
+    table = Table(title=title, title_justify="left")
+    for column, width in zip(columns, widths):
+        if width is None:
+            continue
+        justify = "right" if column.justify == "right" else "left"
+        if column.shorten:
+            table.add_column(column.label, justify=justify, width=width, overflow="fold")
+        else:
+            table.add_column(column.label, justify=justify, no_wrap=True, min_width=width)
+    for row in cells:
+        table.add_row(*(cell for cell, width in zip(row, widths) if width is not None))
+    return table

@@ -9,11 +9,11 @@ import argparse
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from glute_tui.cli.output import console as make_console
-from glute_tui.cli.output import plain, print_ids
+from glute_tui.cli.output import fitted_table, plain, print_ids
+from glute_tui.core.columns import Column
 from glute_tui.core.format import about, format_duration
 from glute_tui.core.plan import build_plan
 from glute_tui.store.paths import AppPaths
@@ -40,20 +40,26 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
         return 0
     if getattr(args, "ids", False):
         return print_ids(routine.id for routine in found.routines)
-    table = Table(title="Routines", title_justify="left")
-    for column in ("id", "name", "exercises", "length", "source"):
-        table.add_column(column, justify="right" if column == "length" else "left")
+    cells = []
     for routine in found.routines:
         minutes = about(build_plan(routine).total_s)
         names = ", ".join(item.exercise.name for item in routine.exercises)
-        table.add_row(plain(routine.id), plain(routine.name), plain(names), minutes,
-                      "built-in" if routine.builtin else "user")
-    console.print(table)
+        cells.append((routine.id, routine.name, names, minutes, "built-in" if routine.builtin else "user"))
+    console.print(fitted_table("Routines", ROUTINE_COLUMNS, cells, console))
     for path, faults in found.faults.items():
         console.print(Text.assemble(("not loaded:", "red"), " ", plain(path)))
         for fault in faults:
             console.print(Text.assemble("  ", plain(fault)))
     return 0
+
+
+# On a narrow terminal (issue 24, finding 7) names wrap at their words and the columns of least
+# use go first; a number is never cut.
+ROUTINE_COLUMNS = (Column("id"), Column("name", shorten=True), Column("exercises", 1, shorten=True),
+                   Column("length", justify="right"), Column("source", 2))
+TARGET_COLUMNS = (Column("exercise", shorten=True), Column("sides", 2), Column("sets × reps", shorten=True),
+                  Column("tempo", 3), Column("rest", 4), Column("load", 1, shorten=True))
+STEP_COLUMNS = (Column("#"), Column("starts"), Column("step", shorten=True), Column("length"))
 
 
 def show_routine(console: Console, routine) -> int:
@@ -62,23 +68,19 @@ def show_routine(console: Console, routine) -> int:
                                 f" · about {about(plan.total_s)}"))
     if routine.description:
         console.print(plain(routine.description))
-    table = Table(title="Targets", title_justify="left")
-    for column in ("exercise", "sides", "sets × reps", "tempo", "rest", "load"):
-        table.add_column(column)
+    cells = []
     for item in routine.exercises:
         tempo = "" if item.is_hold else f"{item.tempo_s:g} s/rep"
-        table.add_row(plain(item.exercise.name), plain(item.side_mode), plain(item.target_label), tempo,
-                      f"{item.rest_s} s", plain(item.load.label))
-    console.print(table)
+        cells.append((item.exercise.name, item.side_mode, item.target_label, tempo, f"{item.rest_s} s",
+                      item.load.label))
+    console.print(fitted_table("Targets", TARGET_COLUMNS, cells, console))
     console.print(f"get ready {routine.get_ready_s} s · switch sides {routine.switch_sides_s} s · "
                   f"rest between exercises {routine.rest_between_exercises_s} s")
-    steps = Table(title="Plan", title_justify="left")
-    for column in ("#", "starts", "step", "length"):
-        steps.add_column(column)
+    steps = []
     at = 0.0
     for number, step in enumerate(plan.steps, start=1):
         title = step.title if not step.is_work else f"{step.title} · set {step.set_no}/{step.sets}"
-        steps.add_row(str(number), format_duration(at), plain(title), format_duration(step.duration_s))
+        steps.append((str(number), format_duration(at), title, format_duration(step.duration_s)))
         at += step.duration_s
-    console.print(steps)
+    console.print(fitted_table("Plan", STEP_COLUMNS, steps, console))
     return 0

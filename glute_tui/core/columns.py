@@ -40,6 +40,7 @@ class Column:
     shorten: bool = False
     key: str = ""
     justify: str = "left"  # "left" | "right": a column of numbers lines up on the right
+    group: str = ""  # columns of one group are shown together or not at all (left and right)
 
 
 @lru_cache(maxsize=4096)
