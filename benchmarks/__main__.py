@@ -335,7 +335,7 @@ def main() -> int:
         rows += ticking
         rows.append(bench_ticking_large(1 if quick else 5, 2 if quick else 8, home, folder))
         console.print("ticking: CPU, bytes written and memory at 80x24, 120x40, 200x60…", style="dim")
-        rows += costs.rows(costs.run(3 if quick else 10, 1 if quick else 3, home, folder), Row)
+        rows += costs.rows(costs.run(3 if quick else 10, 1 if quick else 3, folder / "ticking-homes", folder), Row)
         console.print("first paint in a browser…", style="dim")
         paint = bench_first_paint(2 if quick else 7, home)
         if paint is not None:

@@ -131,16 +131,21 @@ def run(window: float, rounds: int, home: Path, folder: Path) -> list[tuple[str,
     rest, paced = folder / "bench-rest.toml", folder / "bench-set.toml"
     rest.write_text(REST)
     paced.write_text(SET)
-    env = {"PYTHONPATH": str(ROOT), "GLUTE_TUI_HOME": str(home)}
+    runs = iter(range(1_000_000))
+
+    def env() -> dict[str, str]:
+        """A data folder of its own for each run: a run killed mid-workout leaves a journal that
+        the next start would recover (and say so in a notification, drawn in the window)."""
+        return {"PYTHONPATH": str(ROOT), "GLUTE_TUI_HOME": str(home / f"run-{next(runs)}")}
     out = []
     for size in SIZES:
         costs: dict[str, list[Cost]] = {"bare": [], "rest": [], "set": []}
         for _ in range(rounds):  # alternate, so that a slow moment of the machine hits all three
-            costs["bare"].append(cost_of([PY, "-m", "benchmarks.bare_app", "1"], env, size,
+            costs["bare"].append(cost_of([PY, "-m", "benchmarks.bare_app", "1"], env(), size,
                                          b"bare baseline", b"", b"", window))
-            costs["rest"].append(cost_of([PY, "-m", "glute_tui", "--routine", str(rest)], env, size,
+            costs["rest"].append(cost_of([PY, "-m", "glute_tui", "--routine", str(rest)], env(), size,
                                          b"Start", b"\r", b"rest", window))
-            costs["set"].append(cost_of([PY, "-m", "glute_tui", "--routine", str(paced)], env, size,
+            costs["set"].append(cost_of([PY, "-m", "glute_tui", "--routine", str(paced)], env(), size,
                                         b"Start", b"\r", b"reps", window))
         bare = median_cost(costs["bare"])
         label = f"{size[0]}x{size[1]}"

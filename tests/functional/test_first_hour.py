@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from conftest import FakeClock, make_routine
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from glute_tui.cli.main import main
 from glute_tui.core.display import describe
@@ -26,7 +26,7 @@ def make_app(paths, clock: FakeClock, selected: str = "short", **kwargs) -> Glut
 
 
 def text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    return str(app.screen.query_one(selector).render())
 
 
 def record(exercise: str, set_no: int, reps: int | None, side: str = "none", *, hold: float | None = None,

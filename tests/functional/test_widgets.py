@@ -52,19 +52,35 @@ async def test_big_text_takes_the_largest_font_that_fits_and_refits_on_resize():
         assert big.rows == 3
 
 
-async def test_big_text_repaints_only_when_its_text_changes():
+def record_drawn_lines(*widgets):
+    """[(widget, y)] for each line Textual asks each widget (and its children) to draw."""
+    drawn = []
+    for top in widgets:
+        for widget in (top, *top.walk_children()):
+            def draw(y, widget=widget, original=widget.render_line):
+                drawn.append((widget, y))
+                return original(y)
+            widget.render_line = draw
+    return drawn
+
+
+async def test_big_text_repaints_only_the_changed_cells_of_the_changed_glyph():
+    from glute_tui.core import bigfont
     from glute_tui.ui.widgets.big_text import BigText
 
     app = Big()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         big = app.query_one(BigText)
-        painted = []
-        original = big.refresh
-        big.refresh = lambda *a, **k: (painted.append(1), original(*a, **k))[1]
+        drawn = record_drawn_lines(big)
         big.update("0:45")
-        assert painted == []
-        big.update("0:44")
-        assert painted == [1]
         await pilot.pause()
-        assert big.rows == 16
+        assert drawn == []  # the same text: nothing drawn
+        big.update("0:44")
+        await pilot.pause()
+        five, four = bigfont.render("5", big.rows), bigfont.render("4", big.rows)
+        changed_rows = {y for y, (old, new) in enumerate(zip(five, four)) if old != new}
+        assert 0 < len(changed_rows) < big.rows
+        assert {widget for widget, _ in drawn} == {big.glyphs[-1]}  # not "0", not ":", not "4"
+        assert {y for _, y in drawn} == changed_rows
+        assert big.rows == 16 and big.glyphs[-1].lines == four

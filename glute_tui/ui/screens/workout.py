@@ -26,6 +26,7 @@ from glute_tui.ui.plain import plain
 from glute_tui.ui.terminal_cues import CueFlash, KeepAwake
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
+from glute_tui.ui.widgets.cells import CellLines
 from glute_tui.ui.widgets.effort_prompt import EffortChoices, EffortPrompt
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
@@ -86,7 +87,7 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="next", markup=False)
             with Vertical(id="progress-row"):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
-                yield Static("", id="clock")
+                yield CellLines(id="clock")  # each second, only the changed digits are repainted
         yield TouchBar(id="touch-bar")
         yield Footer(compact=True, show_command_palette=False)
         yield TooSmall("Make the window larger; the workout keeps running.")
@@ -217,7 +218,7 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#next", Static).update(plain(new.next_text))
         if changed("progress"):
             self.query_one("#progress", QuietProgressBar).update(progress=new.progress)
-        if changed("clock"):  # every second, always one line: a repaint, not a layout
+        if changed("clock"):  # every second: a repaint of the characters that changed
             self._show_clock()
 
     def _caption(self, caption: str) -> str:
@@ -229,7 +230,7 @@ class WorkoutScreen(Screen[None]):
         if shown is None:
             return
         muted = " · SOUND OFF (m)" if self.ctx.cues.muted else ""
-        self.query_one("#clock", Static).update(shown.clock + muted, layout=False)
+        self.query_one("#clock", CellLines).set_lines((shown.clock + muted,))
         self.query_one(TouchBar).show(paused=shown.paused, muted=self.ctx.cues.muted)
 
     # --- actions -------------------------------------------------------------------------------

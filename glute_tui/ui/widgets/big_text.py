@@ -1,14 +1,16 @@
 """Text drawn as large as its space allows, in the block font of glute_tui.core.bigfont.
 
 The widget takes the room the layout gives it (its CSS sets the size) and picks the largest
-font height that fits, again on every resize. Its text changes once a second in a rest: it
-repaints then and only then (never a layout: its size does not depend on what it shows).
+font height that fits, again on every resize. Each glyph is a widget of its own (CellLines),
+so when the text changes only the glyphs that changed are repainted, and of those only the
+rows that changed: in a rest, "4:59" to "4:58" writes part of the last digit, not the whole
+number (at 200x60, 166 KB written to the terminal per 10 s became a few KB). A new shape (another
+font height, another number of glyphs, a glyph of another width) is laid out again.
 """
 
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,13 +18,19 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from glute_tui.core import bigfont
+from glute_tui.ui.widgets.cells import CellLines
+
+
+class Glyph(CellLines):
+    """One glyph of a BigText (or, in plain letters, the whole text)."""
 
 
 class BigText(Widget):
     """`text` in block letters, centred, as tall as fits (at most `largest` rows)."""
 
     DEFAULT_CSS = """
-    BigText { width: 1fr; height: 1fr; content-align: center middle; }
+    BigText { width: 1fr; height: 1fr; layout: horizontal; align: center middle; }
+    BigText > Glyph { width: auto; height: auto; }
     """
 
     def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
@@ -31,8 +39,8 @@ class BigText(Widget):
         self._text = text
         self.largest = largest
         self._rows = 0  # the font height in use; 1 for plain text
-        self._fitted: tuple[int, int] | None = None  # the size the font was chosen for
         self._lines: tuple[str, ...] = ()
+        self._shape: tuple[int, tuple[int, ...], int] | None = None  # rows, glyph widths, gap
 
     @property
     def value(self) -> str:
@@ -47,59 +55,66 @@ class BigText(Widget):
         """The height the text is drawn at (0 before the first layout)."""
         return self._rows
 
+    @property
+    def glyphs(self) -> list[Glyph]:
+        return list(self.query_children(Glyph))
+
     def update(self, text: str) -> None:
-        """Show `text`; a repaint only when it differs from what is shown."""
+        """Show `text`; only the cells that differ from what is shown are repainted."""
         if text == self._text:
             return
         self._text = text
-        self._fit()
-        self.refresh()
+        if self.is_mounted and self.size:
+            self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
-        self.refresh()
 
     def _fit(self) -> None:
         width, height = self.content_region.size
-        self._fitted = (width, height)
         drawn = self._drawn()
         template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
         fit = bigfont.best_fit(template, height, width, largest=self.largest)  # 0:59 to 0:00, one size
         self._rows = fit.rows
-        self._lines = bigfont.render(drawn, fit.rows) if fit.rows >= bigfont.MIN_ROWS else (drawn,)
+        if fit.rows >= bigfont.MIN_ROWS:
+            self._lines = bigfont.render(drawn, fit.rows)
+            pieces = [bigfont.render(char, fit.rows) for char in drawn]
+            gap = bigfont.column_scale(fit.rows)
+        else:  # plain letters, bold, cut to the width
+            self._lines = (drawn[:width],) if fit.rows else ()
+            pieces = [self._lines] if drawn and fit.rows else []
+            gap = 0
+        self._place(pieces, gap, bold=fit.rows < bigfont.MIN_ROWS)
+
+    def _place(self, pieces: list[tuple[str, ...]], gap: int, *, bold: bool) -> None:
+        """Show each piece in its glyph widget: in place when the shape is the same (only the
+        changed cells repaint), or laid out again."""
+        shape = (self._rows, tuple(len(piece[0]) if piece else 0 for piece in pieces), gap)
+        glyphs = self.glyphs
+        if shape == self._shape and len(glyphs) == len(pieces):
+            for glyph, lines in zip(glyphs, pieces):
+                glyph.set_lines(lines)
+            return
+        self._shape = shape
+        for glyph in glyphs:
+            glyph.remove()
+        new = [Glyph(lines, bold=bold) for lines in pieces]
+        for n, glyph in enumerate(new):
+            glyph.styles.margin = (0, 0, 0, gap if n else 0)
+        if new:
+            self.mount(*new)
 
     def _drawn(self) -> str:
         """What is drawn for the text (a subclass may shorten it)."""
         return self._text
 
     def render(self) -> RenderableType:
-        """The lines as Rich text (what render_line draws; for tests and screenshots)."""
-        self._refit_if_resized()
+        """All the lines as Rich text (what the glyphs draw; for tests)."""
         text = Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="")
         if self._rows < bigfont.MIN_ROWS:
             text.stylize("bold")
         return text
 
-    def _refit_if_resized(self) -> None:
-        if self._fitted != tuple(self.content_region.size):  # laid out before its Resize event:
-            self._fit()  # the first frame is drawn at the right size, not once as plain text
-
     def render_line(self, y: int) -> Strip:
-        """One line of the centred block text, as a single segment: a repaint each second in a
-        rest builds a few strips of plain characters, not a Rich text layout of the whole area
-        (ticking at 120x40 went from 1.67x the bare app's CPU with render())."""
-        self._refit_if_resized()
-        width, height = self.content_region.size
-        lines = self._lines
-        index = y - (height - len(lines)) // 2
-        line = lines[index] if 0 <= index < len(lines) else ""
-        style = self.rich_style
-        if self._rows < bigfont.MIN_ROWS:
-            style += Style(bold=True)
-        left = min(width, max(0, (width - len(line)) // 2))
-        line = line[:width - left]
-        right = width - left - len(line)
-        blank = Style(bgcolor=style.bgcolor)  # spaces: kept apart from the glyphs' run (an SVG
-        segments = [Segment(" " * left, blank), Segment(line, style), Segment(" " * right, blank)]  # screenshot
-        # of one run of spaces and blocks comes out shifted in some renderers)
-        return Strip([segment for segment in segments if segment.text], width)
+        """Around and between the glyphs: blank, in the background."""
+        return Strip.blank(self.size.width, Style(bgcolor=self.rich_style.bgcolor))

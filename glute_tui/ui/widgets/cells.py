@@ -1,0 +1,100 @@
+"""Lines of one style that repaint only the rows that changed, and on a row only up to its last
+changed cell.
+
+Why: Textual writes a changed widget to the terminal from the widget's left edge to the end of
+the changed region, line by line (its compositor crops a widget's line at the right of what
+changed, never at the left). A widget that refreshes itself whole each second writes every row
+it covers; one that marks only its changed cells writes those rows, and only as far as the last
+cell that differs. The big number is made of one of these per glyph (a digit that did not
+change is not written at all); the clock line and the move's figure are one each.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+def changed_cells(old: str, new: str) -> tuple[int, int] | None:
+    """The first and last column (inclusive) where two lines of one-cell characters differ."""
+    if old == new:
+        return None
+    width = max(len(old), len(new))
+    old, new = old.ljust(width), new.ljust(width)
+    first = next(i for i in range(width) if old[i] != new[i])
+    last = next(i for i in range(width - 1, -1, -1) if old[i] != new[i])
+    return first, last
+
+
+def _one_cell_each(lines: tuple[str, ...]) -> bool:
+    return all(cell_len(line) == len(line) for line in lines)
+
+
+class CellLines(Widget):
+    """Lines of text in the widget's own style (bold if asked), from the left edge, each
+    padded to the width with spaces of the same style.
+
+    `set_lines(lines)` repaints only the cells that differ from what is shown (lines of one-cell
+    characters; anything else is repainted whole), and lays the widget out again only when
+    the lines' size changes.
+    """
+
+    DEFAULT_CSS = """
+    CellLines { width: auto; height: auto; }
+    """
+
+    def __init__(self, lines: tuple[str, ...] = (), *, bold: bool = False, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._lines = lines
+        self.bold = bold
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self._lines
+
+    def set_lines(self, lines: tuple[str, ...]) -> None:
+        """Show `lines`: only the changed cells of the changed rows are repainted."""
+        old, self._lines = self._lines, lines
+        if old == lines:
+            return
+        if self._size_of(old) != self._size_of(lines):
+            self.refresh(layout=True)
+            return
+        if not (_one_cell_each(old) and _one_cell_each(lines)):
+            self.refresh()
+            return
+        for y, (before, after) in enumerate(zip(old, lines)):
+            span = changed_cells(before, after)
+            if span is not None:
+                self.refresh(Region(span[0], y, span[1] - span[0] + 1, 1))
+
+    @staticmethod
+    def _size_of(lines: tuple[str, ...]) -> Size:
+        return Size(max((cell_len(line) for line in lines), default=0), len(lines))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self._size_of(self._lines).width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines)
+
+    def render(self) -> RenderableType:
+        """The lines as Rich text (what render_line draws; for tests)."""
+        return Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="",
+                    style="bold" if self.bold else "")
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        line = self._lines[y] if 0 <= y < len(self._lines) else ""
+        style = self.rich_style
+        if self.bold:
+            style += Style(bold=True)
+        strip = Strip([Segment(line, style)]).crop_extend(0, width, style)
+        return strip

@@ -1,0 +1,97 @@
+"""A second of a rest or of a paced set draws only what changed: the digits that changed (and
+of those only the rows that differ), the clock line, and the figure when its frame changes.
+Nothing else on the screen is drawn again: what is drawn is what is written to the terminal,
+and at 200x60 a whole-number repaint each second was 14 times the bare app's bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glute_tui.core import bigfont
+from glute_tui.devtools.scenes import SCENES, advance, scene_app
+from glute_tui.ui.widgets.big_number import BigNumber
+from glute_tui.ui.widgets.cells import CellLines
+from glute_tui.ui.widgets.move_figure import MoveFigure
+from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
+
+
+def record_drawn_lines(screen) -> list:
+    """[(widget, y)] for each line Textual asks a widget of `screen` (or the screen) to draw."""
+    drawn = []
+    for widget in (screen, *screen.walk_children()):
+        def draw(y, widget=widget, original=widget.render_line):
+            drawn.append((widget, y))
+            return original(y)
+        widget.render_line = draw
+    return drawn
+
+
+def changed_rows(old: str, new: str, rows: int) -> set[int]:
+    before, after = bigfont.render(old, rows), bigfont.render(new, rows)
+    return {y for y, (a, b) in enumerate(zip(before, after)) if a != b}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
+async def test_a_second_of_rest_draws_only_the_changed_digit_rows_and_the_clock(tmp_path: Path, size):
+    scene = SCENES["rest"]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=size) as pilot:
+        await scene.run(pilot, clock)
+        await pilot.pause()
+        screen = app.screen
+        number = screen.query_one("#number", BigNumber)
+        progress = screen.shown.progress
+        before = number.value
+        assert before.startswith("0:") and number.rows >= bigfont.MIN_ROWS
+        glyphs_before = [glyph.lines for glyph in number.glyphs]
+        drawn = record_drawn_lines(screen)
+        await advance(pilot, clock, 1)
+        await pilot.pause()
+        after = number.value
+        assert after != before
+        shortened = len(number.glyphs) == 2  # "0:45" drawn as "45" where that is taller
+        old, new = (before[-2:], after[-2:]) if shortened else (before, after)
+        changed = [n for n, (a, b) in enumerate(zip(old, new)) if a != b]
+        assert changed == [len(new) - 1]  # the last digit only
+        clock_line = screen.query_one("#clock", CellLines)
+        allowed = {number.glyphs[-1], clock_line}
+        if screen.shown.progress != progress:  # the bar moves every few seconds, not each second
+            bar = screen.query_one(QuietProgressBar)
+            allowed |= {bar, *bar.walk_children()}
+        assert {widget for widget, _ in drawn} <= allowed, "something else was drawn again"
+        assert {y for widget, y in drawn if widget is number.glyphs[-1]} == changed_rows(old[-1], new[-1], number.rows)
+        assert {y for widget, y in drawn if widget is clock_line} == {0}
+        assert [glyph.lines for glyph in number.glyphs][:-1] == glyphs_before[:-1]
+
+
+async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_when_they_change(tmp_path: Path):
+    scene = SCENES["work-set"]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await scene.run(pilot, clock)
+        await pilot.pause()
+        screen = app.screen
+        number, figure = screen.query_one("#number", BigNumber), screen.query_one(MoveFigure)
+        clock_line = screen.query_one("#clock", CellLines)
+        bar = screen.query_one(QuietProgressBar)
+        allowed = {figure, clock_line, bar, *bar.walk_children(), *number.glyphs}
+        for _ in range(6):  # half-second steps: frames change, reps change every 3 s
+            reps, lines = number.value, figure.lines
+            glyphs = number.glyphs
+            drawn = record_drawn_lines(screen)
+            await advance(pilot, clock, 0.5)
+            await pilot.pause()
+            widgets = {widget for widget, _ in drawn}
+            assert widgets <= allowed
+            if figure.lines == lines:
+                assert figure not in widgets
+            else:  # only the rows of the figure that differ between the two frames
+                assert {y for w, y in drawn if w is figure} == {
+                    y for y, (a, b) in enumerate(zip(lines, figure.lines)) if a != b}
+            if number.value == reps:
+                assert not widgets & set(glyphs)
+            elif len(number.value) == len(reps):
+                unchanged = {g for g, a, b in zip(glyphs, reps, number.value) if a == b}
+                assert not widgets & unchanged
