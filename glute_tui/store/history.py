@@ -537,10 +537,22 @@ class History:
         except (OSError, Unreadable):
             return False
         try:
-            raw = read_fd(fd, path, limit=DATA_MAX_BYTES)
-            if stat_key(os.fstat(fd)) != before.source["stat"]:
+            size = before.source["stat"][0]
+            if not 0 <= size <= DATA_MAX_BYTES:
                 return False
-        except Unreadable:
+            buffer = bytearray(size + 1)  # read into one buffer: 14 MB joined from pieces cost more
+            view, got = memoryview(buffer), 0
+            while got <= size:
+                count = os.readv(fd, [view[got:]])
+                if not count:
+                    break
+                got += count
+            del view
+            if got != size or stat_key(os.fstat(fd)) != before.source["stat"]:
+                return False
+            raw = bytes(memoryview(buffer)[:size]) if size else b""
+            del buffer
+        except (OSError, TypeError, IndexError):
             return False
         finally:
             os.close(fd)

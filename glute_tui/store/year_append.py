@@ -51,21 +51,29 @@ class Splice:
         return [view[:self.at], self.insert, view[self.at:]]
 
 
+def _last(raw: bytes, end: int) -> int:
+    """The offset of the last byte before `end` that is not JSON white space (-1: none). Read in
+    place: a slice of the file's 14 MB would be a copy."""
+    end -= 1
+    while end >= 0 and raw[end] in _JSON_SPACE:
+        end -= 1
+    return end
+
+
 def table_end(raw: bytes) -> tuple[int, bool] | None:
     """(offset of the closing brace of the file's last table, whether that table is empty), for
     a file whose bytes end as a JSON object whose last value is an object: `...}}` and JSON's
-    white space; None for any other ending (a file cut short, say)."""
-    end = len(raw.rstrip(_JSON_SPACE))
-    if end < 2 or raw[end - 1:end] != b"}":
+    white space; None for any other ending."""
+    close = _last(raw, len(raw))
+    if close < 1 or raw[close] != 0x7D:  # }
         return None
-    end = len(raw[:end - 1].rstrip(_JSON_SPACE))
-    if end < 1 or raw[end - 1:end] != b"}":
+    at = _last(raw, close)
+    if at < 1 or raw[at] != 0x7D:
         return None
-    at = end - 1
-    before = raw[:at].rstrip(_JSON_SPACE)
-    if not before:
+    before = _last(raw, at)
+    if before < 0:
         return None
-    return at, before.endswith(b"{")  # a value never ends with `{`: only an empty table does
+    return at, raw[before] == 0x7B  # {: a value never ends with it, only an empty table does
 
 
 def splice(raw: bytes, content_hash: str, next_id: int, documents: Iterable[dict[str, Any]]) -> Splice | None:
