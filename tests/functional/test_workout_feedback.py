@@ -13,6 +13,7 @@ from glute_tui.devtools.scenes import advance
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
 from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.widgets.cells import CellLines
 
 
 def make_app(paths, clock) -> GluteApp:
@@ -21,7 +22,8 @@ def make_app(paths, clock) -> GluteApp:
 
 def to_go_s(app) -> int:
     """The seconds of "mm:ss to go" under the progress bar."""
-    minutes, seconds = re.search(r"(\d+):(\d\d) to go", str(app.screen.query_one("#clock", Static).render())).groups()
+    clock_lines = "\n".join(app.screen.query_one("#clock", CellLines).lines)
+    minutes, seconds = re.search(r"(\d+):(\d\d) to go", clock_lines).groups()
     return int(minutes) * 60 + int(seconds)
 
 

@@ -53,6 +53,17 @@ def layout_for(width: int, height: int) -> str:
     return "roomy" if height >= ROOMY_HEIGHT else "compact"
 
 
+# Textual 8.2's one-shot timer never fires when its delay is 0 and any time passes before its
+# task first looks at the clock (it divides by the delay): a workout that is late, as on a busy
+# machine, would stop. The smallest delay given to it is this, which no one sees.
+SMALLEST_TIMER_DELAY_S = 0.02
+
+
+def timer_delay(seconds: float) -> float:
+    """The delay to give `set_timer` for a wake-up `seconds` away (at once if already late)."""
+    return max(SMALLEST_TIMER_DELAY_S, seconds)
+
+
 class WorkoutScreen(Screen[None]):
     CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = keys.WORKOUT
@@ -154,7 +165,7 @@ class WorkoutScreen(Screen[None]):
         if update.finished:
             self._to_summary()
         elif update.wake_at is not None:
-            self._timer = self.set_timer(max(0.0, update.wake_at - self.ctx.clock()), self.wake)
+            self._timer = self.set_timer(timer_delay(update.wake_at - self.ctx.clock()), self.wake)
 
     def on_cue_flash(self, message: CueFlash) -> None:
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
