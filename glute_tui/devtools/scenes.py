@@ -221,10 +221,10 @@ async def summary_long_names(pilot, clock):
     def title() -> str:
         return str(screen.query_one("#phase-title").render())
 
-    while title() != LIFTS:  # the clamshells, by the clock
+    while title() != LIFTS:  # the clamshells, by the clock (as `advance`: no pause at each change)
         clock.now = screen.workout.wake_at()
         screen.wake()
-        await pilot.pause()
+    await pilot.pause()
     while title() in (LIFTS, "REST", "SWITCH SIDES"):  # every lift skipped (and the rests between)
         await pilot.press("n")
     await advance(pilot, clock)

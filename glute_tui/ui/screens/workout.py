@@ -200,9 +200,9 @@ class WorkoutScreen(Screen[None]):
         def changed(name: str) -> bool:
             return old is None or getattr(old, name) != getattr(new, name)
         if changed("phase") or changed("paused"):
-            for phase in ("get-ready", "work", "switch-sides", "rest", "done"):
-                self.set_class(new.phase == phase, f"-{phase}")
-            self.set_class(new.paused, "-paused")
+            phases = ("get-ready", "work", "switch-sides", "rest", "done")  # one restyle for all:
+            self.update_classes({**{f"-{phase}": new.phase == phase for phase in phases},  # each
+                                 "-paused": new.paused})  # is a pass over every widget
             self._show_clock()  # and the touch bar's Pause / Resume
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title

@@ -41,6 +41,10 @@ class BigText(Widget):
         self._rows = 0  # the font height in use; 1 for plain text
         self._lines: tuple[str, ...] = ()
         self._shape: tuple[int, tuple[int, ...], int] | None = None  # rows, glyph widths, gap
+        # The glyphs shown, kept here: a removed glyph stays a child until Textual prunes it, so
+        # asking the DOM would remove it again at every change until then (thousands of removals
+        # when a workout is stepped through faster than the screen settles).
+        self._glyphs: list[Glyph] = []
 
     @property
     def value(self) -> str:
@@ -57,7 +61,7 @@ class BigText(Widget):
 
     @property
     def glyphs(self) -> list[Glyph]:
-        return list(self.query_children(Glyph))
+        return list(self._glyphs)
 
     def update(self, text: str) -> None:
         """Show `text`; only the cells that differ from what is shown are repainted."""
@@ -90,19 +94,18 @@ class BigText(Widget):
         """Show each piece in its glyph widget: in place when the shape is the same (only the
         changed cells repaint), or laid out again."""
         shape = (self._rows, tuple(len(piece[0]) if piece else 0 for piece in pieces), gap)
-        glyphs = self.glyphs
-        if shape == self._shape and len(glyphs) == len(pieces):
-            for glyph, lines in zip(glyphs, pieces):
+        if shape == self._shape and len(self._glyphs) == len(pieces):
+            for glyph, lines in zip(self._glyphs, pieces):
                 glyph.set_lines(lines)
             return
         self._shape = shape
-        for glyph in glyphs:
+        for glyph in self._glyphs:
             glyph.remove()
-        new = [Glyph(lines, bold=bold) for lines in pieces]
-        for n, glyph in enumerate(new):
+        self._glyphs = [Glyph(lines, bold=bold) for lines in pieces]
+        for n, glyph in enumerate(self._glyphs):
             glyph.styles.margin = (0, 0, 0, gap if n else 0)
-        if new:
-            self.mount(*new)
+        if self._glyphs:
+            self.mount(*self._glyphs)
 
     def _drawn(self) -> str:
         """What is drawn for the text (a subclass may shorten it)."""
