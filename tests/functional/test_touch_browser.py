@@ -2,8 +2,8 @@
 download): upright (412x915 CSS px) and on its side (915x412), a short routine from Home to the
 Summary with taps only - no key is pressed - answering "How was it?" by one of its four buttons
 (the rest runs on) and "Any pain?" with an area, a side and a severity; then the session in the
-history holds that effort. The page keeps the screen awake during the workout and lets it sleep
-after. ("Any pain?" by taps is not checked here yet: see the note of issue 21.)
+history holds that effort and those pains. The page keeps the screen awake during the workout and
+lets it sleep after.
 
 Where a label is on the screen is read from what the app sent: a small init script keeps a grid
 of the terminal's cells from the output (cursor moves and text), and a tap goes to the middle
@@ -259,8 +259,22 @@ def test_a_routine_from_start_to_saved_by_taps_alone(served, width: int, height:
             tap(page, "Done", last=True)  # end the rest
             wait_for_text(page, "knee")  # "Any pain?" after the clamshells, both sides, by themselves
             assert not page.evaluate("() => window.gluteCues.awake.wanted")  # the screen may sleep now
+            tap(page, "IT band")  # an area, by a tap on its line
+            tap(page, "Left", last=True)
+            wait_for_text(page, "left       3/10")
+            tap(page, "+", last=True)
+            wait_for_text(page, "left       4/10")
+            tap(page, "+", last=True)
+            wait_for_text(page, "left       5/10")  # two taps, two steps: 5 of 10
+            tap(page, "knee")
+            tap(page, "Right", last=True)
+            wait_for_text(page, "right      3/10")
+            tap(page, "Save", last=True)
+            wait_until_gone(page, "Enter save")  # saved: the Summary again, its advice from the pain
+            wait_for_text(page, "pain-monitoring")
             context.close()
         finally:
             browser.close()
     (session,) = History(paths.data).load().sessions
     assert [(s.exercise, s.effort) for s in session.sets if s.exercise == "squat"] == [("squat", "hard")]
+    assert sorted((p.area, p.side, p.severity) for p in session.pain) == [("it-band", "left", 5), ("knee", "right", 3)]
