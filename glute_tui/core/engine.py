@@ -382,17 +382,30 @@ class Engine:
         state.countdown_announced = 4 if self._remaining(self._now()) > 3 else state.countdown_announced
         return True
 
+    def keeps_set_under_way(self) -> bool:
+        """Whether stopping now keeps the set under way: one with work in it that somebody
+        counted (the app, to the tempo; the seconds of a hold). A self-paced set of reps is
+        counted by the person with Enter or ↑↓: stopped before either, nobody said how many
+        reps were done, so it is left out rather than saved as its target."""
+        state, step = self._state, self.step
+        if state is None or self.finished or not step.is_work or step.item is None or self.index in self.records:
+            return False
+        now = self._now()
+        if step.item.is_hold:
+            return self._step_elapsed(now) >= 0.01
+        if self.counting != "paced" and state.adjust == 0:
+            return False
+        return bool(self._current_reps(now))
+
     def stop(self) -> list[SetRecord]:
         """Quit halfway, by any way out: the sets finished so far are the record, and so is a
-        set under way with work in it (its reps or seconds so far, as Enter would keep them);
-        one stopped before its first rep is left out, neither done nor skipped."""
+        set under way that was counted (keeps_set_under_way: its reps or seconds so far, as Enter
+        would keep them); any other set under way is left out, neither done nor skipped."""
         self.look()
         if self._state is not None and not self.finished:
             now = self._now()
-            if self.step.is_work and self.index not in self.records:
-                ended = self._end(now, skipped=False)
-                if ended and not self.records[self.index].done:
-                    del self.records[self.index]
+            if self.keeps_set_under_way():
+                self._end(now, skipped=False)
             self._paused_at = None
             self._finished_at = now
             self._stopped = True

@@ -89,6 +89,36 @@ async def test_ctrl_q_in_a_set_asks_like_q_and_keeps_the_set_under_way(paths, cl
     assert [(r.exercise, r.reps) for r in session.sets] == [("squat", 12), ("squat", 5)]
 
 
+async def test_a_self_paced_set_nobody_counted_is_left_out_and_the_question_says_so(paths, clock):
+    app = GluteApp(builtin_routines(), paths, selected="short", clock=clock, speech_program=(),
+                   counting="self-paced")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # start
+        await pilot.press("enter")  # end the get-ready
+        await advance(pilot, clock, 4)
+        await pilot.press("q")  # 4 s into the first set: no set done, and nobody said how many reps
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Confirm)
+        assert question.text.startswith("No set is done yet, so nothing will be saved.")
+        assert "left out" in question.text and question.yes == "Stop"  # not "Stop and save"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # the set done: Enter says so
+        await pilot.press("enter")  # the rest ended early
+        await advance(pilot, clock, 4)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Confirm) and question.yes == "Stop and save"
+        assert question.text.startswith("The 1 set done so far will be saved")  # not "and the set under way"
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [session] = History(paths.data).load().sessions
+    assert [(r.exercise, r.set, r.reps) for r in session.sets] == [("squat", 1, 12)]
+
+
 async def test_how_was_it_is_never_asked_about_an_exercise_whose_sets_were_all_skipped(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:

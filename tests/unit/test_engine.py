@@ -407,3 +407,36 @@ def test_plan_has_no_rest_after_the_last_set_and_switches_between_sides(catalogu
     ]
     plan = build_plan(routine)
     assert plan.total_s == 3 + 15 + 4 + (15 + 2 + 15) + 7 + (15 + 2 + 15)  # default tempo 3 s
+
+
+def test_stopping_a_self_paced_set_nobody_counted_leaves_it_out_rather_than_saving_its_target(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 12, "rest_s": 30}], get_ready_s=0)
+    run = Engine(build_plan(routine), clock, counting="self-paced")
+    run.start()
+    clock.advance(40)
+    run.finish_step()  # the first set: Enter says it was done
+    run.skip()  # the rest
+    clock.advance(4)
+    assert run.step.kind == WORK and not run.keeps_set_under_way()
+    assert [(r.set, r.reps) for r in run.stop()] == [(1, 12)]  # not (2, 12): 4 s in, nobody said
+
+
+def test_stopping_a_self_paced_set_keeps_the_reps_the_person_gave_with_the_arrows(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 1, "reps": 12}], get_ready_s=0)
+    run = Engine(build_plan(routine), clock, counting="self-paced")
+    run.start()
+    clock.advance(20)
+    run.adjust_reps(-7)
+    assert run.keeps_set_under_way()
+    assert [(r.set, r.reps, r.counted_by) for r in run.stop()] == [(1, 5, "person")]
+
+
+def test_stopping_a_paced_set_or_a_hold_keeps_what_the_app_counted(catalogue, clock):
+    routine = make_routine(catalogue, [{"id": "glute-bridge", "sets": 1, "hold_s": 30}], get_ready_s=0)
+    for counting in ("paced", "self-paced"):
+        run = Engine(build_plan(routine), clock, counting=counting)
+        run.start()
+        clock.advance(7)
+        assert run.keeps_set_under_way()
+        (record,) = run.stop()
+        assert record.hold_s == pytest.approx(7)

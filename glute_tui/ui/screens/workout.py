@@ -59,6 +59,11 @@ def layout_for(width: int, height: int) -> str:
 SMALLEST_TIMER_DELAY_S = 0.02
 
 
+def stop_buttons(kept: int) -> tuple[str, str]:
+    """The question's buttons: "Stop and save" only when there is something to save."""
+    return ("Stop and save" if kept else "Stop", "Keep going")
+
+
 def timer_delay(seconds: float) -> float:
     """The delay to give `set_timer` for a wake-up `seconds` away (at once if already late)."""
     return max(SMALLEST_TIMER_DELAY_S, seconds)
@@ -304,15 +309,17 @@ class WorkoutScreen(Screen[None]):
             self.workout.stop()
             self._to_summary()
 
-        view = self.workout.engine.view()
         done = self.workout.sets_done
-        hold = view.step.item is not None and view.step.item.is_hold
-        under_way = view.step.is_work and bool(view.reps or (hold and view.step_elapsed_s >= 0.01))
+        under_way = self.workout.engine.keeps_set_under_way()
         kept = " and the set under way" if under_way else ""
         text = (f"The {plural(done, 'set')} done so far{kept} will be saved to your history." if done
                 else "The set under way will be saved to your history." if under_way
                 else "No set is done yet, so nothing will be saved.")
-        self.app.push_screen(Confirm("Stop this workout?", text, "Stop and save", "Keep going"), decided)
+        engine, item = self.workout.engine, self.workout.engine.step.item
+        if engine.step.is_work and item is not None and not item.is_hold and not under_way \
+                and engine.counting != "paced" and not engine.finished:
+            text += " (The set under way is left out: Enter first to keep it, ↑↓ to say its reps.)"
+        self.app.push_screen(Confirm("Stop this workout?", text, *stop_buttons(done + under_way)), decided)
         return True
 
     # --- the end -------------------------------------------------------------------------------

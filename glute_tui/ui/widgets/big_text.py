@@ -75,6 +75,8 @@ class BigText(Widget):
         self._fit()
 
     def _fit(self) -> None:
+        if not self.is_attached:  # its screen is going (Ctrl+Q, then y): nothing to draw, nothing to mount
+            return
         width, height = self.content_region.size
         drawn = self._drawn()
         template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
