@@ -42,6 +42,7 @@ def add_parser(commands: Subcommands, common: list[argparse.ArgumentParser],
         description="List the built-in exercises and your own (the default), show one with its "
                     "figure, or validate an exercises file. Your own exercises live in "
                     "exercises.toml in the config folder, in the format of the shipped one.")
+    exercises.add_argument("--ids", dest="list_ids", action="store_true", help="with no ACTION: only the ids")
     actions = exercises.add_subparsers(dest="exercises_command", metavar="ACTION")
     listing = actions.add_parser("list", help="list exercises: id, name, sides, default, source", parents=common)
     listing.add_argument("--ids", action="store_true", help="print only the ids, one a line (for scripts)")
@@ -85,7 +86,7 @@ def cmd_exercises(args: argparse.Namespace, paths: AppPaths) -> int:
                                 f"{', '.join(catalogue)}"])
         show_exercise(console, exercise)
         return 0
-    if getattr(args, "ids", False):
+    if getattr(args, "ids", False) or getattr(args, "list_ids", False):
         return print_ids(catalogue)
     cells = []
     for exercise in catalogue.values():

@@ -79,6 +79,9 @@ def build_parser(completers: Completers = None) -> argparse.ArgumentParser:
     routines = commands.add_parser("routines", help="list, show, validate or copy routines", parents=common,
                                    description="List built-in and user routines (the default), "
                                                "show one's plan, validate a routine file, or copy one.")
+    # `routines --ids` as the README writes it (list is the default); its own dest, because a
+    # subcommand's defaults would overwrite a shared one (`routines --ids list`).
+    routines.add_argument("--ids", dest="list_ids", action="store_true", help="with no ACTION: only the ids")
     routine_cmds = routines.add_subparsers(dest="routines_command", metavar="ACTION")
     listing = routine_cmds.add_parser("list", help="list routines: id, name, exercises, minutes", parents=common)
     listing.add_argument("--ids", action="store_true", help="print only the ids, one a line (for scripts)")

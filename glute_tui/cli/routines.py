@@ -38,7 +38,7 @@ def cmd_routines(args: argparse.Namespace, paths: AppPaths) -> int:
         copy = copy_routine(source, args.new_id, paths.routines_dir, [r.id for r in found.routines])
         console.print(Text.assemble("Copied ", plain(source.id), " to ", plain(copy.id), ": ", plain(copy.path)))
         return 0
-    if getattr(args, "ids", False):
+    if getattr(args, "ids", False) or getattr(args, "list_ids", False):
         return print_ids(routine.id for routine in found.routines)
     cells = []
     for routine in found.routines:

@@ -283,6 +283,15 @@ def test_ids_for_completion_leave_out_names_a_shell_would_act_on(tmp_path, capsy
     assert "mine" in ids and "short" in ids and not any("$" in i for i in ids)
 
 
+@pytest.mark.parametrize("argv", [["routines", "--ids"], ["routines", "list", "--ids"], ["routines", "--ids", "list"],
+                                  ["exercises", "--ids"], ["exercises", "list", "--ids"]])
+def test_ids_are_listed_with_or_without_the_word_list_as_the_readme_writes_it(tmp_path, capsys, argv):
+    assert main(["--data-dir", str(tmp_path / "home"), *argv]) == 0
+    ids = capsys.readouterr().out.splitlines()
+    assert ("short" in ids) if argv[0] == "routines" else ("clamshell" in ids and "squat" in ids)
+    assert all(" " not in i for i in ids)  # ids alone, not the table
+
+
 def test_completion_refuses_an_unknown_shell(capsys):
     assert main(["completion", "tcsh"]) == 2
     assert "invalid choice" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from glute_tui.core.columns import Column
 from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
 from glute_tui.core.format import format_duration, plural
-from glute_tui.core.records import Session, SetRecord
+from glute_tui.core.records import Session, SetRecord, done_set_keys
 from glute_tui.core.results import set_status
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import SHORT_SIDE, session_felt, session_pain
@@ -49,10 +49,14 @@ DETAIL_COLUMNS = (Column("Exercise", shorten=True), Column("Leg"), Column("Set")
                   Column("Done"), Column("Felt", 1), Column("Load", 3), Column("Time", 2))
 
 
-def set_cells(r: SetRecord) -> tuple[str, ...]:
+def set_cells(r: SetRecord, done_sets: set[tuple[str, int]] | None = None) -> tuple[str, ...]:
     """A set's cells after its exercise: a skipped set shows no amount and no answer ("0/10 hard"
-    for a skipped set read as a set done badly)."""
+    for a skipped set read as a set done badly). With `done_sets` (records.done_set_keys), one side
+    done of a two-sided set whose other side was not reads "left only": the title's count of sets
+    done leaves that set out, and the rows say why."""
     status = set_status(r) + (" (too fast)" if r.too_fast and r.done else "")
+    if done_sets is not None and r.done and r.side in ("left", "right") and (r.exercise, r.set) not in done_sets:
+        status = f"{r.side} only"
     if not r.done:
         amount = felt = "—"
     else:
@@ -90,8 +94,9 @@ class SessionDetail(ModalScreen[bool]):
                 yield Static("a: Any pain? (answer or correct it) · Esc: close", id="detail-keys")
             table = FittingTable(DETAIL_COLUMNS, id="detail-table", cursor_type="row", zebra_stripes=True)
             names = self.catalogue
+            done_sets = done_set_keys(s.sets)
             table.set_rows((plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
-                            *set_cells(r)) for r in s.sets)
+                            *set_cells(r, done_sets)) for r in s.sets)
             yield table
         yield Footer()
 
