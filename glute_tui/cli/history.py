@@ -27,7 +27,7 @@ from glute_tui.cli.output import emit_whole, fail, fitted_table, say
 from glute_tui.core.columns import Column
 from glute_tui.core.digest import Row
 from glute_tui.core.exchange import ImportProblem, check_export, csv_chunks, export_sessions, json_chunks
-from glute_tui.core.format import format_duration, plural
+from glute_tui.core.format import format_duration, plural, week_count
 from glute_tui.core.records import Session
 from glute_tui.core.text import visible
 from glute_tui.services.history import HistoryService, figures_of
@@ -124,7 +124,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
         return incomplete(problems)
     console = make_console()
     console.print(Text.assemble((f"As of {stats.as_of:%a %d %b %Y}", "bold"), f" · weekly goal {stats.weekly_goal}"))
-    console.print(f"This week: {stats.this_week} of {stats.weekly_goal} done")
+    console.print(f"This week: {week_count(stats.this_week, stats.weekly_goal)}")
     console.print(f"Daily streak: {stats.current_daily_streak} (longest {stats.longest_daily_streak})")
     console.print(f"Weekly streak: {stats.current_weekly_streak} (longest {stats.longest_weekly_streak})")
     holds = stats.holds_by_exercise

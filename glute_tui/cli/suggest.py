@@ -18,6 +18,7 @@ from rich.text import Text
 from glute_tui.cli.output import console as make_console
 from glute_tui.cli.output import plain, say
 from glute_tui.core.coach import Coaching, coach, counted
+from glute_tui.core.format import plural, week_count
 from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Routine, RoutineError
@@ -140,14 +141,14 @@ def cmd_plan(args: argparse.Namespace, paths: AppPaths) -> int:
 def print_plan(plan: WeekPlan) -> None:
     console = make_console()
     console.print(Text.assemble(("Plan: ", "bold"), plain(plan.routine_name),
-                                f" · week of {plan.week_start} · {plan.sessions_this_week} of "
-                                f"{plan.weekly_goal} sessions done"))
+                                f" · week of {plan.week_start} · "
+                                f"{week_count(plan.sessions_this_week, plan.weekly_goal)}"))
     for row in plan.rows:
         console.print(Text.assemble("  ", plain(row.name, "bold"), f"  rung {row.rung_index + 1} of {row.rungs}: ",
                                     plain(row.rung)))
         if row.next_rung:
             console.print(Text.assemble("      next: ", plain(row.next_rung), " — ", plain(row.earns)))
-        console.print(Text.assemble(f"      this week: {row.done_this_week} of {row.weekly_goal}",
+        console.print(Text.assemble(f"      this week: done in {plural(row.done_this_week, 'session')}",
                                     f" · imbalance: {row.imbalance.text}" if row.imbalance else ""))
         if row.hold or row.referral:
             console.print(Text.assemble("      ", plain(row.advice.change, "bold"), ": ", plain(row.advice.why)))

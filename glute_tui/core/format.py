@@ -23,6 +23,14 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def week_count(done: int, goal: int) -> str:
+    """This week's sessions against the weekly goal, one way on every screen: `1 of 2 sessions`
+    below the goal, `2 sessions, goal 1 met` at or above it ("2 of 1 done" read as an error)."""
+    if done < goal:
+        return f"{done} of {plural(goal, 'session')}"
+    return f"{plural(done, 'session')}, goal {goal} met"
+
+
 def away_note(seconds: float | None) -> str:
     """What a pause caused by a jump of the clock says: `Paused (the app was stopped for 01:40)`."""
     return "" if seconds is None else f"Paused (the app was stopped for {format_duration(seconds)})"

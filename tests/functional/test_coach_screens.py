@@ -9,6 +9,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
+from glute_tui.core.format import week_count
 from glute_tui.devtools.scenes import SCENES, scene_app, settle
 from glute_tui.ui.screens.plan import PlanScreen
 from glute_tui.ui.screens.summary import SummaryScreen
@@ -113,7 +114,7 @@ async def test_the_plan_screen_shows_every_move_its_next_rung_the_week_and_the_r
         plan = screen.plan
         assert [row.name for row in plan.rows] == ["Squats", "Single-leg deadlifts", "Lunges", "Clamshells",
                                                    "Glute bridge"]
-        assert f"This week: {plan.sessions_this_week} of {plan.weekly_goal} session" in text(app, "#plan-week")
+        assert f"This week: {week_count(plan.sessions_this_week, plan.weekly_goal)}" in text(app, "#plan-week")
         rows = drawn(app, "#plan-rows")
         for row in plan.rows:
             assert row.name in rows and row.rung.removeprefix(f"{row.name} ") in " ".join(rows.split())

@@ -9,6 +9,7 @@ from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from glute_tui.cli.main import main
+from glute_tui.core.format import week_count
 from glute_tui.devtools.sample_history import make_sessions
 from glute_tui.devtools.scenes import settle
 from glute_tui.store.history import History
@@ -49,7 +50,7 @@ async def test_history_shows_the_same_figures_as_the_stats_command(paths, clock,
         best = figures["longest_weekly_streak"]
         assert (f"Weekly {figures['current_weekly_streak']} (best {best} week{'' if best == 1 else 's'} "
                 f"at goal 1)" in streaks)
-        assert f"This week: {figures['this_week']} of 1 done" in streaks
+        assert f"This week: {week_count(figures['this_week'], 1)}" in streaks
         totals = str(screen.query_one("#totals", Static).render())
         assert f"{figures['counted_sessions']} sessions" in totals and f"{figures['total_reps']:,} reps" in totals
         table = screen.query_one("#sessions", DataTable)

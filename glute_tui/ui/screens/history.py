@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from glute_tui.core.coach import Imbalance, imbalance
 from glute_tui.core.columns import Column
 from glute_tui.core.digest import Row
-from glute_tui.core.format import format_duration, plural
+from glute_tui.core.format import format_duration, plural, week_count
 from glute_tui.core.records import Session
 from glute_tui.core.routines import Routine
 from glute_tui.core.stats import Stats
@@ -36,11 +36,11 @@ def top_sides(stats: Stats) -> dict[str, dict[str, int]]:
 
 def streak_line(stats: Stats) -> str:
     """The streaks; the weekly one says its goal, since it changes with it."""
-    goal_met = "✓" if stats.this_week >= stats.weekly_goal else ""
+    goal_met = " ✓" if stats.this_week >= stats.weekly_goal else ""
     best = plural(stats.longest_weekly_streak, "week")
     return (f"Daily streak [b]{stats.current_daily_streak}[/b] (best {stats.longest_daily_streak}) · "
             f"Weekly [b]{stats.current_weekly_streak}[/b] (best {best} at goal {stats.weekly_goal}) · "
-            f"This week: [b]{stats.this_week} of {stats.weekly_goal}[/b] done {goal_met}").rstrip()
+            f"This week: [b]{week_count(stats.this_week, stats.weekly_goal)}[/b]{goal_met}")
 
 
 # On a narrow terminal the pain, how it felt, the reps and the time go, in that order; the date,

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glute_tui.core.format import about, plural
+from glute_tui.core.format import about, plural, week_count
 from glute_tui.core.pain import Referral
 from glute_tui.core.plan import build_plan
 from glute_tui.core.preferences import Preferences
@@ -146,7 +146,7 @@ class HomeScreen(Screen[None]):
         """This week's count and the weekly streak, read off the event loop."""
         stats = self.ctx.history.figures()
         if stats.counted_sessions:
-            text = (f"This week: {stats.this_week} of {stats.weekly_goal} done · weekly streak "
+            text = (f"This week: {week_count(stats.this_week, stats.weekly_goal)} · weekly streak "
                     f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] history · [b]w[/b] plan")
         else:
             text = "Your first workout starts your streak. Train at least once a week."

@@ -16,7 +16,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from glute_tui.core.format import plural
+from glute_tui.core.format import week_count
 from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.progression import BACK, HOLD, REFER, UP
 from glute_tui.core.routines import Routine
@@ -44,7 +44,7 @@ def week_line(plan: WeekPlan) -> Text:
     """`This week: 1 of 2 sessions (from Mon 23 Nov) · train at least once a week`."""
     done = plan.sessions_this_week >= plan.weekly_goal
     line = Text.assemble(("This week: ", "bold"),
-                         (f"{plan.sessions_this_week} of {plural(plan.weekly_goal, 'session')}",
+                         (week_count(plan.sessions_this_week, plan.weekly_goal),
                           "bold green" if done else "bold"),
                          f" {'✓ ' if done else ''}(from {plan.week_start:%a %d %b})")
     line.append(" · the article: at least once a week", style="dim")
