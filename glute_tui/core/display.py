@@ -171,7 +171,9 @@ def describe(view: EngineView, following_work: Step | None) -> WorkoutDisplay:
             caption = f"of {plural(view.target_reps or 0, 'rep')} · Enter to finish early"
     elif step.kind == REST:
         title, number = "REST", _countdown(view.remaining_s)
-        caption = "seconds of rest" + (_added(view) or " · + adds 15 s") + _last_set(view.last_record)
+        skipped = view.last_record is not None and view.last_record.skipped
+        caption = ("seconds of rest" + (" (short: the set was skipped)" if skipped else "")
+                   + (_added(view) or " · + adds 15 s") + _last_set(view.last_record))
         if following_work is not None and following_work.item is not None:
             detail = f"Up next: {following_work.item.exercise.name}"
             cues = item_cues(following_work.item)

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from glute_tui.core.engine import Clock
 
 
+SOUND_MESSAGE_S = 8
+
+
 class GluteApp(App[None]):
     """A workout timer a person follows from across the room."""
 
@@ -272,8 +275,10 @@ class GluteApp(App[None]):
         """A service's message to the person, from any thread: a toast, as plain text, titled
         by what it is about (the history's unless said: a sound player's is "Sound")."""
         title = title or ("History" if severity != "error" else "Problem")
-        self._on_app_thread(self.notify, message, title=title, severity=severity,
-                            timeout=12 if severity == "information" else 20, markup=False)
+        # A sound player's problem changes nothing saved and the bell rings instead: said long
+        # enough to read, not left over the workout for 20 s (the newcomer's second try).
+        timeout = SOUND_MESSAGE_S if title == "Sound" else 12 if severity == "information" else 20
+        self._on_app_thread(self.notify, message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _on_app_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
         try:
