@@ -6,7 +6,18 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint test-fast screenshots snapshots-update bench bench-quick clean
+.PHONY: help run test lint test-fast screenshots snapshots-update bench bench-quick clean
+.DEFAULT_GOAL := help
+
+# Plain `make`: what there is to make (it used to create .venv and say nothing).
+help:
+	@echo "make run          set up .venv when missing and start glute-tui"
+	@echo "make test         set up .venv with the test extra when missing, lint, run every test"
+	@echo "make test-fast    the unit tests only"
+	@echo "make lint         layer contracts (import-linter), ruff, mypy"
+	@echo "make screenshots  redraw every README picture"
+	@echo "make bench        the benchmarks (about 20 minutes); make bench-quick: a short run"
+	@echo "make clean        remove .venv and build output"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -142,7 +142,7 @@ def cmd_stats(args: argparse.Namespace, paths: AppPaths) -> int:
                 total, best = plural(reps, "rep"), plural(stats.best_set_by_exercise.get(exercise, 0), "rep")
             else:  # seconds held, with their unit; reps too when it was also done for reps
                 total = f"{hold.total_s:.0f} s held"
-                best = f"{hold.best_s:g} s"
+                best = f"{hold.best_s:.0f} s"  # whole seconds, as the Summary and the detail show them
                 if reps:
                     total, best = f"{plural(reps, 'rep')} · {total}", f"{plural(hold.best_reps, 'rep')} · {best}"
             cells.append((exercise, total, best, str(sides.get("left", "")), str(sides.get("right", ""))))

@@ -134,7 +134,7 @@ async def test_the_weekly_goal_is_typed_or_stepped_and_saved(paths, clock):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is screen
-        assert "of 3 done" in str(screen.query_one("#streaks", Static).render())
+        assert "1 of 3 sessions" in str(screen.query_one("#streaks", Static).render())
         assert "at goal 3" in str(screen.query_one("#streaks", Static).render())
         await pilot.press("g")
         await pilot.pause()

@@ -125,7 +125,8 @@ class EditorScreen(Screen[None]):
         yield TooSmall()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Edit: {self.routine.name}" + (" (built in: saved as a copy)" if self.routine.builtin else "")
+        # Short enough for the Header at 80 columns ("(built in: saved as a copy)" was cut off).
+        self.sub_title = ("Edit a copy: " if self.routine.builtin else "Edit: ") + self.routine.name
         self._refresh_list()
         self._show_exercise()
         self._validate()
