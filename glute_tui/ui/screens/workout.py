@@ -175,10 +175,11 @@ class WorkoutScreen(Screen[None]):
     def on_cue_flash(self, message: CueFlash) -> None:
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
         classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
-        self.remove_class(*classes)
-        if self.ctx.flash_s <= 0:
+        flash = self.ctx.flash_s > 0
+        # One restyle for the old flash off and the new one on: each is a pass over every widget.
+        self.update_classes({name: flash and name == f"-flash-{message.kind}" for name in classes})
+        if not flash:
             return
-        self.add_class(f"-flash-{message.kind}")
         if self._flash_timer is not None:
             self._flash_timer.stop()
         self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: self.remove_class(*classes))
