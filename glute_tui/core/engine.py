@@ -28,6 +28,7 @@ REST_EXTENSION_S = 15.0
 HOLD_HALFWAY_MIN_S = 20  # a hold shorter than this gets no halfway cue
 MAX_REPS = 999
 SET_MAX_S = 86_400.0  # a record's seconds: what a saved session (and import) takes
+COUNTED, UNCOUNTED = "counted", "uncounted"  # a set under way when the workout stops
 SKIPPED_REST_S = 10.0  # a rest after a skipped set: time to get into place, not a full rest
 # A paced rep is counted as the person comes back up, a third of a tempo before its end, so the
 # last rep is on the screen (and heard) before the set ends, not at the instant the rest begins.
@@ -382,24 +383,27 @@ class Engine:
         state.countdown_announced = 4 if self._remaining(self._now()) > 3 else state.countdown_announced
         return True
 
-    def keeps_set_under_way(self) -> bool:
-        """Whether stopping now keeps the set under way: one with work in it that somebody
-        counted (the app, to the tempo; the seconds of a hold). A self-paced set of reps is
-        counted by the person with Enter or ↑↓: stopped before either, nobody said how many
-        reps were done, so it is left out rather than saved as its target."""
+    def set_under_way(self) -> str:
+        """What stopping now does with the set under way: COUNTED, kept (work in it that somebody
+        counted: the app, to the tempo; the seconds of a hold); UNCOUNTED, left out (a self-paced
+        set of reps is counted by the person with Enter or ↑↓: before either, nobody said how many
+        were done, so it is not saved as its target); or "" (no work under way, or none yet)."""
         state, step = self._state, self.step
         if state is None or self.finished or not step.is_work or step.item is None or self.index in self.records:
-            return False
+            return ""
         now = self._now()
         if step.item.is_hold:
-            return self._step_elapsed(now) >= 0.01
+            return COUNTED if self._step_elapsed(now) >= 0.01 else ""
         if self.counting != "paced" and state.adjust == 0:
-            return False
-        return bool(self._current_reps(now))
+            return UNCOUNTED
+        return COUNTED if self._current_reps(now) else ""
+
+    def keeps_set_under_way(self) -> bool:
+        return self.set_under_way() == COUNTED
 
     def stop(self) -> list[SetRecord]:
         """Quit halfway, by any way out: the sets finished so far are the record, and so is a
-        set under way that was counted (keeps_set_under_way: its reps or seconds so far, as Enter
+        set under way that was counted (set_under_way: its reps or seconds so far, as Enter
         would keep them); any other set under way is left out, neither done nor skipped."""
         self.look()
         if self._state is not None and not self.finished:

@@ -89,3 +89,15 @@ def read_input_until_hangup(driver: Any, on_gone: Callable[[str], None], *, debu
         process(selector.select(0.1), final=True)
     finally:
         selector.close()
+
+
+# Textual 8.2.8's one-shot timer (`set_timer`) never fires when its delay is 0 and any time
+# passes before its task first looks at the clock (it divides by the delay): a workout already
+# late, as on a busy machine, would stop. Public replacement: none needed once Textual's Timer
+# guards a zero interval; until then no one-shot timer of ours is given less than this.
+SMALLEST_TIMER_DELAY_S = 0.02
+
+
+def timer_delay(seconds: float) -> float:
+    """The delay to give `set_timer` for a wake-up `seconds` away (at once if already late)."""
+    return max(SMALLEST_TIMER_DELAY_S, seconds)

@@ -8,7 +8,8 @@ import asyncio
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
-from glute_tui.ui.screens.workout import WorkoutScreen, timer_delay
+from glute_tui.ui.screens.workout import WorkoutScreen
+from glute_tui.ui.textual_compat import timer_delay
 
 
 class BusyClock(ManualClock):

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, phase_word
+from glute_tui.core.engine import COUNTED, UNCOUNTED
 from glute_tui.core.format import plural
 from glute_tui.core.routines import Routine
 from glute_tui.services.workout import WorkoutUpdate
@@ -24,6 +25,7 @@ from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
 from glute_tui.ui.terminal_cues import CueFlash, KeepAwake
+from glute_tui.ui.textual_compat import timer_delay
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
 from glute_tui.ui.widgets.cells import CellLines
@@ -53,20 +55,9 @@ def layout_for(width: int, height: int) -> str:
     return "roomy" if height >= ROOMY_HEIGHT else "compact"
 
 
-# Textual 8.2's one-shot timer never fires when its delay is 0 and any time passes before its
-# task first looks at the clock (it divides by the delay): a workout that is late, as on a busy
-# machine, would stop. The smallest delay given to it is this, which no one sees.
-SMALLEST_TIMER_DELAY_S = 0.02
-
-
 def stop_buttons(kept: int) -> tuple[str, str]:
     """The question's buttons: "Stop and save" only when there is something to save."""
     return ("Stop and save" if kept else "Stop", "Keep going")
-
-
-def timer_delay(seconds: float) -> float:
-    """The delay to give `set_timer` for a wake-up `seconds` away (at once if already late)."""
-    return max(SMALLEST_TIMER_DELAY_S, seconds)
 
 
 class WorkoutScreen(Screen[None]):
@@ -311,14 +302,13 @@ class WorkoutScreen(Screen[None]):
             self._to_summary()
 
         done = self.workout.sets_done
-        under_way = self.workout.engine.keeps_set_under_way()
+        set_under_way = self.workout.engine.set_under_way()
+        under_way = set_under_way == COUNTED
         kept = " and the set under way" if under_way else ""
         text = (f"The {plural(done, 'set')} done so far{kept} will be saved to your history." if done
                 else "The set under way will be saved to your history." if under_way
                 else "No set is done yet, so nothing will be saved.")
-        engine, item = self.workout.engine, self.workout.engine.step.item
-        if engine.step.is_work and item is not None and not item.is_hold and not under_way \
-                and engine.counting != "paced" and not engine.finished:
+        if set_under_way == UNCOUNTED:
             text += " (The set under way is left out: Enter first to keep it, ↑↓ to say its reps.)"
         self.app.push_screen(Confirm("Stop this workout?", text, *stop_buttons(done + under_way)), decided)
         return True
