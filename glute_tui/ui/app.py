@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from glute_tui.core.engine import Clock
 
 
+# A sound player's problem changes nothing saved and the bell rings instead: said long enough
+# to read, not left over the workout for 20 s (the newcomer's second try).
 SOUND_MESSAGE_S = 8
 
 
@@ -83,9 +85,11 @@ class GluteApp(App[None]):
         history = HistoryService(paths.data, today=today, weekly_goal=lambda: settings.current.weekly_goal,
                                  report=self._report)
         speaker = Speaker(find_speech_program() if speech_program is None else speech_program,
-                          on_problem=lambda message: self._report(message, "warning", title="Sound"))
+                          on_problem=lambda message: self._report(message, "warning", title="Sound",
+                                                                  timeout=SOUND_MESSAGE_S))
         tones = TonePlayer(find_tone_player() if tone_player is None else tone_player, paths.tones_dir,
-                           on_problem=lambda message: self._report(message, "warning", title="Sound"))
+                           on_problem=lambda message: self._report(message, "warning", title="Sound",
+                                                                  timeout=SOUND_MESSAGE_S))
         self.terminal_cues = TerminalCues(self, speaker, tones)
         self.ctx = AppContext(
             paths=paths, settings=settings, library=library, history=history,
@@ -271,13 +275,12 @@ class GluteApp(App[None]):
 
     # --- messages from other threads -----------------------------------------------------------
 
-    def _report(self, message: str, severity: str, *, title: str = "") -> None:
+    def _report(self, message: str, severity: str, *, title: str = "", timeout: float | None = None) -> None:
         """A service's message to the person, from any thread: a toast, as plain text, titled
         by what it is about (the history's unless said: a sound player's is "Sound")."""
         title = title or ("History" if severity != "error" else "Problem")
-        # A sound player's problem changes nothing saved and the bell rings instead: said long
-        # enough to read, not left over the workout for 20 s (the newcomer's second try).
-        timeout = SOUND_MESSAGE_S if title == "Sound" else 12 if severity == "information" else 20
+        if timeout is None:
+            timeout = 12 if severity == "information" else 20
         self._on_app_thread(self.notify, message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _on_app_thread(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
