@@ -36,11 +36,10 @@ def top_sides(stats: Stats) -> dict[str, dict[str, int]]:
 
 def streak_line(stats: Stats) -> str:
     """The streaks; the weekly one says its goal, since it changes with it."""
-    goal_met = " ✓" if stats.this_week >= stats.weekly_goal else ""
     best = plural(stats.longest_weekly_streak, "week")
     return (f"Daily streak [b]{stats.current_daily_streak}[/b] (best {stats.longest_daily_streak}) · "
             f"Weekly [b]{stats.current_weekly_streak}[/b] (best {best} at goal {stats.weekly_goal}) · "
-            f"This week: [b]{week_count(stats.this_week, stats.weekly_goal)}[/b]{goal_met}")
+            f"This week: [b]{week_count(stats.this_week, stats.weekly_goal)}[/b]")
 
 
 # On a narrow terminal the pain, how it felt, the reps and the time go, in that order; the date,

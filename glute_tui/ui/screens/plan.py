@@ -46,7 +46,7 @@ def week_line(plan: WeekPlan) -> Text:
     line = Text.assemble(("This week: ", "bold"),
                          (week_count(plan.sessions_this_week, plan.weekly_goal),
                           "bold green" if done else "bold"),
-                         f" {'✓ ' if done else ''}(from {plan.week_start:%a %d %b})")
+                         f" (from {plan.week_start:%a %d %b})")
     line.append(" · the article: at least once a week", style="dim")
     return line
 
