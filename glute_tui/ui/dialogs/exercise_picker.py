@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.routines import Exercise
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.key_footer import KeyFooter
 
 
 class ExercisePicker(ModalScreen[str | None]):
@@ -28,7 +29,7 @@ class ExercisePicker(ModalScreen[str | None]):
             yield Static("Add which exercise?", id="dialog-title")
             yield OptionList(*[Option(plain(f"{e.name} ({e.sides})" + ("" if e.builtin else " · yours")), id=e.id)
                                for e in self.catalogue.values()], id="picker-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from glute_tui.core.figures import Figure
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
 from glute_tui.core.text import visible
 from glute_tui.ui import keys
 from glute_tui.ui.ascii_output import unicode_terminal
+from glute_tui.ui.widgets.key_footer import KeyFooter
 
 WORKOUT_KEYS = """\
 | Key | During a workout |
@@ -153,4 +154,4 @@ class HelpScreen(ModalScreen[None]):
             sections += [how_to(item, self.catalogue, unicode) for item in items]
         with VerticalScroll(id="help"):
             yield Markdown("\n\n".join(sections))
-        yield Footer()
+        yield KeyFooter()

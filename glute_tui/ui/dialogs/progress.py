@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from glute_tui.core.routines import Exercise, Load
 from glute_tui.core.stats import LoadPoint, Stats
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.key_footer import KeyFooter
 
 LAST = 30  # sessions shown per exercise
 
@@ -47,4 +48,4 @@ class ProgressScreen(ModalScreen[None]):
                     yield Static(plain(name), classes="trend-name")
                     yield Sparkline([p.reps for p in points], classes="trend-spark")
                     yield Static(plain(trend_text(points)), classes="trend-text")
-        yield Footer()
+        yield KeyFooter()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from glute_tui.core.columns import Column
 from glute_tui.core.effort import EFFORT_LABELS, PAIN_AREAS
@@ -25,6 +25,7 @@ from glute_tui.services.history import HistoryService
 from glute_tui.ui.dialogs.pain_check import PainAnswer, PainCheck
 from glute_tui.ui.plain import plain_text
 from glute_tui.ui.widgets.fitting_table import FittingTable
+from glute_tui.ui.widgets.key_footer import KeyFooter
 
 
 def pain_line(session: Session) -> Text:
@@ -98,7 +99,7 @@ class SessionDetail(ModalScreen[bool]):
             table.set_rows((plain_text(names[r.exercise].name if r.exercise in names else r.exercise),
                             *set_cells(r, done_sets)) for r in s.sets)
             yield table
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.history is not None if action == "pain_check" else True

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from glute_tui.core.preferences import WEEKLY_GOAL_RANGE
+from glute_tui.ui.widgets.key_footer import KeyFooter
 
 LOW, HIGH = WEEKLY_GOAL_RANGE
 
@@ -35,7 +36,7 @@ class WeeklyGoal(ModalScreen[int | None]):
                          id="dialog-text")
             yield Input(str(self.goal), id="goal", type="integer", select_on_focus=False)
             yield Static("", id="goal-problem")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         goal = self.query_one("#goal", Input)

@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.format import about, plural
@@ -29,6 +29,7 @@ from glute_tui.core.text import visible
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import NO_CONTROLS, plain
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.too_small import TooSmall
 
 ROUTINE_FIELDS = ("get_ready_s", "switch_sides_s", "rest_between_exercises_s")
@@ -121,7 +122,7 @@ class EditorScreen(Screen[None]):
                 yield field_row("Load", Select(LOAD_CHOICES, allow_blank=False, id="load-kind"), "", "load-hint")
                 yield field_row("kg", number_input("kg"), allowed("kg"), "kg-hint")
         yield Static("", id="editor-status")
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

@@ -18,10 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, Select, Static, Switch
 
 from glute_tui.core.routines import SIDES, Exercise, RoutineError, as_number
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.move_figure import MoveFigure
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -99,7 +100,7 @@ class ExerciseFormScreen(Screen[str | None]):
                 yield Static("Figure", classes="section-title")
                 yield MoveFigure(id="form-figure")
         yield Static("", id="form-status")
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

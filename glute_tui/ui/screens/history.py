@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from glute_tui.core.coach import Imbalance, imbalance
@@ -25,6 +25,7 @@ from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
 from glute_tui.ui.widgets.fitting_table import FittingTable
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.pain_row import PainRow
 from glute_tui.ui.widgets.too_small import TooSmall
 
@@ -81,7 +82,7 @@ class HistoryScreen(Screen[None]):
                     yield PainRow(id="pain-row")
                 yield Static("", id="totals")
             yield FittingTable(SESSION_COLUMNS, id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

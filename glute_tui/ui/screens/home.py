@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from glute_tui.core.format import about, plural, week_count
@@ -22,6 +22,7 @@ from glute_tui.ui import keys
 from glute_tui.ui.commands import HomeCommands
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.targets_table import TargetsTable
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import touch_button
@@ -59,7 +60,7 @@ class HomeScreen(Screen[None]):
                 yield touch_button("Start", "screen.start", id="touch-start")  # by touch (in a browser)
                 yield Static("", id="counting-mode")
                 yield Static("", id="home-streak")
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall("Make the window larger to start a workout.")
 
     def on_mount(self) -> None:

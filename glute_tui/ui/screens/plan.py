@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from glute_tui.core.format import week_count
 from glute_tui.core.pain import GUIDANCE
@@ -25,6 +25,7 @@ from glute_tui.core.weekplan import PlanRow, WeekPlan
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.too_small import TooSmall
 
 MARKS = {UP: "↑", BACK: "↓", HOLD: "‖", REFER: "!"}
@@ -108,7 +109,7 @@ class PlanScreen(Screen[None]):
             yield Static("", id="plan-referral")
             yield Static("", id="plan-rows")
             yield Static("", id="plan-note")
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Integer
-from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+from textual.widgets import Header, Input, Label, Select, Static, Switch
 
 from glute_tui.core.preferences import VOLUME_RANGE, WEEKLY_GOAL_RANGE
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.too_small import TooSmall
 
 LOW, HIGH = WEEKLY_GOAL_RANGE
@@ -71,7 +72,7 @@ class PreferencesScreen(Screen[None]):
                       "a soft tick at each paced rep: needs tones (no player found)")
             yield row("Theme", Select([(name, name) for name in sorted(app.available_themes)],
                                       value=app.theme, allow_blank=False, id="theme"))
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

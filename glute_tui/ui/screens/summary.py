@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 
 from glute_tui.core.coach import Coaching, advise, coach
 from glute_tui.core.columns import Column
@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the dialog and the workout's module are loaded when needed,
     from glute_tui.ui.dialogs.pain_check import PainAnswer
 from glute_tui.core.text import visible
 from glute_tui.ui.plain import plain, plain_text
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import touch_button
 
@@ -73,7 +74,7 @@ class SummaryScreen(Screen[None]):
             yield touch_button("Any pain?", "screen.pain_check", id="touch-pain")
             yield touch_button("Next step", "screen.progress", id="touch-progress")
             yield touch_button("Home", "screen.home", id="touch-home")
-        yield Footer()
+        yield KeyFooter()
         yield TooSmall()
 
     def on_mount(self) -> None:

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, phase_word
 from glute_tui.core.engine import COUNTED, UNCOUNTED
@@ -30,6 +30,7 @@ from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.big_text import BigText
 from glute_tui.ui.widgets.cells import CellLines
 from glute_tui.ui.widgets.effort_prompt import EffortChoices, EffortPrompt
+from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
@@ -96,7 +97,7 @@ class WorkoutScreen(Screen[None]):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield CellLines(id="clock")  # each second, only the changed digits are repainted
         yield TouchBar(id="touch-bar")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
         yield TooSmall("Make the window larger; the workout keeps running.")
 
     def on_resize(self, event: events.Resize) -> None:
