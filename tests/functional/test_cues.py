@@ -153,10 +153,11 @@ async def test_a_change_of_phase_flashes_the_screen_in_its_colour(paths, clock, 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.has_class("-flash-get-ready")
+        panel = app.screen.query_one("#workout")  # the phase's classes are on the panel
+        assert panel.has_class("-flash-get-ready")
         await pilot.press("enter")  # the first set starts
         await pilot.pause()
-        assert app.screen.has_class("-flash-go") and not app.screen.has_class("-flash-get-ready")
+        assert panel.has_class("-flash-go") and not panel.has_class("-flash-get-ready")
 
 
 def test_a_desktop_notification_reaches_the_terminal_through_the_apps_own_driver(isolated_home: Path,

@@ -168,13 +168,15 @@ class WorkoutScreen(Screen[None]):
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
         classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
         flash = self.ctx.flash_s > 0
-        # One restyle for the old flash off and the new one on: each is a pass over every widget.
-        self.update_classes({name: flash and name == f"-flash-{message.kind}" for name in classes})
+        # One restyle for the old flash off and the new one on: each is a pass over every widget
+        # of the workout's panel (the classes are there, not on the screen: see workout.tcss).
+        panel = self.query_one("#workout")
+        panel.update_classes({name: flash and name == f"-flash-{message.kind}" for name in classes})
         if not flash:
             return
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: self.remove_class(*classes))
+        self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: panel.remove_class(*classes))
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -199,8 +201,8 @@ class WorkoutScreen(Screen[None]):
             return old is None or getattr(old, name) != getattr(new, name)
         if changed("phase") or changed("paused"):
             phases = ("get-ready", "work", "switch-sides", "rest", "done")  # one restyle for all:
-            self.update_classes({**{f"-{phase}": new.phase == phase for phase in phases},  # each
-                                 "-paused": new.paused})  # is a pass over every widget
+            self.query_one("#workout").update_classes(  # each is a pass over the panel's widgets
+                {**{f"-{phase}": new.phase == phase for phase in phases}, "-paused": new.paused})
             self._show_clock()  # and the touch bar's Pause / Resume
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title
@@ -214,7 +216,7 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#side", Static).update(plain(new.side))
         self.query_one("#phase-word", BigText).update(phase_word(new))
         self.query_one("#leg", BigText).update(new.leg)
-        self.set_class(not new.leg, "-no-leg")
+        self.query_one("#workout").set_class(not new.leg, "-no-leg")
         if changed("number"):
             self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):
