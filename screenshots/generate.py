@@ -3,7 +3,8 @@
 The SVGs: the scenes of the snapshot tests (glute_tui/devtools/scenes.py) at 80x24, and a few
 at other sizes (the large display at 120x40, the portrait layout of a phone at 44x60), on the
 scenes' fixed data and clock, so the same code draws the same bytes:
-`tests/functional/test_screenshots.py` draws them again and fails when a committed one is stale.
+the snapshot test (`tests/functional/test_snapshots.py`, through `tests/drawn_checks.py`) draws
+each again and fails when a committed one is stale.
 
 The PNGs: the served page in a headless browser at a phone's size, saved by the browser tests
 with GLUTE_TUI_SAVE_SCREENSHOTS=1 (BROWSER_SHOTS names the test of each). They are run here
@@ -45,16 +46,13 @@ def svg_shots() -> list[tuple[str, tuple[int, int], str]]:
 
 async def draw(scene_name: str, size: tuple[int, int], dest: Path) -> None:
     """One scene at one size, drawn as the snapshot tests draw it (settled: nothing left to run)."""
-    from glute_tui.devtools.scenes import SCENES, scene_app
+    from glute_tui.devtools.scenes import SCENES, play, scene_app
 
     scene = SCENES[scene_name]
     with tempfile.TemporaryDirectory(prefix="glute-shots-") as home:
         app, clock = scene_app(scene, Path(home))
         async with app.run_test(size=size) as pilot:
-            await scene.run(pilot, clock)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            await pilot.pause()
+            await play(scene, pilot, clock)
             app.save_screenshot(filename=dest.name, path=str(dest.parent))
 
 

@@ -34,6 +34,15 @@ async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> No
     await pilot.pause()
 
 
+async def play(scene: Scene, pilot, clock: ManualClock) -> None:
+    """`scene`, then settled (no worker left running, the last frames drawn): as the snapshot
+    tests look at it and `make screenshots` saves it, so both see the same picture."""
+    await scene.run(pilot, clock)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def end_check(pilot, *keys: str) -> None:
     """Answer "Any pain?" at the end of a workout with `keys` (none: Escape, skip it), once the
     Summary has put it up."""

@@ -1,24 +1,19 @@
 """The README's pictures are the app as it is now: each has a generator (`make screenshots`), and
-a committed SVG that the code no longer draws byte for byte fails here (issue 24, finding 10)."""
+a committed SVG that the code no longer draws byte for byte fails the snapshot test's run of its
+scene (tests/drawn_checks.py; issue 24, finding 10)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
-import pytest
+from drawn_checks import CASES, SNAPSHOT_SIZES, checks, screenshots_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
 
 
-def generator():
-    spec = importlib.util.spec_from_file_location("screenshots_generate", SHOTS / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+generator = screenshots_generator
 
 
 def readme_pictures() -> list[str]:
@@ -51,11 +46,30 @@ def test_no_svg_in_screenshots_is_left_over_from_a_scene_that_is_gone():
     assert {path.name for path in SHOTS.glob("*.svg")} == drawn
 
 
-@pytest.mark.slow
-async def test_the_committed_screenshots_are_what_the_app_draws_now(tmp_path: Path):
-    """Drawn again on the scenes' fixed data and clock (no tone player, no speech program: the
-    same on every machine); two runs draw the same bytes, so nothing is tolerated."""
-    written = await generator().draw_all(tmp_path)
-    stale = [path.name for path in written
-             if path.read_bytes() != (SHOTS / path.name).read_bytes()]
-    assert not stale, f"stale screenshots (run `make screenshots` and look at them): {', '.join(stale)}"
+def test_every_svg_is_checked_against_the_app_in_the_snapshot_run_of_its_scene():
+    """The SVGs are drawn again in the snapshot test's run of the same scene at the same size
+    (tests/drawn_checks.py), which fails when a committed one is not byte for byte what the app
+    draws now: one drawing of each scene serves both."""
+    drawn = {(name, SNAPSHOT_SIZES[size]) for name, size in CASES}
+    found = checks()
+    for scene, size, file in generator().svg_shots():
+        assert (scene, size) in drawn, f"{file}.svg: {scene} at {size} is not a snapshot case"
+        names = [getattr(check, "__qualname__", "") for check in found[(scene, size)]]
+        assert "picture_is_current.<locals>.check" in names, f"{file}.svg is not compared"
+
+
+def test_a_stale_picture_fails_its_check(tmp_path: Path, monkeypatch):
+    """The check compares bytes: a picture that differs from what the app draws is reported,
+    one that matches is not."""
+    import drawn_checks
+
+    class Drawn:
+        def export_screenshot(self) -> str:
+            return "<svg>the app now</svg>"
+    monkeypatch.setattr(drawn_checks, "SHOTS", tmp_path)
+    (tmp_path / "home.svg").write_text("<svg>the app before</svg>", encoding="utf-8")
+    check = drawn_checks.picture_is_current("home")
+    failures = drawn_checks.run_checks([check], Drawn(), "home", (80, 24))
+    assert len(failures) == 1 and "screenshots/home.svg is stale" in failures[0]
+    (tmp_path / "home.svg").write_text("<svg>the app now</svg>", encoding="utf-8")
+    assert drawn_checks.run_checks([check], Drawn(), "home", (80, 24)) == []
