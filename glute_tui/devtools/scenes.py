@@ -21,16 +21,22 @@ TODAY = date(2026, 11, 24)
 
 
 async def advance(pilot, clock: ManualClock, seconds: float | None = None) -> None:
-    """Let `seconds` pass on the workout screen (None: to the end of the workout), waking it
-    at each change as its timer would."""
+    """Let `seconds` pass on the workout screen (None: to the end of the workout), waking the
+    workout at each change as its timer would (one jump would be a machine asleep, which
+    pauses it), then drawing the screen once, where those changes leave it."""
     screen = pilot.app.screen
+    workout = screen.workout
     end = float("inf") if seconds is None else clock.now + seconds
-    while not screen.workout.engine.finished and screen.workout.wake_at() <= end:
-        clock.now = screen.workout.wake_at()
-        screen.wake()
+    last = None
+    while not workout.engine.finished and workout.wake_at() <= end:
+        clock.now = workout.wake_at()
+        last = screen.wake_unseen()
     if seconds is not None:
         clock.now = end
-        screen.wake()
+        if not workout.engine.finished:
+            last = screen.wake_unseen()
+    if last is not None:
+        screen.catch_up(last)
     await pilot.pause()
 
 
@@ -230,9 +236,12 @@ async def summary_long_names(pilot, clock):
     def title() -> str:
         return str(screen.query_one("#phase-title").render())
 
-    while title() != LIFTS:  # the clamshells, by the clock (as `advance`: no pause at each change)
+    last = None  # the clamshells, by the clock (as `advance`: one drawing at the end)
+    while (title() if last is None else last.display.title) != LIFTS:
         clock.now = screen.workout.wake_at()
-        screen.wake()
+        last = screen.wake_unseen()
+    if last is not None:
+        screen.catch_up(last)
     await pilot.pause()
     while title() in (LIFTS, "REST", "SWITCH SIDES"):  # every lift skipped (and the rests between)
         await pilot.press("n")

@@ -149,11 +149,28 @@ class WorkoutScreen(Screen[None]):
         """The clock reached the workout's next change; the timer calls it, and tests may."""
         self._show(self.workout.wake())
 
-    def _show(self, update: WorkoutUpdate) -> None:
-        """Play the update's cues, show what it shows, and wake at its next change."""
+    def wake_unseen(self) -> WorkoutUpdate:
+        """A change on the way to a later moment (a test's clock moved on by minutes, waking
+        the workout at each change): its cues play now, at their moment; `catch_up` draws the
+        screen once, where the last change leaves it. Drawing each one would restyle the panel
+        at every phase on the way, for states nobody sees."""
+        update = self.workout.wake()
+        self._play(update)
+        return update
+
+    def catch_up(self, last: WorkoutUpdate) -> None:
+        """Show the last of the changes woken by `wake_unseen` (their cues were played)."""
+        self._show(last, play=False)
+
+    def _play(self, update: WorkoutUpdate) -> None:
         self.ctx.cues.play(update.cues)
         if update.tick:
             self.ctx.cues.turn()  # the tempo cue: a tick at each turn of the move
+
+    def _show(self, update: WorkoutUpdate, play: bool = True) -> None:
+        """Play the update's cues, show what it shows, and wake at its next change."""
+        if play:
+            self._play(update)
         self.shown = update.display
         self._show_effort_prompt(update)
         if self._timer is not None:
