@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from glute_tui.core.engine import Engine
+from glute_tui.core.plan import build_plan
 from glute_tui.core.routines import Routine, parse_routine
 from glute_tui.devtools.clock import ManualClock
 from glute_tui.store.paths import HOME_ENV, AppPaths
@@ -78,6 +80,15 @@ def make_routine(catalogue, exercises: list[dict], **top) -> Routine:
     doc = {"name": "Test routine", "get_ready_s": 3, "switch_sides_s": 2,
            "rest_between_exercises_s": 4, **top, "exercise": exercises}
     return parse_routine(doc, Path("test.toml"), catalogue)
+
+
+def two_sets_of_squats(catalogue, clock: FakeClock, *, reps: int, tempo_s: float) -> Engine:
+    """Two paced sets of squats, 30 s of rest between them, no get-ready: started on `clock`."""
+    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": reps, "tempo_s": tempo_s,
+                                        "rest_s": 30}], get_ready_s=0)
+    run = Engine(build_plan(routine), clock)
+    run.start()
+    return run
 
 
 # The longest tests start first, so that on every core the suite ends with the short ones and

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeClock, make_routine
+from conftest import FakeClock, make_routine, two_sets_of_squats
 
 from glute_tui.core.engine import (
     Countdown,
@@ -255,11 +255,7 @@ def test_alternating_sets_show_the_leg_of_each_rep(catalogue, clock):
 
 
 def test_extending_a_rest_adds_fifteen_seconds(catalogue, clock):
-    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 2, "tempo_s": 1, "rest_s": 30}],
-                           get_ready_s=0)
-    plan = build_plan(routine)
-    run = Engine(plan, clock)
-    run.start()
+    run = two_sets_of_squats(catalogue, clock, reps=2, tempo_s=1)
     assert not run.add_rest()  # not during a set
     clock.advance(2)
     run.poll()
@@ -268,14 +264,11 @@ def test_extending_a_rest_adds_fifteen_seconds(catalogue, clock):
     while not run.finished:
         clock.now = run.wakeup_at()
         run.poll()
-    assert run.elapsed() == pytest.approx(plan.total_s + 15)
+    assert run.elapsed() == pytest.approx(run.plan.total_s + 15)
 
 
 def test_fifteen_more_seconds_of_rest_count_at_once_in_the_time_left_to_the_end(catalogue, clock):
-    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 2, "tempo_s": 1, "rest_s": 30}],
-                           get_ready_s=0)
-    run = Engine(build_plan(routine), clock)
-    run.start()
+    run = two_sets_of_squats(catalogue, clock, reps=2, tempo_s=1)
     clock.advance(2)
     run.poll()
     clock.advance(5)  # five seconds into the rest

@@ -1,18 +1,14 @@
 """A rest says why it is short: after a skipped set it is 10 s, not the routine's rest (the
 newcomer saw 09 where "Next: rest 30 s" had been said, and nothing explained it)."""
 
-from conftest import make_routine
+from conftest import two_sets_of_squats
 
 from glute_tui.core.display import describe
-from glute_tui.core.engine import Engine
-from glute_tui.core.plan import REST, build_plan
+from glute_tui.core.plan import REST
 
 
 def rest_caption(skip: bool, catalogue, clock) -> str:
-    routine = make_routine(catalogue, [{"id": "squat", "sets": 2, "reps": 12, "tempo_s": 3, "rest_s": 30}],
-                           get_ready_s=0)
-    run = Engine(build_plan(routine), clock)
-    run.start()
+    run = two_sets_of_squats(catalogue, clock, reps=12, tempo_s=3)
     clock.advance(5)
     run.poll()
     if skip:
