@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import importlib.util
 import io
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -46,7 +47,13 @@ TABLES = [("history-long-names", "#sessions"), ("session-detail-long-names", "#d
           ("summary-long-names", "#summary-table"), ("summary-referral", "#summary-table"),
           ("history", "#sessions"), ("session-detail-pain", "#detail-table")]
 
-Check = Callable[..., None]
+
+@dataclass(frozen=True)
+class Check:
+    """One check of a drawn scene: `what` names it (in a failure, and for the tests that make
+    sure each is made), `run` looks at the app and raises when it does not hold."""
+    what: str
+    run: Callable[[Any], None]
 
 
 def screen_lines(app) -> list[str]:
@@ -85,12 +92,11 @@ def assert_whole(table: FittingTable, lines: list[str]) -> None:
 
 
 def table_is_whole(selector: str) -> Check:
-    def check(app, scene: str, size: tuple[int, int]) -> None:
-        assert_whole(app.screen.query_one(selector, FittingTable), screen_lines(app))
-    return check
+    return Check(f"table {selector} whole",
+                 lambda app: assert_whole(app.screen.query_one(selector, FittingTable), screen_lines(app)))
 
 
-def home_targets_are_whole(app, scene: str, size: tuple[int, int]) -> None:
+def home_targets_are_whole(app) -> None:
     """Home's targets show every word and number of the routine's table."""
     table = app.screen.query_one("#routine-table", TargetsTable)
     region = table.region
@@ -102,12 +108,16 @@ def home_targets_are_whole(app, scene: str, size: tuple[int, int]) -> None:
                 assert word in shown, (word, cell)
 
 
-def skipped_exercise_keeps_its_status_and_amounts(app, scene: str, size: tuple[int, int]) -> None:
+def skipped_exercise_keeps_its_status_and_amounts(app) -> None:
     """At 60 columns the Summary of a skipped exercise still says so, with its amounts."""
     table = app.screen.query_one("#summary-table", FittingTable)
     assert table.shown_labels[:4] == ["Exercise", "Sets", "Status", "Done / target"]
     lifts = next(i for i in range(table.row_count) if table.row_cells(i)["Exercise"].startswith("Side-lying"))
     assert [str(c) for c in table.get_row_at(lifts)[:4]] == ["Side-lying…", "0 / 3", "skipped", "0 / 72 reps"]
+
+
+HOME_TARGETS = Check("home targets whole", home_targets_are_whole)
+SKIPPED_EXERCISE = Check("skipped exercise keeps its status and amounts", skipped_exercise_keeps_its_status_and_amounts)
 
 
 def screenshots_generator():
@@ -122,11 +132,11 @@ def picture_is_current(file: str) -> Check:
     """The committed screenshots/FILE.svg is byte for byte what the app draws now (drawn on the
     scenes' fixed data and clock, with no tone player or speech program: the same on every
     machine, so nothing is tolerated)."""
-    def check(app, scene: str, size: tuple[int, int]) -> None:
+    def run(app) -> None:
         drawn = app.export_screenshot().encode("utf-8")  # as App.save_screenshot writes it
         assert drawn == (SHOTS / f"{file}.svg").read_bytes(), \
             f"screenshots/{file}.svg is stale: run `make screenshots` and look at it"
-    return check
+    return Check(f"picture {file}.svg", run)
 
 
 def checks() -> dict[tuple[str, tuple[int, int]], list[Check]]:
@@ -135,20 +145,20 @@ def checks() -> dict[tuple[str, tuple[int, int]], list[Check]]:
     for size in TABLE_SIZES:
         for scene, selector in TABLES:
             found.setdefault((scene, size), []).append(table_is_whole(selector))
-        found.setdefault(("home-knee-friendly", size), []).append(home_targets_are_whole)
-    found[("summary-long-names", (60, 18))].append(skipped_exercise_keeps_its_status_and_amounts)
+        found.setdefault(("home-knee-friendly", size), []).append(HOME_TARGETS)
+    found[("summary-long-names", (60, 18))].append(SKIPPED_EXERCISE)
     for scene, size, file in screenshots_generator().svg_shots():
         found.setdefault((scene, tuple(size)), []).append(picture_is_current(file))
     return found
 
 
-def run_checks(found: list[Check], app, scene: str, size: tuple[int, int]) -> list[str]:
+def run_checks(found: list[Check], app) -> list[str]:
     """Each check's failure as text: raised inside the app's run it would be lost to the
     snapshot plugin's "no screenshot"; the test asserts these after its comparison."""
     failures = []
     for check in found:
         try:
-            check(app, scene, size)
-        except AssertionError as error:
-            failures.append(f"{getattr(check, '__qualname__', check)}: {error}")
+            check.run(app)
+        except Exception as error:  # a missing widget too, not only a failed assertion
+            failures.append(f"{check.what}: {type(error).__name__}: {error}")
     return failures

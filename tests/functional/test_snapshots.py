@@ -29,8 +29,7 @@ def test_screen_looks_as_reviewed(snap_compare, tmp_path: Path, scene_name: str,
 
     async def run_before(pilot) -> None:
         await play(scene, pilot, clock)
-        failures.extend(run_checks(CHECKS.get((scene_name, (width, height)), []), pilot.app, scene_name,
-                                   (width, height)))
+        failures.extend(run_checks(CHECKS.get((scene_name, (width, height)), []), pilot.app))
         if tiny:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
