@@ -102,10 +102,11 @@ class TerminalCues:
 
 def told_driver(base: type, tell: Callable[[Any], None]) -> type:
     """A subclass of the driver class `base` that hands itself to `tell` when its application
-    mode starts, and None when it stops (TerminalCues.output is set so), so that an escape sequence (a desktop notification, a browser cue) goes
-    through the driver's public `write`. Textual's App has no public way to write one (only
-    `bell()`), and its own driver is the private `App._driver`; overriding a driver's public
-    application-mode methods, in a class given by `App.get_driver_class`, is public."""
+    mode starts, and None when it stops (TerminalCues.output is set so), so that an escape
+    sequence (a desktop notification, a browser cue) goes through the driver's public `write`.
+    Textual's App has no public way to write one (only `bell()`), and the App keeps its driver
+    in a private attribute; overriding a driver's public application-mode methods, in a class
+    given by `App.get_driver_class`, is public."""
 
     class ToldDriver(base):  # type: ignore[misc, valid-type]
         def start_application_mode(self) -> None:
