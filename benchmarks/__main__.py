@@ -26,7 +26,7 @@ from rich.table import Table
 
 from . import ticking as costs
 from .scale import bench_scale
-from .terminal import Tmux, TmuxServer, cpu_seconds, peak_rss_mb, time_to_text
+from .terminal import CpuMeter, Tmux, TmuxServer, peak_rss_mb, time_to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -88,9 +88,9 @@ REST_ROUTINE, SET_ROUTINE = costs.REST, costs.SET  # one rest and one paced set 
 
 def cpu_window(session: Tmux, window: float) -> float:
     """CPU seconds per minute over `window` seconds."""
-    before = cpu_seconds(session.pid)
+    meter = CpuMeter(session.pid)
     time.sleep(window)
-    return (cpu_seconds(session.pid) - before) / window * 60
+    return meter.seconds() / window * 60
 
 
 def bench_ticking(runs: int, window: float, home: Path, folder: Path) -> tuple[list[Row], float]:

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .terminal import cpu_seconds, peak_rss_mb
+from .terminal import CpuMeter, peak_rss_mb
 
 PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,9 +89,9 @@ class PtyProgram:
 
     def measure(self, window: float) -> tuple[float, float, float]:
         """(CPU seconds per minute, bytes per 10 s, peak MB) over `window` seconds."""
-        cpu, count = cpu_seconds(self.pid), self.count
+        cpu, count = CpuMeter(self.pid), self.count
         self.pump(window)
-        return ((cpu_seconds(self.pid) - cpu) / window * 60, (self.count - count) / window * 10,
+        return (cpu.seconds() / window * 60, (self.count - count) / window * 10,
                 peak_rss_mb(self.pid))
 
     def close(self) -> None:

@@ -123,7 +123,9 @@ def test_the_page_shows_the_workout_and_plays_every_cue_at_desk_and_phone_size(s
                 page.keyboard.press("Enter")
             for phone, (_, page) in pages.items():
                 page.wait_for_function("() => window.gluteCues.cues.some(c => c.kind === 'go')", timeout=60_000)
-                page.wait_for_function("() => window.gluteCues.received.includes('█')", timeout=60_000)
+                # the set's caption ("of 2 reps · … to finish early"), drawn with its number
+                page.wait_for_function("() => window.gluteCues.received.includes('finish early')",
+                                       timeout=60_000)
                 if phone and os.environ.get("GLUTE_TUI_SAVE_SCREENSHOTS"):
                     page.wait_for_timeout(1200)  # after the flash of the change
                     page.screenshot(path=str(ROOT / "screenshots" / "browser-phone.png"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from rich.console import Console
+from rich.segment import Segment
 from textual.app import App, ComposeResult
+from textual.strip import Strip
 from textual.widgets import ProgressBar
 
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
@@ -84,3 +87,42 @@ async def test_big_text_repaints_only_the_changed_cells_of_the_changed_glyph():
         assert {widget for widget, _ in drawn} == {big.glyphs[-1]}  # not "0", not ":", not "4"
         assert {y for _, y in drawn} == changed_rows
         assert big.rows == 16 and big.glyphs[-1].lines == four
+
+
+async def test_big_text_draws_its_ink_as_background_colour_a_third_of_the_bytes_of_a_block():
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        glyph = app.query_one(BigText).glyphs[-1]  # "5"
+        y = glyph.lines.index(next(line for line in glyph.lines if "█" in line and " " in line))
+        strip = glyph.render_line(y)
+        assert "█" not in strip.text and strip.cell_length == glyph.content_region.width
+        ink = glyph.rich_style.color
+        assert [(seg.style.bgcolor == ink) for seg in strip] == [run[0] == "█" for run in
+                                                                _runs_of(glyph.lines[y], glyph)]
+        terminal = Console(color_system="truecolor", force_terminal=True)
+        top = glyph.lines[0]  # the top of a "5": ink across
+        assert set(top) == {"█"}
+        blocks = Strip([Segment(top, glyph.rich_style)]).render(terminal)
+        assert len(glyph.render_line(0).render(terminal).encode()) < len(blocks.encode()) * 2 / 3
+
+
+def _runs_of(line: str, glyph) -> list[str]:
+    from glute_tui.ui.widgets.big_text import _runs
+
+    return _runs(line.ljust(glyph.content_region.width))
+
+
+async def test_big_text_keeps_the_block_where_no_colour_is_shown():
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        glyph = app.query_one(BigText).glyphs[-1]
+        app.no_color, app.ansi_color = True, True  # NO_COLOR, the terminal's own colours
+        await pilot.pause()
+        assert all(glyph.render_line(y).text.rstrip() == line.rstrip()
+                   for y, line in enumerate(glyph.lines))

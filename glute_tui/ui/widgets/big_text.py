@@ -11,6 +11,7 @@ font height, another number of glyphs, a glyph of another width) is laid out aga
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -20,9 +21,51 @@ from textual.widget import Widget
 from glute_tui.core import bigfont
 from glute_tui.ui.widgets.cells import CellLines
 
+INK = "█"
+
 
 class Glyph(CellLines):
-    """One glyph of a BigText (or, in plain letters, the whole text)."""
+    """One glyph of a BigText (or, in plain letters, the whole text).
+
+    A full block of ink is drawn as a space on the ink's colour: one byte a cell written to the
+    terminal instead of three for "█" (a changed digit of a rest at 200x60 is about 30 rows of
+    them, each second), and rows of ink meet without the hairline some fonts leave under "█".
+    Where no colour is shown (NO_COLOR read natively, or a terminal without colours) the block
+    stays, as it is the only way the ink shows there.
+    """
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        line = self.lines[y] if 0 <= y < len(self.lines) else ""
+        if INK not in line or not self._colour_shows():
+            return strip
+        style = self.rich_style
+        # A run of ink or of blanks needs only its background; a half block its two colours.
+        plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
+        segments: list[Segment] = []
+        for run in _runs(line + " " * (self.content_region.width - len(line))):
+            kind = run[0]
+            segments.append(Segment(" " * len(run), plain[kind]) if kind in plain else Segment(run, style))
+        return Strip(segments, strip.cell_length)
+
+    def _colour_shows(self) -> bool:
+        app = self.app
+        return app.console.color_system is not None and not (app.no_color and app.native_ansi_color)
+
+
+def _runs(line: str) -> list[str]:
+    """`line` cut into runs of ink, of blanks, and of anything else: "██  ▀▄█" ->
+    ["██", "  ", "▀▄", "█"]."""
+    def kind(char: str) -> str:
+        return char if char in (INK, " ") else ""
+
+    runs: list[str] = []
+    for char in line:
+        if runs and kind(char) == kind(runs[-1][0]):
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
 
 
 class BigText(Widget):
