@@ -20,6 +20,7 @@ write the clipboard (OSC 52) or make a link; a CR or BS overwrites what was show
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -30,10 +31,12 @@ def _base_table() -> dict[int, str | None]:
     table[0x7F] = "\u2421"
     table.update({code: "\u241b" + chr(code - 0x40) for code in range(0x80, 0xA0)})
     table.update({ord(char): None for char in BIDI_CONTROLS})
-    # A lone surrogate (a file name that is not UTF-8, read by Python) can be written to no
-    # terminal or file: shown as the replacement character.
-    table.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
     return table
+
+
+# A lone surrogate (a file name that is not UTF-8, read by Python) can be written to no terminal
+# or file: shown as the replacement character. A pattern, not 2,048 more entries in each table.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _TABLE = _base_table()
@@ -67,7 +70,8 @@ def visible(text: str, keep: str = "") -> str:
     `keep`: control characters to leave as they are, e.g. "\\n" for a message of several lines
     that this program wrote itself (each user value in it was already made visible or repr'd).
     """
-    return text.translate(_table(keep) if keep else _TABLE)
+    shown = text.translate(_table(keep) if keep else _TABLE)
+    return _SURROGATE.sub("\ufffd", shown) if _SURROGATE.search(shown) else shown
 
 
 def text_problem(text: str, limit: int) -> str | None:

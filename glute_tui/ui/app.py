@@ -134,6 +134,9 @@ class GluteApp(App[None]):
     def _after_first_frame(self) -> None:
         """The launcher keeps the garbage collector off during start-up (see cli/launch.py)."""
         if not gc.isenabled():
+            # Start-up's garbage first (the argument parser, the stylesheets' parse): frozen,
+            # a cycle would never be collected, and stay resident (about 3,000 objects, 0.5 MB).
+            gc.collect()
             gc.freeze()  # what start-up made lives as long as the app: later collections skip it
             gc.enable()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 
 from glute_tui.cli.main import main
 from glute_tui.store.routine_files import builtin_routines
@@ -19,6 +20,28 @@ async def test_the_collector_is_back_on_after_the_first_frame(paths, clock):
             await pilot.pause()
             assert gc.isenabled()
             assert gc.get_freeze_count() > 0  # start-up's objects are skipped from then on
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+class Node:
+    pass
+
+
+async def test_the_garbage_of_start_up_is_collected_not_frozen(paths, clock):
+    gc.disable()
+    try:
+        cycle = Node()
+        cycle.itself = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        assert gone() is not None  # a cycle: only the collector frees it
+        app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.get_freeze_count() > 0
+            assert gone() is None  # a frozen cycle would stay resident for as long as the app runs
     finally:
         gc.unfreeze()
         gc.enable()
