@@ -155,6 +155,22 @@ async def test_home_shows_this_week_and_the_weekly_streak(paths, clock):
         assert text.startswith("This week: ") and "weekly streak" in text
 
 
+async def test_the_history_read_answering_after_home_is_gone_changes_nothing(paths, clock):
+    """Home reads the history in a thread; `q` at once can take Home's lines away first (a
+    flaky test once failed on it: the answer raised NoMatches, and the worker took the app down)."""
+    from glute_tui.core.pain import Referral
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        await home.query("#home-streak, #home-referral").remove()
+        home.streak = "This week: 1 of 2"
+        home.referrals = (Referral("knee", "left", "pain above 5"),)
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
 async def test_an_empty_history_invites_a_first_workout(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -39,6 +39,7 @@ class HomeScreen(Screen[None]):
     broken = False  # a routine file that could not be loaded is highlighted
     counting: var[str] = var("paced")
     referrals: var[tuple[Referral, ...]] = var(tuple)  # what to see a professional about
+    streak: var[str] = var("")  # this week's count and the weekly streak, once read
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -115,9 +116,15 @@ class HomeScreen(Screen[None]):
             text.append(": see a physiotherapist or doctor before loading it again.\n", style="bold")
         if referrals:
             text.append("General guidance, not a diagnosis (w: plan).")
-        widget = self.query_one("#home-referral", Static)
-        widget.display = bool(referrals)
-        widget.update(text)
+        # queried, not query_one: the history is read in a thread, and the screen may be
+        # gone by the time it answers (q pressed at once)
+        for widget in self.query("#home-referral").results(Static):
+            widget.display = bool(referrals)
+            widget.update(text)
+
+    def watch_streak(self, text: str) -> None:
+        for widget in self.query("#home-streak").results(Static):
+            widget.update(text)
 
     def run_day_line(self) -> Text:
         """Which routine suits a run day: the short activation before the run, not the whole
@@ -151,7 +158,7 @@ class HomeScreen(Screen[None]):
                     f"{plural(stats.current_weekly_streak, 'week')} · [b]h[/b] history · [b]w[/b] plan")
         else:
             text = "Your first workout starts your streak. Train at least once a week."
-        self.app.call_from_thread(self.query_one("#home-streak", Static).update, text)
+        self.app.call_from_thread(setattr, self, "streak", text)
         referrals = self.ctx.history.referrals(now=self.ctx.history.now())
         self.app.call_from_thread(setattr, self, "referrals", tuple(referrals))
 
