@@ -10,6 +10,8 @@ font height, another number of glyphs, a glyph of another width) is laid out aga
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
@@ -35,22 +37,24 @@ class Glyph(CellLines):
     """
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
         line = self.lines[y] if 0 <= y < len(self.lines) else ""
         if INK not in line or not self._colour_shows():
-            return strip
-        style = self.rich_style
-        # A run of ink or of blanks needs only its background; a half block its two colours.
-        plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
-        segments: list[Segment] = []
-        for run in _runs(line + " " * (self.content_region.width - len(line))):
-            kind = run[0]
-            segments.append(Segment(" " * len(run), plain[kind]) if kind in plain else Segment(run, style))
-        return Strip(segments, strip.cell_length)
+            return super().render_line(y)
+        return _ink_strip(line, self.content_region.width, self.rich_style)
 
     def _colour_shows(self) -> bool:
         app = self.app
         return app.console.color_system is not None and not (app.no_color and app.native_ansi_color)
+
+
+@lru_cache(maxsize=128)
+def _ink_strip(line: str, width: int, style: Style) -> Strip:
+    """`line` padded to `width`: a run of ink or of blanks as spaces on its colour (only a
+    background to set), anything else (a half block) in the glyph's two colours. Made once."""
+    plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
+    segments = [Segment(" " * len(run), plain[run[0]]) if run[0] in plain else Segment(run, style)
+                for run in _runs(line[:width].ljust(width))]
+    return Strip(segments, width)
 
 
 def _runs(line: str) -> list[str]:

@@ -11,6 +11,8 @@ change is not written at all); the clock line and the move's figure are one each
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -91,10 +93,15 @@ class CellLines(Widget):
                     style="bold" if self.bold else "")
 
     def render_line(self, y: int) -> Strip:
-        width = self.content_region.width
         line = self._lines[y] if 0 <= y < len(self._lines) else ""
         style = self.rich_style
         if self.bold:
             style += Style(bold=True)
-        strip = Strip([Segment(line, style)]).crop_extend(0, width, style)
-        return strip
+        return line_strip(line, self.content_region.width, style)
+
+
+@lru_cache(maxsize=128)
+def line_strip(line: str, width: int, style: Style) -> Strip:
+    """`line` in `style`, padded or cut to `width`. Made once: the rows of a big glyph repeat
+    (a stroke is many identical rows), and a digit comes back every ten seconds."""
+    return Strip([Segment(line, style)]).crop_extend(0, width, style)
