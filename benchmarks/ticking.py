@@ -179,12 +179,13 @@ def main() -> int:
 
     from rich.console import Console
 
-    from .__main__ import Row, print_table
+    from .__main__ import Row, compiled, print_table
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ticking", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one round of 3 s at each size")
     args = parser.parse_args()
+    compiled()
     with tempfile.TemporaryDirectory(prefix="glute-tick-") as tmp:
         results = run(3 if args.quick else 10, 1 if args.quick else 3, Path(tmp) / "home", Path(tmp))
     print_table(Console(width=140), rows(results, Row), "glute-tui ticking against the bare app")
