@@ -1,6 +1,6 @@
 """Values from files on the screens: plain text, with control characters made visible.
 
-Textual reads a `str` given to Static, Option, a Rich Table or Markdown as markup: a routine
+Textual reads a `str` given to Static, Option or a Rich Table as markup: a routine
 named `Hips [/]` stopped the app from starting, `[@click=app.quit]` became a live action and
 an imported `exercise` of `[/]x` crashed the History screen. And markup or not, an ESC in a
 value reached the terminal. Every value that came from a file (names, descriptions,
@@ -8,8 +8,6 @@ exercises, loads, paths in messages) goes through one of these before it is show
 """
 
 from __future__ import annotations
-
-import re
 
 from rich.text import Text
 from textual.content import Content
@@ -20,8 +18,6 @@ from glute_tui.core.text import visible
 # refused (the bell rings), so the field never shows one; validation refuses it again.
 NO_CONTROLS = r"[^\x00-\x1f\x7f-\x9f]*"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:])")
-
 
 def plain(value: object) -> Content:
     """A value for a Textual widget (Static, Option, Label): never markup, controls visible."""
@@ -31,9 +27,3 @@ def plain(value: object) -> Content:
 def plain_text(value: object, style: str = "") -> Text:
     """A value for a Rich renderable (a Table cell, a DataTable cell)."""
     return Text(visible(str(value)), style=style)
-
-
-def markdown_text(value: object) -> str:
-    """A value to put inside Markdown source: every character Markdown could read as syntax
-    (links, emphasis, headings, tables, HTML) is escaped, so it shows as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", visible(str(value)))

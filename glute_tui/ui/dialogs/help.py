@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import re
+import io
 from typing import Callable
 
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from glute_tui.core.figures import Figure
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
@@ -18,20 +22,24 @@ from glute_tui.ui import keys
 from glute_tui.ui.ascii_output import unicode_terminal
 from glute_tui.ui.widgets.key_footer import KeyFooter
 
-WORKOUT_KEYS = """\
-| Key | During a workout |
-|---|---|
-| Space | pause / resume (Help, Ctrl+P and questions pause it too) |
-| Enter | finish the set now (or end a rest or the get-ready early) |
-| ↑ / ↓ | correct the rep count (during a rest or a switch: of the set just done) |
-| n | skip this step (a skipped set is followed by a short rest) |
-| b | back one step |
-| + | 15 more seconds of rest |
-| m | sound on / off |
-| q | stop the workout (asks first; what you did is saved) |
-| ? | this help |
-| Ctrl+P | every action: start a routine by name, history, sound, voice, theme |
-"""
+WORKOUT_ROWS = [
+    ("Space", "pause / resume (Help, Ctrl+P and questions pause it too)"),
+    ("Enter", "finish the set now (or end a rest or the get-ready early)"),
+    ("↑ / ↓", "correct the rep count (during a rest or a switch: of the set just done)"),
+    ("n", "skip this step (a skipped set is followed by a short rest)"),
+    ("b", "back one step"),
+    ("+", "15 more seconds of rest"),
+    ("m", "sound on / off"),
+    ("q", "stop the workout (asks first; what you did is saved)"),
+    ("?", "this help"),
+    ("Ctrl+P", "every action: start a routine by name, history, sound, voice, theme"),
+]
+DIALOG_ROWS = [
+    ("y / n", "answer a question (Enter presses the button in focus)"),
+    ("Esc", "close, or No"),
+    ("Ctrl+P", "every action of the screen"),
+    ("Ctrl+Q", "quit at once (a running workout is saved)"),
+]
 
 # Every screen's keys, in the order a person meets them; read from the screens' own BINDINGS,
 # so this help never lists a key a screen does not have.
@@ -66,9 +74,9 @@ def readable(binding: Binding) -> str:
     return KEY_NAMES.get(key, binding.key_display or key)
 
 
-def key_table(bindings: list[BindingType], display: Callable[[Binding], str],
-              extra: list[tuple[str, str]] = ()) -> str:
-    """A screen's keys as a Markdown table: one row per action, its keys joined."""
+def key_rows(bindings: list[BindingType], display: Callable[[Binding], str],
+             extra: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """A screen's keys, one row per action, its keys joined: (keys, what it does)."""
     rows: dict[tuple[str, str], list[str]] = {}
     for binding in Binding.make_bindings(bindings):
         if not binding.description:
@@ -77,56 +85,60 @@ def key_table(bindings: list[BindingType], display: Callable[[Binding], str],
         shown = display(binding)
         if shown not in rows.setdefault(key, []):
             rows[key].append(shown)
-    lines = ["| Key | What it does |", "|---|---|"]
-    lines += [f"| {' / '.join(keys)} | {description} |" for (_, description), keys in rows.items()]
-    lines += [f"| {keys} | {description} |" for keys, description in extra]
-    return "\n".join(lines)
+    return [(" / ".join(shown), description) for (_, description), shown in rows.items()] + list(extra)
 
 
-def keys_markdown(display: Callable[[Binding], str], first: str = "") -> str:
-    """Every screen's keys; `first` (the screen Help was opened from) comes first."""
+def keys_by_screen(display: Callable[[Binding], str], first: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every screen's keys, `first` (the screen Help was opened from) first, then the dialogs'."""
     order = sorted(SCREENS, key=lambda name: name != first)
-    parts = []
-    for name in order:
-        table = WORKOUT_KEYS if name == "Workout" else key_table(SCREEN_KEYS[name], display,
-                                                                 EXTRA_ROWS.get(name, []))
-        parts += [f"### {name}", table]
-    parts += ["### Questions and dialogs", "| Key | What it does |\n|---|---|\n"
-              "| y / n | answer a question (Enter presses the button in focus) |\n"
-              "| Esc | close, or No |\n| Ctrl+P | every action of the screen |\n| Ctrl+Q | quit at once "
-              "(a running workout is saved) |"]
-    return "\n\n".join(parts)
+    found = [(name, WORKOUT_ROWS if name == "Workout" else
+              key_rows(SCREEN_KEYS[name], display, EXTRA_ROWS.get(name, []))) for name in order]
+    return found + [("Questions and dialogs", DIALOG_ROWS)]
 
 
-def figure_block(figure: Figure, unicode: bool = True) -> list[str]:
-    """The figure's frames side by side, start first, as a fenced block: shown as drawn."""
+def key_table(name: str, rows: list[tuple[str, str]]) -> Table:
+    table = Table(title=name, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  show_edge=False, pad_edge=False, expand=True, header_style="bold")
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("What it does", ratio=1)
+    for shown, description in rows:
+        table.add_row(Text(shown), Text(description))
+    return table
+
+
+def figure_lines(figure: Figure, unicode: bool = True) -> list[str]:
+    """The figure's frames side by side, start first."""
     frames = figure.frames(unicode)
-    rows = ["   ".join(frame[row] for frame in frames).rstrip() for row in range(len(frames[0]))]
-    ticks = max((len(run) for run in re.findall("`+", "\n".join(rows))), default=0)
-    fence = "`" * max(3, ticks + 1)
-    return [fence + "text", *rows, fence]
+    return ["   ".join(frame[row] for frame in frames).rstrip() for row in range(len(frames[0]))]
 
 
-def md(text: str) -> str:
-    """A text from a file as Markdown that shows it as written (its punctuation escaped)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~&])", r"\\\1", visible(text))
-
-
-def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool = True) -> str:
+def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool = True) -> list[RenderableType]:
+    """How to do one exercise: its name and target, its figure, its steps, then what to feel
+    and avoid. Every value from a file is plain text here (Rich's Text reads no markup), made
+    visible."""
     ex = item.exercise
-    parts = [f"### {md(ex.name)}", f"*{item.target_label} · {md(item.load.label)}*", ""]
+    title = Text.assemble((visible(ex.name), "bold"), "\n",
+                          (f"{item.target_label} · {visible(item.load.label)}", "italic"))
+    parts: list[RenderableType] = [title]
     if ex.figure is not None:
-        parts += figure_block(ex.figure, unicode) + [""]
-    parts += [f"{n}. {md(step)}" for n, step in enumerate(ex.steps, start=1)]
+        parts.append(Text("\n".join(figure_lines(ex.figure, unicode)), no_wrap=True, overflow="crop"))
+    parts.append(Text("\n".join(f"{n}. {visible(step)}" for n, step in enumerate(ex.steps, start=1))))
+    notes: list[tuple[str, str]] = []
     if ex.feel:
-        parts += ["", f"**Feel it:** {md(ex.feel)}"]
+        notes.append(("Feel it: ", visible(ex.feel)))
     if ex.mistakes:
-        parts += ["", "**Avoid:** " + "; ".join(md(m.lower()) for m in ex.mistakes) + "."]
+        notes.append(("Avoid: ", "; ".join(visible(m.lower()) for m in ex.mistakes) + "."))
     if ex.muscles:
-        parts += ["", "**Works:** " + ", ".join(md(m) for m in ex.muscles) + "."]
+        notes.append(("Works: ", ", ".join(visible(m) for m in ex.muscles) + "."))
     if ex.alternative and catalogue and ex.alternative in catalogue:
-        parts += ["", f"**If your knees complain:** {md(catalogue[ex.alternative].name)} instead."]
-    return "\n".join(parts)
+        notes.append(("If your knees complain: ", f"{visible(catalogue[ex.alternative].name)} instead."))
+    if notes:
+        parts.append(Text("\n").join(Text.assemble((label, "bold"), text) for label, text in notes))
+    return parts
+
+
+def heading(text: str) -> Text:
+    return Text(text, style="bold underline")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -142,16 +154,38 @@ class HelpScreen(ModalScreen[None]):
         self.screen_name = screen
 
     def compose(self) -> ComposeResult:
-        sections = ["## Keys", keys_markdown(readable, self.screen_name)]
+        """One Static of Rich renderables: the keys' tables and the moves are about 1,500
+        widgets as Markdown (a second to open on a 2-core machine), a few here."""
+        blocks: list[RenderableType] = [heading("Keys")]
+        for name, rows in keys_by_screen(readable, self.screen_name):
+            blocks.append(key_table(name, rows))
         if self.routine is not None:
             unicode = unicode_terminal()
             items = list(self.routine.exercises)
             if self.current in items:  # during a workout: the move under way, then the keys
                 items.remove(self.current)
-                sections[:0] = ["## Now", how_to(self.current, self.catalogue, unicode)]
+                blocks[:0] = [heading("Now"), *how_to(self.current, self.catalogue, unicode)]
             if items:
-                sections.append(f"## How to do it: {md(self.routine.name)}")
-            sections += [how_to(item, self.catalogue, unicode) for item in items]
+                blocks.append(heading(f"How to do it: {visible(self.routine.name)}"))
+            for item in items:
+                blocks += how_to(item, self.catalogue, unicode)
         with VerticalScroll(id="help"):
-            yield Markdown("\n\n".join(sections))
+            yield Static(Group(*spaced(blocks)), id="help-text")
         yield KeyFooter()
+
+    @property
+    def text(self) -> str:
+        """The help as plain text, 120 columns wide (each table row on a line of its own)."""
+        console = Console(width=120, record=True, file=io.StringIO(), color_system=None)
+        console.print(self.query_one("#help-text", Static).content)
+        return console.export_text()
+
+
+def spaced(blocks: list[RenderableType]) -> list[RenderableType]:
+    """A blank line between blocks."""
+    out: list[RenderableType] = []
+    for block in blocks:
+        if out:
+            out.append(Text(""))
+        out.append(block)
+    return out
