@@ -127,7 +127,6 @@ def show_exercise(console: Console, exercise: Exercise) -> None:
     if exercise.feel:
         console.print(Text.assemble(("Feel it: ", "bold"), plain(exercise.feel)))
     if exercise.figure is not None:
-        frames = exercise.figure.frames(unicode_output())
         console.print(Text("Figure (start, then where the move goes):", style="bold"))
-        for row in range(len(frames[0])):
-            console.print(plain("   ".join(frame[row] for frame in frames).rstrip()), no_wrap=True, crop=False)
+        for line in exercise.figure.side_by_side(unicode_output()):
+            console.print(plain(line), no_wrap=True, crop=False)

@@ -40,6 +40,12 @@ class Figure:
     def frames(self, unicode: bool = True) -> tuple[Frame, ...]:
         return self.unicode if unicode else self.ascii
 
+    def side_by_side(self, unicode: bool = True) -> list[str]:
+        """Its frames in a row, the start first, three spaces apart: how Help and
+        `glute-tui exercises show` print the whole move at once."""
+        frames = self.frames(unicode)
+        return ["   ".join(frame[row] for frame in frames).rstrip() for row in range(len(frames[0]))]
+
     @property
     def size(self) -> tuple[int, int]:
         """(columns, rows) of its Unicode frames."""

@@ -15,7 +15,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from glute_tui.core.figures import Figure
 from glute_tui.core.routines import Exercise, Routine, RoutineExercise
 from glute_tui.core.text import visible
 from glute_tui.ui import keys
@@ -106,12 +105,6 @@ def key_table(name: str, rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-def figure_lines(figure: Figure, unicode: bool = True) -> list[str]:
-    """The figure's frames side by side, start first."""
-    frames = figure.frames(unicode)
-    return ["   ".join(frame[row] for frame in frames).rstrip() for row in range(len(frames[0]))]
-
-
 def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool = True) -> list[RenderableType]:
     """How to do one exercise: its name and target, its figure, its steps, then what to feel
     and avoid. Every value from a file is plain text here (Rich's Text reads no markup), made
@@ -121,7 +114,7 @@ def how_to(item: RoutineExercise, catalogue: dict | None = None, unicode: bool =
                           (f"{item.target_label} · {visible(item.load.label)}", "italic"))
     parts: list[RenderableType] = [title]
     if ex.figure is not None:
-        parts.append(Text("\n".join(figure_lines(ex.figure, unicode)), no_wrap=True, overflow="crop"))
+        parts.append(Text("\n".join(ex.figure.side_by_side(unicode)), no_wrap=True, overflow="crop"))
     parts.append(Text("\n".join(f"{n}. {visible(step)}" for n, step in enumerate(ex.steps, start=1))))
     notes: list[tuple[str, str]] = []
     if ex.feel:
