@@ -110,7 +110,7 @@ async def test_big_text_draws_its_ink_as_background_colour_a_third_of_the_bytes_
 
 
 def _runs_of(line: str, glyph) -> list[str]:
-    from glute_tui.ui.widgets.big_text import _runs
+    from glute_tui.ui.widgets.cells import _runs
 
     return _runs(line.ljust(glyph.content_region.width))
 

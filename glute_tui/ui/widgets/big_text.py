@@ -10,10 +10,7 @@ font height, another number of glyphs, a glyph of another width) is laid out aga
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rich.console import RenderableType
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -23,53 +20,9 @@ from textual.widget import Widget
 from glute_tui.core import bigfont
 from glute_tui.ui.widgets.cells import CellLines
 
-INK = "█"
-
 
 class Glyph(CellLines):
-    """One glyph of a BigText (or, in plain letters, the whole text).
-
-    A full block of ink is drawn as a space on the ink's colour: one byte a cell written to the
-    terminal instead of three for "█" (a changed digit of a rest at 200x60 is about 30 rows of
-    them, each second), and rows of ink meet without the hairline some fonts leave under "█".
-    Where no colour is shown (NO_COLOR read natively, or a terminal without colours) the block
-    stays, as it is the only way the ink shows there.
-    """
-
-    def render_line(self, y: int) -> Strip:
-        line = self.lines[y] if 0 <= y < len(self.lines) else ""
-        if INK not in line or not self._colour_shows():
-            return super().render_line(y)
-        return _ink_strip(line, self.content_region.width, self.rich_style)
-
-    def _colour_shows(self) -> bool:
-        app = self.app
-        return app.console.color_system is not None and not (app.no_color and app.native_ansi_color)
-
-
-@lru_cache(maxsize=128)
-def _ink_strip(line: str, width: int, style: Style) -> Strip:
-    """`line` padded to `width`: a run of ink or of blanks as spaces on its colour (only a
-    background to set), anything else (a half block) in the glyph's two colours. Made once."""
-    plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
-    segments = [Segment(" " * len(run), plain[run[0]]) if run[0] in plain else Segment(run, style)
-                for run in _runs(line[:width].ljust(width))]
-    return Strip(segments, width)
-
-
-def _runs(line: str) -> list[str]:
-    """`line` cut into runs of ink, of blanks, and of anything else: "██  ▀▄█" ->
-    ["██", "  ", "▀▄", "█"]."""
-    def kind(char: str) -> str:
-        return char if char in (INK, " ") else ""
-
-    runs: list[str] = []
-    for char in line:
-        if runs and kind(char) == kind(runs[-1][0]):
-            runs[-1] += char
-        else:
-            runs.append(char)
-    return runs
+    """One glyph of a BigText (or, in plain letters, the whole text)."""
 
 
 class BigText(Widget):

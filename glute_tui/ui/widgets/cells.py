@@ -6,7 +6,8 @@ the changed region, line by line (its compositor crops a widget's line at the ri
 changed, never at the left). A widget that refreshes itself whole each second writes every row
 it covers; one that marks only its changed cells writes those rows, and only as far as the last
 cell that differs. The big number is made of one of these per glyph (a digit that did not
-change is not written at all); the clock line and the move's figure are one each.
+change is not written at all); the clock line and the move's figure are one each. Ink ("█")
+is drawn as a space on its colour where colour shows (`line_strip`).
 """
 
 from __future__ import annotations
@@ -97,11 +98,47 @@ class CellLines(Widget):
         style = self.rich_style
         if self.bold:
             style += Style(bold=True)
-        return line_strip(line, self.content_region.width, style)
+        solid_ink = INK in line and self._colour_shows()
+        return line_strip(line, self.content_region.width, style, solid_ink)
+
+    def _colour_shows(self) -> bool:
+        app = self.app
+        return app.console.color_system is not None and not (app.no_color and app.native_ansi_color)
+
+
+INK = "█"
 
 
 @lru_cache(maxsize=128)
-def line_strip(line: str, width: int, style: Style) -> Strip:
+def line_strip(line: str, width: int, style: Style, solid_ink: bool = False) -> Strip:
     """`line` in `style`, padded or cut to `width`. Made once: the rows of a big glyph repeat
-    (a stroke is many identical rows), and a digit comes back every ten seconds."""
-    return Strip([Segment(line, style)]).crop_extend(0, width, style)
+    (a stroke is many identical rows), and a digit comes back every ten seconds.
+
+    `solid_ink`: a full block is drawn as a space on the ink's colour, one byte a cell written
+    to the terminal instead of the three of "█" (a changed digit of a rest at 200x60 is about 30
+    rows of them each second), and rows of ink meet without the hairline some fonts leave under
+    "█". A run of ink or of blanks then sets only its background; anything else (a half block)
+    keeps both colours. Where no colour shows (NO_COLOR read with the terminal's own colours, a
+    terminal without colours) the caller leaves it off: the block is the only way ink shows.
+    """
+    if not solid_ink:
+        return Strip([Segment(line, style)]).crop_extend(0, width, style)
+    plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
+    segments = [Segment(" " * len(run), plain[run[0]]) if run[0] in plain else Segment(run, style)
+                for run in _runs(line[:width].ljust(width))]
+    return Strip(segments, width)
+
+
+def _runs(line: str) -> list[str]:
+    """`line` cut into runs of ink, of blanks, and of anything else: "██  ▀▄█" ->
+    ["██", "  ", "▀▄", "█"]."""
+    def kind(char: str) -> str:
+        return char if char in (INK, " ") else ""
+
+    runs: list[str] = []
+    for char in line:
+        if runs and kind(char) == kind(runs[-1][0]):
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
