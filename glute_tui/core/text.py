@@ -70,8 +70,7 @@ def visible(text: str, keep: str = "") -> str:
     `keep`: control characters to leave as they are, e.g. "\\n" for a message of several lines
     that this program wrote itself (each user value in it was already made visible or repr'd).
     """
-    shown = text.translate(_table(keep) if keep else _TABLE)
-    return _SURROGATE.sub("\ufffd", shown) if _SURROGATE.search(shown) else shown
+    return _SURROGATE.sub("\ufffd", text.translate(_table(keep) if keep else _TABLE))
 
 
 def text_problem(text: str, limit: int) -> str | None:
