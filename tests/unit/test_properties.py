@@ -200,6 +200,21 @@ def test_visible_text_has_no_control_character_but_the_kept_ones(text, keep):
         assert shown == text
 
 
+@given(hostile_text | st.text(st.characters(max_codepoint=0xFF), max_size=12), st.integers(0, 30))
+def test_a_text_problem_names_the_first_control_character_by_its_place(text, limit):
+    """`first_control` and `text_problem` find controls with one pattern; `is_control`, one
+    character at a time, says which ones they must find."""
+    from glute_tui.core.text import first_control, is_control, text_problem
+
+    places = [i for i, c in enumerate(text) if is_control(c)]
+    assert first_control(text) == (text[places[0]] if places else None)
+    problem = text_problem(text, limit)
+    if places:
+        assert problem is not None and f"U+{ord(text[places[0]]):04X} at character {places[0] + 1})" in problem
+    else:
+        assert (problem is None) == (len(text) <= limit)
+
+
 # --- damaged files through every reader (issue 12): controls, lone surrogates, huge numbers,
 # deep nesting, a BOM, bytes that are not UTF-8 --------------------------------------------------
 
