@@ -86,6 +86,10 @@ class FittingTable(PlainTable):
     def on_resize(self, event: events.Resize) -> None:
         if self._fit() != self._widths:
             self._show_all()
+        else:
+            # DataTable drops its rows' cached look on a resize (their stripes run to the edge)
+            # but may have painted the new size from that cache already: paint it again.
+            self.refresh()
 
     def _take(self, rows: list[tuple[Text, ...]]) -> None:
         for cells in rows:
