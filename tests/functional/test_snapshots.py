@@ -39,7 +39,10 @@ def sizes_of(scene_name: str) -> list[str]:
 
 async def picture(pilot) -> str:
     """The screen once settled, as pytest-textual-snapshot takes it (its pauses and its wait for
-    animations)."""
+    animations), with each text cursor held steady: a field's cursor blinks every half second,
+    and on a busy machine a resize can take longer than that, and be drawn with it hidden."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
