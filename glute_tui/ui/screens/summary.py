@@ -70,10 +70,11 @@ class SummaryScreen(Screen[None]):
             yield FittingTable(SUMMARY_COLUMNS, id="summary-table", cursor_type="none", zebra_stripes=True)
             yield Static("", id="save-status")
             yield Static("", id="progression")
-        with Horizontal(id="summary-touch"):  # by touch (in a browser): the Footer's keys as buttons
-            yield touch_button("Any pain?", "screen.pain_check", id="touch-pain")
-            yield touch_button("Next step", "screen.progress", id="touch-progress")
-            yield touch_button("Home", "screen.home", id="touch-home")
+        if self.ctx.touch:
+            with Horizontal(id="summary-touch"):  # by touch (in a browser): the Footer's keys as buttons
+                yield touch_button("Any pain?", "screen.pain_check", id="touch-pain")
+                yield touch_button("Next step", "screen.progress", id="touch-progress")
+                yield touch_button("Home", "screen.home", id="touch-home")
         yield KeyFooter()
         yield TooSmall()
 
@@ -199,8 +200,9 @@ class SummaryScreen(Screen[None]):
                 lines.append("Any pain?" if touch else "a", style="bold")
                 lines.append(" to say where it hurt, if it did" if touch else " answers \"Any pain?\"")
             widget.update(lines)
-        self.query_one("#touch-progress", Button).display = bool(self.steps)
-        self.query_one("#touch-pain", Button).display = any(r.done for r in self.records)
+        if self.ctx.touch:
+            self.query_one("#touch-progress", Button).display = bool(self.steps)
+            self.query_one("#touch-pain", Button).display = any(r.done for r in self.records)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -90,13 +90,15 @@ class WorkoutScreen(Screen[None]):
                 yield MoveFigure(id="figure")
             yield Static("", id="caption", markup=False)
             yield EffortPrompt(id="effort")
-            yield EffortChoices(id="effort-choices")
+            if self.ctx.touch:  # by touch only: in a terminal the keys answer, and these never show
+                yield EffortChoices(id="effort-choices")
             yield Static("", id="form-cues", markup=False)
             yield Static("", id="next", markup=False)
             with Vertical(id="progress-row"):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield CellLines(id="clock")  # each second, only the changed digits are repainted
-        yield TouchBar(id="touch-bar")
+        if self.ctx.touch:
+            yield TouchBar(id="touch-bar")
         yield KeyFooter(compact=True, show_command_palette=False)
         yield TooSmall("Make the window larger; the workout keeps running.")
 
@@ -201,14 +203,15 @@ class WorkoutScreen(Screen[None]):
         """Asked during the rest (or switch) after an exercise's last set; never in the way of
         the timer: a line on the screen, answered or not."""
         prompt = self.query_one("#effort", EffortPrompt)
-        choices = self.query_one("#effort-choices", EffortChoices)
+        choices = self.query(EffortChoices)  # by touch only
         if update.effort_for:
             prompt.ask(update.effort_for, update.effort, touch=self.ctx.touch)
-            if self.ctx.touch:
-                choices.ask(update.effort)
+            for choice in choices:
+                choice.ask(update.effort)
         else:
             prompt.hide()
-            choices.hide()
+            for choice in choices:
+                choice.hide()
 
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
@@ -259,7 +262,8 @@ class WorkoutScreen(Screen[None]):
             return
         muted = " · SOUND OFF (m)" if self.ctx.cues.muted else ""
         self.query_one("#clock", CellLines).set_lines((shown.clock + muted,))
-        self.query_one(TouchBar).show(paused=shown.paused, muted=self.ctx.cues.muted)
+        for bar in self.query(TouchBar):  # by touch only
+            bar.show(paused=shown.paused, muted=self.ctx.cues.muted)
 
     # --- actions -------------------------------------------------------------------------------
 
