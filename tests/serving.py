@@ -43,6 +43,26 @@ sets = 1
 reps = 2
 tempo_s = 1
 """
+# Every kind of cue but the halfway of a long hold (20 s and over), in 12 s: the get-ready's
+# countdown, a paced set of two ("of 2 reps · … to finish early"), a rest and its countdown, a
+# one-sided set, its switch of sides, the end. The browser's cue test plays it whole.
+CUES = """name = "Browser cues"
+get_ready_s = 3
+switch_sides_s = 2
+rest_between_exercises_s = 3
+
+[[exercise]]
+id = "squat"
+sets = 1
+reps = 2
+tempo_s = 1
+
+[[exercise]]
+id = "clamshell"
+sets = 1
+reps = 1
+tempo_s = 1
+"""
 SLOW = """name = "A set done, then a long one"
 get_ready_s = 1
 rest_between_exercises_s = 1
@@ -109,11 +129,12 @@ class _gone:
 def start_server(home: Path, *options: str, routine: str = "quick", token: str = TOKEN,
                  timeout_s: float = 60.0) -> Served:
     """Starts `glute-tui --routine ROUTINE serve --port 0 --token TOKEN OPTIONS` on the data
-    folder `home` (the routines QUICK and SLOW in it) and waits for its address."""
+    folder `home` (the routines QUICK, CUES and SLOW in it) and waits for its address."""
     paths = AppPaths.resolve(home)
     paths.routines_dir.mkdir(parents=True, exist_ok=True)
     (paths.routines_dir / "quick.toml").write_text(QUICK)
     (paths.routines_dir / "slow.toml").write_text(SLOW)
+    (paths.routines_dir / "cues.toml").write_text(CUES)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "GLUTE_TUI_HOME": str(home)}
     env.pop("GLUTE_TUI_TRACE", None)
     command = [sys.executable, "-m", "glute_tui", "--routine", routine, "serve", "--port", "0"]

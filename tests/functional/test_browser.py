@@ -2,7 +2,7 @@
 browser download. At a desktop size and at a phone's, with the phone's device emulation: Home
 shows, Enter starts the workout, the block number reaches the page, and the page's hook counts
 the tones and spoken cues: the engine's cue sequence, in order. A closed tab saves the workout
-as stopped. Slow (about a minute): left out of `make test-fast`; `.ci/run` installs chromium.
+as stopped. Slow (about 30 s): left out of `make test-fast`; `.ci/run` installs chromium.
 """
 
 from __future__ import annotations
@@ -44,13 +44,14 @@ def _needs() -> str:
 
 
 @pytest.fixture
-def served(tmp_path: Path):
+def served(tmp_path: Path, request: pytest.FixtureRequest):
     """A server of each test's own: its own port and data folder. (One for the module let the
-    closed-tab test take the tabs the test before it had closed, still saving, for its own.)"""
+    closed-tab test take the tabs the test before it had closed, still saving, for its own.)
+    It starts the routine the test names (`indirect` parametrization), else tests/serving's QUICK."""
     missing = _needs()
     if missing:
         pytest.skip(f"browser test SKIPPED: {missing}")
-    server = start_server(tmp_path / "home")
+    server = start_server(tmp_path / "home", routine=getattr(request, "param", "quick"))
     try:
         yield server.url, server.paths
     finally:
@@ -58,8 +59,9 @@ def served(tmp_path: Path):
 
 
 def engine_cues(paths: AppPaths) -> list[Cue]:
-    """What the engine cues over the whole routine (about 31 s), on a clock moved by hand."""
-    plan = build_plan(load_routine(paths.routines_dir / "quick.toml"))
+    """What the engine cues over the whole of tests/serving's CUES (12 s), on a clock moved by
+    hand."""
+    plan = build_plan(load_routine(paths.routines_dir / "cues.toml"))
     clock = ManualClock()
     run = Engine(plan, clock, counting="paced")
     played: list[Cue] = []
@@ -107,6 +109,7 @@ def columns(page) -> int:
     }""")
 
 
+@pytest.mark.parametrize("served", ["cues"], indirect=True)
 def test_the_page_shows_the_workout_and_plays_every_cue_at_desk_and_phone_size(served):
     from playwright.sync_api import sync_playwright
 
