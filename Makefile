@@ -40,8 +40,14 @@ run: $(APP_STAMP)
 # own data folder, ports and processes.
 WORKERS ?= $(shell $(PYTHON) -c "import os; n = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1; print(min(2 * n, n + 4))")
 
+# The tests start the app in a few hundred processes of their own: each reads the package
+# compiled (as pip installs it), not compiled again from source each time, even where
+# PYTHONDONTWRITEBYTECODE is set; pytest keeps its rewritten test modules the same way.
+TEST_ENV := PYTHONDONTWRITEBYTECODE=
+
 test: lint
-	$(BIN)/python -m pytest -q -n $(WORKERS) --maxschedchunk 1
+	$(BIN)/python -m compileall -q glute_tui tests benchmarks
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(WORKERS) --maxschedchunk 1
 
 # The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
 lint: $(TEST_STAMP)
@@ -51,7 +57,7 @@ lint: $(TEST_STAMP)
 
 # Unit tests only: no processes, no real time, no terminal.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -n $(WORKERS) --maxschedchunk 1 tests/unit
+	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(WORKERS) --maxschedchunk 1 tests/unit
 
 # Every README picture: the SVGs from the scenes, the PNGs from the browser tests (chromium);
 # tests/functional/test_screenshots.py fails when a committed SVG is stale.
