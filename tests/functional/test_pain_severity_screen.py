@@ -136,3 +136,18 @@ async def test_every_control_is_on_the_screen_with_its_label(size):
         for selector in CONTROLS:
             button = host.screen.query_one(selector, Button)
             assert str(button.label).strip() and button.content_region.width >= len(str(button.label))
+
+
+async def test_the_question_put_up_as_the_app_ends_ends_quietly():
+    """A workout's last set and a quit at once: the question is put up into an app already
+    ending, where Textual mounts none of its children but still sends it Mount."""
+
+    class Ending(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(PainCheck())
+            self.exit()
+
+    app = Ending()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0  # no error raised out of the question's Mount

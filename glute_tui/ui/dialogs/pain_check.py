@@ -122,7 +122,10 @@ class PainCheck(ModalScreen[PainAnswer | None]):
             yield Static("Enter save · n no pain · Tab note · Esc skip", id="pain-keys")
 
     def on_mount(self) -> None:
-        areas = self.query_one("#pain-areas", OptionList)
+        found = self.query("#pain-areas")
+        if not found:  # put up as the app ends (a workout's last set and a quit at once): Textual
+            return  # mounts no children into a closing screen, yet still sends it Mount
+        areas = found.only_one(OptionList)
         areas.highlighted = 0
         areas.focus()
         self._show_controls()
