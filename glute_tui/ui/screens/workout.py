@@ -203,15 +203,14 @@ class WorkoutScreen(Screen[None]):
         """Asked during the rest (or switch) after an exercise's last set; never in the way of
         the timer: a line on the screen, answered or not."""
         prompt = self.query_one("#effort", EffortPrompt)
-        choices = self.query(EffortChoices)  # by touch only
         if update.effort_for:
             prompt.ask(update.effort_for, update.effort, touch=self.ctx.touch)
-            for choice in choices:
-                choice.ask(update.effort)
+            if self.ctx.touch:
+                self.query_one("#effort-choices", EffortChoices).ask(update.effort)
         else:
             prompt.hide()
-            for choice in choices:
-                choice.hide()
+            if self.ctx.touch:
+                self.query_one("#effort-choices", EffortChoices).hide()
 
     def watch_shown(self, old: WorkoutDisplay | None, new: WorkoutDisplay | None) -> None:
         if new is None:
@@ -262,8 +261,8 @@ class WorkoutScreen(Screen[None]):
             return
         muted = " · SOUND OFF (m)" if self.ctx.cues.muted else ""
         self.query_one("#clock", CellLines).set_lines((shown.clock + muted,))
-        for bar in self.query(TouchBar):  # by touch only
-            bar.show(paused=shown.paused, muted=self.ctx.cues.muted)
+        if self.ctx.touch:  # each second: no search for a bar a terminal does not have
+            self.query_one(TouchBar).show(paused=shown.paused, muted=self.ctx.cues.muted)
 
     # --- actions -------------------------------------------------------------------------------
 

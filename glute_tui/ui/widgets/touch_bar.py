@@ -36,10 +36,11 @@ def touch_button(label: str, action: str, id: str, classes: str = "") -> Button:
 
 
 class TouchBar(Grid):
-    """Ten buttons in a grid: one row on a wide screen, two on a phone held upright."""
+    """Ten buttons in a grid: one row on a wide screen, two on a phone held upright. The
+    workout screen makes it by touch only, so it shows wherever it is."""
 
     DEFAULT_CSS = """
-    TouchBar { height: auto; grid-size: 10 1; grid-gutter: 0 1; display: none; }
+    TouchBar { height: auto; grid-size: 10 1; grid-gutter: 0 1; }
     TouchBar Button { width: 1fr; min-width: 0; }
     """
 
