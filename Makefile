@@ -42,11 +42,11 @@ WORKERS ?= $(shell $(PYTHON) -c "import os; n = len(os.sched_getaffinity(0)) if 
 
 # The tests start the app in a few hundred processes of their own: each reads the package
 # compiled (as pip installs it), not compiled again from source each time, even where
-# PYTHONDONTWRITEBYTECODE is set; pytest keeps its rewritten test modules the same way.
+# PYTHONDONTWRITEBYTECODE is set; pytest keeps its rewritten test modules (its own files) too.
 TEST_ENV := PYTHONDONTWRITEBYTECODE=
 
 test: lint
-	$(BIN)/python -m compileall -q glute_tui tests benchmarks
+	$(BIN)/python -m compileall -q glute_tui
 	$(TEST_ENV) $(BIN)/python -m pytest -q -n $(WORKERS) --maxschedchunk 1
 
 # The contracts of the layers (pyproject.toml [tool.importlinter]), lint, and types below the UI.
