@@ -272,6 +272,11 @@ class Workout:
             except Exception:  # the journal still holds the sets; recovery will find them
                 pass
 
+    def close(self) -> None:
+        """Release the recorder's writer thread, saving nothing more (see `Recorder.close`)."""
+        if self._recorder is not None:
+            self._recorder.close()
+
     @property
     def session(self) -> Session | None:
         """The session as saved (or being saved) once the workout is over."""
@@ -325,6 +330,11 @@ class WorkoutService:
             return self.history.first_sides(routine)
         except (OSError, ValueError):  # never keep a workout from starting: left first, as before
             return {}
+
+    def close(self) -> None:
+        """The app is gone: let the running workout's writer thread end (its journal stays)."""
+        if self.current is not None:
+            self.current.close()
 
     def stop_running(self, *, wait: bool) -> None:
         """Stop and save the running workout, if one is under way and not yet saved."""

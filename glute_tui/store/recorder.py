@@ -84,6 +84,14 @@ class Recorder:
         self._closed = True
         return future
 
+    def close(self) -> None:
+        """Let the writer thread end once what is queued is written, without saving the session:
+        the journal stays, as after a crash, for the next start to recover. For an app torn down
+        without a way out that saves (those call `finish` first); otherwise the idle thread would
+        outlive the app, and keep it, with everything it drew, in memory."""
+        self._pool.shutdown(wait=False)
+        self._closed = True
+
     def _save(self) -> SaveResult:
         if not self.session.counts:  # skipped sets alone are not a workout
             if self.journal is not None:

@@ -316,6 +316,11 @@ class GluteApp(App[None]):
         reloaded, a driver's own signal handler) saves a workout under way as stopped."""
         self.ctx.workouts.stop_running(wait=True)
 
+    def on_unmount(self) -> None:
+        """The last thing the app does (after `on_exit_app`, which has saved a workout when there
+        was a way out): no thread of the workout outlives it."""
+        self.ctx.workouts.close()
+
     async def action_quit(self) -> None:
         """Ctrl+Q: during a workout, the question `q` asks (Ctrl+Q again, on the question, leaves
         at once); the workout under way is saved as stopped either way, with the same sets."""

@@ -163,3 +163,25 @@ async def test_one_workout_s_length_reads_the_same_on_the_summary_history_and_th
         assert str(table.get_row_at(0)[labels.index("Time")]) == "03:20"
     assert main(["history"]) == 0
     assert "03:20" in capsys.readouterr().out
+
+
+async def test_no_thread_of_a_workout_outlives_its_app(paths, clock):
+    """An app torn down mid-workout without a way out that saves (as a test ends, or after a
+    crash) leaves its journal for the next start, and no writer thread behind: an idle one kept
+    the whole app, every frame it drew, in memory for the life of the process."""
+    import threading
+
+    def writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name.startswith("glute-tui-save")]
+
+    before = set(writers())
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, clock, GET_READY_S + SQUAT_SET_S + 5)  # a set done, journaled
+        assert [t for t in writers() if t not in before], "the workout has its writer"
+    for thread in writers():
+        if thread not in before:
+            thread.join(timeout=5)
+    assert [t for t in writers() if t not in before] == []
+    assert list(paths.journal_dir.iterdir()), "the journal stays, to be recovered"
