@@ -41,10 +41,10 @@ class BigText(Widget):
         self._rows = 0  # the font height in use; 1 for plain text
         self._lines: tuple[str, ...] = ()
         self._shape: tuple[int, tuple[int, ...], int] | None = None  # rows, glyph widths, gap
-        # The glyphs shown, kept here: a removed glyph stays a child until Textual prunes it, so
-        # asking the DOM would remove it again at every change until then (thousands of removals
-        # when a workout is stepped through faster than the screen settles).
+        # The glyph widgets, kept here and reused: the first `_shown` of them are shown, the
+        # others hidden (a new shape mounts more only when it needs more).
         self._glyphs: list[Glyph] = []
+        self._shown = 0
 
     @property
     def value(self) -> str:
@@ -61,7 +61,8 @@ class BigText(Widget):
 
     @property
     def glyphs(self) -> list[Glyph]:
-        return list(self._glyphs)
+        """The glyph widgets shown, in order."""
+        return self._glyphs[:self._shown]
 
     def update(self, text: str) -> None:
         """Show `text`; only the cells that differ from what is shown are repainted."""
@@ -94,20 +95,36 @@ class BigText(Widget):
 
     def _place(self, pieces: list[tuple[str, ...]], gap: int, *, bold: bool) -> None:
         """Show each piece in its glyph widget: in place when the shape is the same (only the
-        changed cells repaint), or laid out again."""
+        changed cells repaint), or laid out again.
+
+        A new shape keeps the glyph widgets (more are mounted when more are needed, those left
+        over are hidden) and is laid out in the next frame, with no frame of the old layout in
+        between; the widgets behind the text (this one up to the screen) are drawn again. Textual
+        keeps each drawn line cut at every edge of every layout it was drawn in (up to four, each
+        cut piece about 1 KB): for a number 33 rows tall behind four containers, about 2 MB a
+        layout. Drawn again, only the new layout's pieces are made, in the old ones' memory."""
         shape = (self._rows, tuple(len(piece[0]) if piece else 0 for piece in pieces), gap)
-        if shape == self._shape and len(self._glyphs) == len(pieces):
+        if shape == self._shape and self._shown == len(pieces):
             for glyph, lines in zip(self._glyphs, pieces):
                 glyph.set_lines(lines)
             return
         self._shape = shape
-        for glyph in self._glyphs:
-            glyph.remove()
-        self._glyphs = [Glyph(lines, bold=bold) for lines in pieces]
+        self._shown = len(pieces)
+        new = [Glyph((), bold=bold) for _ in range(len(pieces) - len(self._glyphs))]
+        self._glyphs += new
         for n, glyph in enumerate(self._glyphs):
-            glyph.styles.margin = (0, 0, 0, gap if n else 0)
-        if self._glyphs:
-            self.mount(*self._glyphs)
+            glyph.display = n < len(pieces)
+            if n < len(pieces):
+                if glyph.bold != bold:
+                    glyph.bold = bold
+                    glyph.refresh()
+                glyph.styles.margin = (0, 0, 0, gap if n else 0)
+                glyph.set_lines(pieces[n])
+        if new:
+            self.mount(*new)
+        for node in (self, *self.ancestors):
+            if isinstance(node, Widget):  # the screen lays out at once: no frame of the old layout
+                node.refresh(layout=node is self.screen)
 
     def _drawn(self) -> str:
         """What is drawn for the text (a subclass may shorten it)."""
