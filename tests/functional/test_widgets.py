@@ -149,3 +149,31 @@ async def test_big_text_keeps_the_block_where_no_colour_is_shown():
         await pilot.pause()
         assert all(glyph.render_line(y).text.rstrip() == line.rstrip()
                    for y, line in enumerate(glyph.lines))
+
+
+async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_nothing():
+    """ui/widgets/truecolor.py: in RGB colours the filter is left out, and would have drawn the
+    same lines; in an ANSI colour, or dim, it is kept."""
+    from textual.filter import ANSIToTruecolor
+
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigText)
+        glyph = big.glyphs[-1]
+        assert not any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+        assert not any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
+        (ansi_filter,) = [f for f in app.get_line_filters() if isinstance(f, ANSIToTruecolor)]
+        background = glyph.background_colors[1]
+        for y in range(len(glyph.lines)):
+            line = glyph.render_line(y)
+            assert list(line.apply_filter(ansi_filter, background)) == list(line)
+        glyph.styles.color = "ansi_red"
+        await pilot.pause()
+        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+        glyph.styles.color = "red"
+        glyph.styles.text_style = "dim"
+        await pilot.pause()
+        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())

@@ -19,13 +19,14 @@ from textual.widget import Widget
 
 from glute_tui.core import bigfont
 from glute_tui.ui.widgets.cells import CellLines
+from glute_tui.ui.widgets.truecolor import RgbLines
 
 
 class Glyph(CellLines):
     """One glyph of a BigText (or, in plain letters, the whole text)."""
 
 
-class BigText(Widget):
+class BigText(RgbLines):
     """`text` in block letters, centred, as tall as fits (at most `largest` rows)."""
 
     DEFAULT_CSS = """
