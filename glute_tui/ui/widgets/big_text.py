@@ -140,4 +140,4 @@ class BigText(RgbLines):
 
     def render_line(self, y: int) -> Strip:
         """Around and between the glyphs: blank, in the background."""
-        return Strip.blank(self.size.width, Style(bgcolor=self.rich_style.bgcolor))
+        return Strip.blank(self.size.width, Style(bgcolor=self.own_style.bgcolor))

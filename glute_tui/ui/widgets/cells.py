@@ -96,7 +96,7 @@ class CellLines(RgbLines):
 
     def render_line(self, y: int) -> Strip:
         line = self._lines[y] if 0 <= y < len(self._lines) else ""
-        style = self.rich_style
+        style = self.own_style
         if self.bold:
             style += Style(bold=True)
         solid_ink = INK in line and self._colour_shows()

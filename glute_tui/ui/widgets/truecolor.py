@@ -14,8 +14,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from rich.color import Color
+from rich.style import Style
 from textual.containers import Horizontal, Vertical
 from textual.filter import ANSIToTruecolor, LineFilter
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -23,19 +26,37 @@ def _rgb(color: Color | None) -> bool:
     return color is None or color.triplet is not None
 
 
-def line_filters(widget: Widget, filters: Sequence[LineFilter]) -> Sequence[LineFilter]:
-    """`filters` without ANSIToTruecolor where it would change nothing in `widget`'s lines."""
-    style = widget.rich_style
+def line_filters(widget: Widget, filters: Sequence[LineFilter], style: Style | None = None) -> Sequence[LineFilter]:
+    """`filters` without ANSIToTruecolor where it would change nothing in `widget`'s lines
+    (drawn in `style`, its rich_style)."""
+    style = widget.rich_style if style is None else style
     if style.dim or not (_rgb(style.color) and _rgb(style.bgcolor)):
         return filters
     return [line_filter for line_filter in filters if not isinstance(line_filter, ANSIToTruecolor)]
 
 
 class RgbLines(Widget):
-    """A widget drawn only in its own colours (no Rich markup of other colours in it)."""
+    """A widget drawn only in its own colours (no Rich markup of other colours in it).
+
+    Its style is worked out once for each time Textual draws it (`render_lines`), not for each
+    line: `rich_style` walks every ancestor at each call, and a changed digit is 30 lines."""
+
+    _drawing_style: Style | None = None
+
+    @property
+    def own_style(self) -> Style:
+        """`rich_style`, the same for every line of one drawing."""
+        return self.rich_style if self._drawing_style is None else self._drawing_style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing_style = None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
-        return line_filters(self, super().get_line_filters())
+        return line_filters(self, super().get_line_filters(), self.own_style)
 
 
 class RgbVertical(Vertical):
