@@ -40,7 +40,8 @@ class BigText(RgbLines):
         self._text = text
         self.largest = largest
         self._rows = 0  # the font height in use; 1 for plain text
-        self._lines: tuple[str, ...] = ()
+        self._lines: tuple[str, ...] = ()  # in plain letters (below bigfont.MIN_ROWS)
+        self._whole = ""  # the text drawn in block letters
         self._shape: tuple[int, tuple[int, ...], int] | None = None  # rows, glyph widths, gap
         # The glyph widgets, kept here and reused: the first `_shown` of them are shown, the
         # others hidden (a new shape mounts more only when it needs more).
@@ -85,7 +86,10 @@ class BigText(RgbLines):
         fit = bigfont.best_fit(template, height, width, largest=self.largest)  # 0:59 to 0:00, one size
         self._rows = fit.rows
         if fit.rows >= bigfont.MIN_ROWS:
-            self._lines = bigfont.render(drawn, fit.rows)
+            # The whole text's lines only when asked (render): each second's text is new, and
+            # font.render keeps the last 256 (13 KB each for a number 33 rows tall).
+            self._lines = ()
+            self._whole = drawn
             pieces = [bigfont.render(char, fit.rows) for char in drawn]
             gap = bigfont.column_scale(fit.rows)
         else:  # plain letters, bold, cut to the width
@@ -133,7 +137,8 @@ class BigText(RgbLines):
 
     def render(self) -> RenderableType:
         """All the lines as Rich text (what the glyphs draw; for tests)."""
-        text = Text("\n".join(self._lines), no_wrap=True, overflow="crop", end="")
+        lines = bigfont.render(self._whole, self._rows) if self._rows >= bigfont.MIN_ROWS else self._lines
+        text = Text("\n".join(lines), no_wrap=True, overflow="crop", end="")
         if self._rows < bigfont.MIN_ROWS:
             text.stylize("bold")
         return text
