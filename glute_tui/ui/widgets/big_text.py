@@ -118,6 +118,8 @@ class BigText(RgbLines):
         new = [Glyph((), bold=bold) for _ in range(len(pieces) - len(self._glyphs))]
         self._glyphs += new
         for n, glyph in enumerate(self._glyphs):
+            if n >= len(pieces) and glyph.display:  # hidden: its drawn lines let go, drawn
+                glyph.refresh()  # afresh (in the colours of then) when shown again
             glyph.display = n < len(pieces)
             if n < len(pieces):
                 if glyph.bold != bold:
