@@ -211,10 +211,10 @@ class HistoryService:
         """For each two-sided move of `routine`, the side to start each set with (the weaker one
         while an imbalance lasts). Reads files: call it before the workout's first frame or off
         the loop."""
+        if not any(item.side_mode == "both" for item in routine.exercises):
+            return {}  # (and the coach, 0.3 MB of modules, is not loaded for it)
         from glute_tui.core.coach import first_sides
 
-        if not any(item.side_mode == "both" for item in routine.exercises):
-            return {}
         key = (routine.id, tuple((i.id, i.side_mode) for i in routine.exercises), self.files.version(), now)
         with self._sides_lock:
             if key not in self._sides:

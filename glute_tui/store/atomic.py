@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -66,9 +65,16 @@ def _existing_mode(path: Path) -> int | None:
     return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
 
 
+def random_part() -> str:
+    """8 random hex digits for a temporary name: `secrets.token_hex(4)` is the same call to
+    os.urandom, but importing `secrets` loads OpenSSL (through hmac and hashlib: 0.5 MB resident
+    in every app's process, for a name)."""
+    return os.urandom(4).hex()
+
+
 def _create_tmp(path: Path) -> tuple[Path, int]:
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{random_part()}{TMP_SUFFIX}")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
                          FILE_MODE)

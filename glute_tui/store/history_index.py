@@ -21,7 +21,6 @@ BLAKE2b hash of its bytes:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -44,6 +43,8 @@ def stat_key(info: os.stat_result) -> list[int]:
 
 
 def content_hash(data: bytes) -> str:
+    import hashlib  # here, not at start: importing it loads OpenSSL (0.5 MB resident)
+
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 

@@ -17,7 +17,6 @@ and for a file TinyDB wrote (compact, as `json_chunks` makes it), to the very sa
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -84,6 +83,8 @@ def splice(raw: bytes, content_hash: str, next_id: int, documents: Iterable[dict
     if found is None:
         return None
     at, empty = found
+    import hashlib  # here, not at start: importing it loads OpenSSL (0.5 MB resident)
+
     hasher = hashlib.blake2b(digest_size=20)
     hasher.update(memoryview(raw)[:at])
     before = hasher.copy()

@@ -170,6 +170,20 @@ class GluteApp(App[None]):
         finally:
             self.exit_guard.uninstall()
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A letter or digit key (ctrl+q too) shown as Textual shows it, without Textual's search
+        of the Unicode name table for it first (`unicodedata.lookup("q")`, always a miss): the
+        Footer asks for each key it shows, and each search reads scattered pages of that
+        table (a few keys, 0.6 MB resident for the app's life)."""
+        if not binding.key_display:
+            modifiers, key = binding.parse_key()
+            if len(key) == 1 and key.isascii() and key.isalnum():
+                if "ctrl" in modifiers:
+                    modifiers.remove("ctrl")
+                    key = f"^{key}"
+                return "+".join([*modifiers, key])
+        return super().get_key_display(binding)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """App-wide commands; each screen adds its own (Screen.COMMANDS)."""
         yield from super().get_system_commands(screen)

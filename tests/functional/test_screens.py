@@ -210,3 +210,24 @@ async def test_a_jump_of_the_clock_shows_a_pause_with_the_time_away(paths, clock
         await advance(pilot, clock, 0.5)
         assert text(app, "#phase-title") == "SQUATS"
         assert app.screen.query_one("#number", BigNumber).value == "2"
+
+
+async def test_home_is_drawn_the_same_after_a_screen_over_it_let_its_drawing_go(paths, clock):
+    """Home lets its drawn lines go under a full screen (the workout, History) and is drawn
+    again when shown; under a dialog it keeps them (it still shows)."""
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        before = app.export_screenshot()
+        await pilot.press("question_mark")  # Help: a dialog over Home
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and app.export_screenshot() == before
+        await pilot.press("h")  # History: a full screen
+        await pilot.pause()
+        assert app.screen is not home
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and app.export_screenshot() == before

@@ -75,3 +75,26 @@ def test_the_start_path_does_not_load_what_only_version_needs():
     probe = "import sys, glute_tui.cli.main; print('importlib.metadata' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_the_app_s_start_path_does_not_load_openssl():
+    """hashlib (and secrets, through hmac) load OpenSSL: 0.5 MB resident. They are imported
+    where a history file is hashed, not at start."""
+    probe = ("import sys, glute_tui.cli.main, glute_tui.cli.app, glute_tui.ui.app, glute_tui.ui.screens.home, "
+             "glute_tui.ui.screens.workout; print(sorted({'hashlib', 'secrets', '_hashlib'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_key_is_shown_as_textual_shows_it():
+    """GluteApp.get_key_display skips Textual's Unicode name search for a letter or digit; what
+    it shows is Textual's own display of the key."""
+    from textual.app import App
+    from textual.binding import Binding
+
+    ours, textual = object.__new__(GluteApp), App()
+    for key in ("q", "Q", "1", "ctrl+q", "ctrl+p", "ctrl+1", "shift+a", "alt+q", "ctrl+shift+x", "question_mark",
+                "enter", "space", "home", "plus", "escape", "f1"):
+        binding = Binding(key, "x")
+        assert GluteApp.get_key_display(ours, binding) == App.get_key_display(textual, binding), key
+    assert GluteApp.get_key_display(ours, Binding("q", "x", key_display="Q!")) == "Q!"

@@ -89,6 +89,29 @@ async def test_big_text_repaints_only_the_changed_cells_of_the_changed_glyph():
         assert big.rows == 16 and big.glyphs[-1].lines == four
 
 
+async def test_a_new_shape_reuses_the_glyph_widgets_and_is_drawn_in_one_layout():
+    """10:00 to 9:59: one glyph fewer and a taller font. The glyph widgets are kept (the one
+    left over hidden), and the text is laid out and drawn at once in the new layout."""
+    from glute_tui.core import bigfont
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        big = app.query_one(BigText)
+        big.update("10:00")
+        await pilot.pause()
+        before = big.glyphs
+        assert len(before) == 5
+        big.update("9:59")
+        await pilot.pause()
+        assert big.glyphs == before[:4] and not before[4].display
+        assert [glyph.lines for glyph in big.glyphs] == [bigfont.render(ch, big.rows) for ch in "9:59"]
+        assert big.render().plain.split("\n") == list(bigfont.render("9:59", big.rows))
+        big.update("10:00")
+        await pilot.pause()
+        assert big.glyphs == before and before[4].display
+
+
 async def test_big_text_draws_its_ink_as_background_colour_a_third_of_the_bytes_of_a_block():
     from glute_tui.ui.widgets.big_text import BigText
 
@@ -126,3 +149,31 @@ async def test_big_text_keeps_the_block_where_no_colour_is_shown():
         await pilot.pause()
         assert all(glyph.render_line(y).text.rstrip() == line.rstrip()
                    for y, line in enumerate(glyph.lines))
+
+
+async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_nothing():
+    """ui/widgets/truecolor.py: in RGB colours the filter is left out, and would have drawn the
+    same lines; in an ANSI colour, or dim, it is kept."""
+    from textual.filter import ANSIToTruecolor
+
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigText)
+        glyph = big.glyphs[-1]
+        assert not any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+        assert not any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
+        (ansi_filter,) = [f for f in app.get_line_filters() if isinstance(f, ANSIToTruecolor)]
+        background = glyph.background_colors[1]
+        for y in range(len(glyph.lines)):
+            line = glyph.render_line(y)
+            assert list(line.apply_filter(ansi_filter, background)) == list(line)
+        glyph.styles.color = "ansi_red"
+        await pilot.pause()
+        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+        glyph.styles.color = "red"
+        glyph.styles.text_style = "dim"
+        await pilot.pause()
+        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())

@@ -52,7 +52,7 @@ def test_a_file_or_link_at_the_chosen_temporary_name_is_refused_and_another_name
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     names = iter(["aaaaaaaa", "aaaaaaaa", "bbbbbbbb"])
-    monkeypatch.setattr(atomic.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(atomic, "random_part", lambda: next(names))
     target = tmp_path / "out.json"
     (tmp_path / f".out.json.{os.getpid()}.aaaaaaaa.tmp").symlink_to(victim)
     atomic_write_text(target, "new")

@@ -7,10 +7,12 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -35,6 +37,7 @@ from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import TouchBar
+from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, line_filters
 
 # By touch the captions name the buttons, not the keys.
 TOUCH_WORDS = (("Enter", "tap Done"), ("↑↓", "Rep ±"), ("+ adds 15 s", "+15 s adds more"))
@@ -77,15 +80,15 @@ class WorkoutScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="workout"):
-            with Vertical(id="banner"):
+        with RgbVertical(id="workout"):
+            with RgbVertical(id="banner"):
                 yield Static("", id="phase-title", markup=False)
                 yield Static("", id="phase-detail", markup=False)
             yield Static("", id="side", markup=False)
-            with Horizontal(id="words"):
+            with RgbHorizontal(id="words"):
                 yield BigText("", largest=5, id="phase-word")
                 yield BigText("", largest=5, id="leg")
-            with Horizontal(id="middle"):
+            with RgbHorizontal(id="middle"):
                 yield BigNumber(id="number")
                 yield MoveFigure(id="figure")
             yield Static("", id="caption", markup=False)
@@ -94,7 +97,7 @@ class WorkoutScreen(Screen[None]):
                 yield EffortChoices(id="effort-choices")
             yield Static("", id="form-cues", markup=False)
             yield Static("", id="next", markup=False)
-            with Vertical(id="progress-row"):
+            with RgbVertical(id="progress-row"):
                 yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
                 yield CellLines(id="clock")  # each second, only the changed digits are repainted
         if self.ctx.touch:
@@ -104,6 +107,10 @@ class WorkoutScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._arrange(*event.size)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """The screen's own lines (behind everything) skip the colour filter (ui/widgets/truecolor.py)."""
+        return line_filters(self, super().get_line_filters())
 
     def _arrange(self, width: int, height: int) -> None:
         layout = layout_for(width, height)

@@ -21,7 +21,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
+
+from glute_tui.ui.widgets.truecolor import RgbLines
 
 
 def changed_cells(old: str, new: str) -> tuple[int, int] | None:
@@ -39,7 +40,7 @@ def _one_cell_each(lines: tuple[str, ...]) -> bool:
     return all(cell_len(line) == len(line) for line in lines)
 
 
-class CellLines(Widget):
+class CellLines(RgbLines):
     """Lines of text in the widget's own style (bold if asked), from the left edge, each
     padded to the width with spaces of the same style.
 
@@ -95,7 +96,7 @@ class CellLines(Widget):
 
     def render_line(self, y: int) -> Strip:
         line = self._lines[y] if 0 <= y < len(self._lines) else ""
-        style = self.rich_style
+        style = self.own_style
         if self.bold:
             style += Style(bold=True)
         solid_ink = INK in line and self._colour_shows()

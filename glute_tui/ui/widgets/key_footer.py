@@ -27,7 +27,9 @@ class KeyFooter(Footer):
 
     def _keys_shown(self, screen: Screen) -> Hashable:
         """Everything of the bindings that Footer.compose reads: key, its display, description,
-        action, group, whether it is enabled, its tooltip."""
+        action, group, whether it is enabled, its tooltip. A key's display only where Footer
+        shows it (each asked for the first time costs a search of the Unicode name table)."""
         app = screen.app
-        return tuple((binding, app.get_key_display(binding), enabled, tooltip)
-                     for _, binding, enabled, tooltip in screen.active_bindings.values())
+        return tuple((binding, app.get_key_display(binding) if binding.show or key == app.COMMAND_PALETTE_BINDING
+                      else None, enabled, tooltip)
+                     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items())
