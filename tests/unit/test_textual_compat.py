@@ -6,6 +6,7 @@ imports a private module or reaches for a private attribute of a library."""
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib
 import inspect
@@ -153,6 +154,7 @@ def foreign_private_attributes(tree: ast.AST, ours: set[str]) -> list[str]:
     return found
 
 
+@functools.cache  # read-only trees: parsed once for the five tests that walk them
 def modules() -> dict[str, ast.AST]:
     return {path.relative_to(PACKAGE.parent).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
             for path in sorted(PACKAGE.rglob("*.py"))}
