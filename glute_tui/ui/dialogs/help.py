@@ -37,7 +37,7 @@ DIALOG_ROWS = [
     ("y / n", "answer a question (Enter presses the button in focus)"),
     ("Esc", "close, or No"),
     ("Ctrl+P", "every action of the screen"),
-    ("Ctrl+Q", "quit at once (a running workout is saved)"),
+    ("Ctrl+Q", "quit (in a workout it asks, as q does; Ctrl+Q again leaves at once, saving it)"),
 ]
 
 # Every screen's keys, in the order a person meets them; read from the screens' own BINDINGS,
