@@ -11,7 +11,9 @@ HOME: list[BindingType] = [
     Binding("enter", "start", "Start", priority=True, tooltip="Start the routine shown"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key, and how to do each move"),
     Binding("q", "app.quit", "Quit"),
-    Binding("c", "toggle_counting", "Counting", tooltip="Paced or self-paced (remembered)"),
+    # Not in the footer, which at 80 columns ended in a bare "m" and lost "w Plan": Home's own
+    # "Counting: … · c to change" line says it, and Help and the palette list it.
+    Binding("c", "toggle_counting", "Counting", show=False, tooltip="Paced or self-paced (remembered)"),
     Binding("h", "history", "History"),
     Binding("e", "edit", "Edit", tooltip="Edit the routine (a built-in one is saved as your copy)"),
     Binding("p", "preferences", "Prefs", tooltip="Preferences"),
