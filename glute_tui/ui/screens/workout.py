@@ -7,12 +7,9 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 
 from __future__ import annotations
 
-from typing import Sequence
-
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.filter import LineFilter
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -37,7 +34,7 @@ from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import TouchBar
-from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, line_filters
+from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, SkipsAnsiFilter
 
 # By touch the captions name the buttons, not the keys.
 TOUCH_WORDS = (("Enter", "tap Done"), ("↑↓", "Rep ±"), ("+ adds 15 s", "+15 s adds more"))
@@ -64,7 +61,8 @@ def stop_buttons(kept: int) -> tuple[str, str]:
     return ("Stop and save" if kept else "Stop", "Keep going")
 
 
-class WorkoutScreen(Screen[None]):
+class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
+    # its own lines, behind everything, skip the colour filter (ui/widgets/truecolor.py)
     CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = keys.WORKOUT
 
@@ -107,10 +105,6 @@ class WorkoutScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._arrange(*event.size)
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """The screen's own lines (behind everything) skip the colour filter (ui/widgets/truecolor.py)."""
-        return line_filters(self, super().get_line_filters())
 
     def _arrange(self, width: int, height: int) -> None:
         layout = layout_for(width, height)

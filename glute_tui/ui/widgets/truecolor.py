@@ -35,8 +35,20 @@ def line_filters(widget: Widget, filters: Sequence[LineFilter], style: Style | N
     return [line_filter for line_filter in filters if not isinstance(line_filter, ANSIToTruecolor)]
 
 
-class RgbLines(Widget):
-    """A widget drawn only in its own colours (no Rich markup of other colours in it).
+class SkipsAnsiFilter:
+    """Mixed into a widget (or a screen) drawn only in its own colours, no Rich markup of other
+    colours in it: its lines skip the filter where it would change nothing."""
+
+    def _filter_style(self) -> Style | None:
+        return None  # its rich_style
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        widget: Widget = self  # type: ignore[assignment]
+        return line_filters(widget, super().get_line_filters(), self._filter_style())  # type: ignore[misc]
+
+
+class RgbLines(SkipsAnsiFilter, Widget):
+    """A widget drawn only in its own colours.
 
     Its style is worked out once for each time Textual draws it (`render_lines`), not for each
     line: `rich_style` walks every ancestor at each call, and a changed digit is 30 lines."""
@@ -55,17 +67,13 @@ class RgbLines(Widget):
         finally:
             self._drawing_style = None
 
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        return line_filters(self, super().get_line_filters(), self.own_style)
+    def _filter_style(self) -> Style | None:
+        return self.own_style
 
 
-class RgbVertical(Vertical):
-    """A Vertical whose own lines (its background) skip the filter, as RgbLines."""
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        return line_filters(self, super().get_line_filters())
+class RgbVertical(SkipsAnsiFilter, Vertical):
+    """A Vertical whose own lines (its background) skip the filter."""
 
 
-class RgbHorizontal(Horizontal):
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        return line_filters(self, super().get_line_filters())
+class RgbHorizontal(SkipsAnsiFilter, Horizontal):
+    """A Horizontal whose own lines (its background) skip the filter."""
