@@ -7,7 +7,7 @@ import re
 from conftest import FakeClock
 from textual.widgets import DataTable, Static
 
-from glute_tui.devtools.scenes import advance, end_check
+from glute_tui.devtools.scenes import advance, end_check, settle
 from glute_tui.store.history import History
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
@@ -217,8 +217,8 @@ async def test_home_is_drawn_the_same_after_a_screen_over_it_let_its_drawing_go(
     again when shown; under a dialog it keeps them (it still shows)."""
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        home = app.screen
+        await settle(pilot)  # Home reads the history after its first frame: on a busy machine,
+        home = app.screen  # after more than one pause (this test once saw it arrive under Help)
         before = app.export_screenshot()
         await pilot.press("question_mark")  # Help: a dialog over Home
         await pilot.pause()
