@@ -177,3 +177,38 @@ async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_
         glyph.styles.text_style = "dim"
         await pilot.pause()
         assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+
+
+async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ancestor():
+    """The answer is kept between frames (a rest redraws a digit each second): a refresh of
+    some cells keeps it; a class, a theme, or a style set in code on an ancestor renews it."""
+    from textual.filter import ANSIToTruecolor
+    from textual.geometry import Region
+
+    from glute_tui.ui.widgets.big_text import BigText
+    from glute_tui.ui.widgets.truecolor import line_filters
+
+    def filtered(widget) -> bool:
+        return any(isinstance(f, ANSIToTruecolor) for f in widget.get_line_filters())
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.query_one(BigText)
+        glyph = big.glyphs[-1]
+        assert not filtered(glyph)
+        glyph.refresh(Region(0, 0, 1, 1))  # as each second does
+        assert not filtered(glyph)
+        big.styles.text_style = "dim"  # set in code, on its parent: the glyph is drawn dim
+        await pilot.pause()
+        assert filtered(glyph)
+        big.styles.text_style = "none"
+        await pilot.pause()
+        assert not filtered(glyph)
+        app.theme = "ansi-dark"  # a theme of ANSI colours: every widget restyled
+        await pilot.pause()
+        assert glyph.rich_style.color.triplet is None  # (the theme's text colour is ANSI)
+        assert list(glyph.get_line_filters()) == list(line_filters(glyph, app.get_line_filters()))
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert not filtered(glyph)
