@@ -74,10 +74,11 @@ class CellLines(RgbLines):
         if not (_one_cell_each(old) and _one_cell_each(lines)):
             self.refresh()
             return
-        for y, (before, after) in enumerate(zip(old, lines)):
-            span = changed_cells(before, after)
-            if span is not None:
-                self.refresh(Region(span[0], y, span[1] - span[0] + 1, 1))
+        changed = [Region(span[0], y, span[1] - span[0] + 1, 1)
+                   for y, (before, after) in enumerate(zip(old, lines))
+                   if (span := changed_cells(before, after)) is not None]
+        if changed:
+            self.refresh(*changed)  # one call: a changed digit is 30 rows
 
     @staticmethod
     def _size_of(lines: tuple[str, ...]) -> Size:
