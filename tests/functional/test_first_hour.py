@@ -269,10 +269,9 @@ async def test_a_screenshot_from_the_palette_goes_to_the_apps_folder_and_says_wh
 # --- Help lists every screen's keys; Help and the palette pause a workout; modals' own footers ------
 
 def footer_keys(app) -> list[str]:
-    from textual.widgets import Footer
+    from glute_tui.ui.widgets.key_footer import KeyFooter
 
-    footer = app.screen.query_one(Footer)
-    return [str(key.description) for key in footer.query("FooterKey")]
+    return [key.description for key in app.screen.query_one(KeyFooter).keys]
 
 
 async def test_help_lists_every_screens_keys_and_pauses_the_workout_till_it_closes(paths, clock):
