@@ -118,7 +118,8 @@ async def test_the_key_under_the_pointer_is_lit_and_shows_its_tooltip():
         plain = footer.render()
         await pilot.hover(KeyFooter, offset=(2, 0))
         await pilot.pause()
-        assert footer.hovered == 0 and footer.tooltip == "Start it now"
+        assert footer.hovered is not None and footer.hovered.description == "Start"
+        assert footer.tooltip == "Start it now"
         lit = footer.render()
         assert lit.plain == plain.plain
         assert lit.get_style_at_offset(app.console, 2).bgcolor != plain.get_style_at_offset(app.console, 2).bgcolor
@@ -140,3 +141,27 @@ async def test_a_compact_footer_draws_keys_close_and_the_palette_key_at_the_righ
         line = footer_line(app)
         assert line.startswith("s Start ") and len(line) == 40
         assert line.rstrip().endswith("▏^p palette")
+
+
+async def test_where_the_keys_are_cut_the_palette_key_is_still_lit_and_pressed():
+    class Narrow(App[None]):
+        BINDINGS = [Binding(key, f"a{n}", f"Key{n}") for n, key in enumerate("abcdefgh")]
+
+        def compose(self) -> ComposeResult:
+            yield KeyFooter()
+
+    app = Narrow()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        line = footer.render().plain
+        assert line.endswith("▏^p palette ") and "Key7" not in line  # the last keys are cut
+        edge = line.index("▏")
+        await pilot.hover(KeyFooter, offset=(edge + 2, 0))
+        await pilot.pause()
+        assert footer.hovered is not None and footer.hovered.description == "palette"
+        lit = footer.render()
+        assert lit.get_style_at_offset(app.console, edge + 2).bgcolor != lit.get_style_at_offset(app.console, 1).bgcolor
+        await pilot.click(KeyFooter, offset=(edge + 2, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"

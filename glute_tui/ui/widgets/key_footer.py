@@ -49,7 +49,7 @@ class KeyFooter(Footer):
     }
     """
 
-    hovered: reactive[int | None] = reactive(None)
+    hovered: reactive[FooterItem | None] = reactive(None)
 
     def __init__(self, *, show_command_palette: bool = True, compact: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
@@ -57,7 +57,7 @@ class KeyFooter(Footer):
         self._keys: tuple[FooterItem, ...] = ()
         self._palette: FooterItem | None = None
         self._shown: Hashable = None
-        self._spans: list[tuple[int, int, FooterItem]] = []  # where each key was drawn: start, end
+        self._spans: list[tuple[int, int, FooterItem]] = []  # where each key shows: start, end
 
     @property
     def keys(self) -> list[FooterItem]:
@@ -75,6 +75,7 @@ class KeyFooter(Footer):
             return
         self._shown = shown
         self._keys, self._palette = shown
+        self.hovered = None  # the key under the pointer may be another one now, or none
         self.refresh()
 
     def _keys_shown(self, screen: Screen) -> tuple[tuple[FooterItem, ...], FooterItem | None]:
@@ -97,18 +98,14 @@ class KeyFooter(Footer):
     def watch_compact(self) -> None:
         self.refresh()
 
-    def watch_hovered(self) -> None:  # (a reactive: the footer is drawn again)
-        item = self._item(self.hovered)
+    def watch_hovered(self, item: FooterItem | None) -> None:  # (a reactive: drawn again)
         self.tooltip = item.tooltip if item is not None and item.tooltip else None
 
-    def _item(self, index: int | None) -> FooterItem | None:
-        return self._spans[index][2] if index is not None and index < len(self._spans) else None
-
-    def _piece(self, item: FooterItem, index: int, *, compact: bool) -> Text:
+    def _piece(self, item: FooterItem, *, compact: bool) -> Text:
         """One key as a FooterKey draws it."""
         key_style = self.get_component_rich_style("key-footer--key")
         description_style = self.get_component_rich_style("key-footer--description")
-        if self.hovered == index:
+        if item == self.hovered:
             hover = Style(bgcolor=self.get_component_rich_style("key-footer--hover").bgcolor)
             key_style, description_style = key_style + hover, description_style + hover
         if not item.description:
@@ -127,37 +124,39 @@ class KeyFooter(Footer):
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, FooterItem]] = []
         for item in self._keys:
-            piece = self._piece(item, len(spans), compact=compact)
+            piece = self._piece(item, compact=compact)
             spans.append((line.cell_len, line.cell_len + piece.cell_len, item))
             line.append_text(piece)
             if compact:
                 line.append(" ")  # its margin, in the footer's own colours
         right = Text(end="")
         if self._palette is not None:
-            piece = self._piece(self._palette, len(spans), compact=True)  # Footer never widens it
+            piece = self._piece(self._palette, compact=True)  # Footer never widens it
             right = Text.assemble((PALETTE_EDGE, self.get_component_rich_style("key-footer--edge")), piece,
                                   " " if not compact else "")
-            start = max(0, width - right.cell_len)
-            spans.append((start + 1, start + 1 + piece.cell_len, self._palette))
         room = max(0, width - right.cell_len)
         line.truncate(room, pad=True)
-        spans = [span for span in spans if span[0] < room or span[2] is self._palette]
+        # Where each key can be pointed at: a key cut at the palette's edge only up to it (or
+        # not at all), and the palette's key from its edge to the end of the line.
+        spans = [(start, min(end, room), item) for start, end, item in spans if start < room]
+        if self._palette is not None:
+            spans.append((room, width, self._palette))
         self._spans = spans
         line.append_text(right)
         line.truncate(width)
         return line
 
-    def _index_at(self, x: int) -> int | None:
-        return next((n for n, (start, end, _) in enumerate(self._spans) if start <= x < end), None)
+    def _item_at(self, x: int) -> FooterItem | None:
+        return next((item for start, end, item in self._spans if start <= x < end), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.hovered = self._index_at(event.x)
+        self.hovered = self._item_at(event.x)
 
     def on_leave(self, event: events.Leave) -> None:
         self.hovered = None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        item = self._item(self._index_at(event.x))
+        item = self._item_at(event.x)
         if item is None:
             return
         if item.enabled:
