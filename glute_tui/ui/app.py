@@ -4,6 +4,7 @@ app needs (signal handlers, the driver, the minimum size). Screens do the rest."
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sys
 import time
@@ -169,6 +170,16 @@ class GluteApp(App[None]):
             return super().run(**options)
         finally:
             self.exit_guard.uninstall()
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):  # type: ignore[no-untyped-def, override]
+        """Nothing opens once the app is closing: q and, read with it, a key that opens a screen
+        (e, h, w, p on Home) would build that screen in an app that is taking its screens down
+        (its widgets were looked for and not found: a crash on the way out)."""
+        if self.return_code is not None:
+            done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            done.set_result(None)
+            return done
+        return super().push_screen(screen, callback, wait_for_dismiss)
 
     def get_key_display(self, binding: Binding) -> str:
         """A letter or digit key (ctrl+q too) shown as Textual shows it, without Textual's search

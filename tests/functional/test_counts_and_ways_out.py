@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.widgets import DataTable, Static
 
 from glute_tui.devtools.scenes import advance, end_check
@@ -185,3 +186,18 @@ async def test_no_thread_of_a_workout_outlives_its_app(paths, clock):
             thread.join(timeout=5)
     assert [t for t in writers() if t not in before] == []
     assert list(paths.journal_dir.iterdir()), "the journal stays, to be recovered"
+
+
+async def test_a_key_that_opens_a_screen_right_after_q_opens_nothing_and_the_app_ends_cleanly(paths, clock):
+    """q on Home, then at once a key that opens a screen (e, h, w, p), before the app has gone:
+    nothing opens (the editor's list was looked for in a screen the closing app never built),
+    and the app ends as q asked, with no error."""
+
+    for key in ("e", "h", "w", "p"):
+        app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=(), tone_player=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.post_message(events.Key("q", "q"))  # both read from the terminal at once
+            app.post_message(events.Key(key, key))
+            await pilot.pause()
+        assert app.return_code == 0, key
