@@ -26,10 +26,9 @@ def _rgb(color: Color | None) -> bool:
     return color is None or color.triplet is not None
 
 
-def line_filters(widget: Widget, filters: Sequence[LineFilter], style: Style | None = None) -> Sequence[LineFilter]:
-    """`filters` without ANSIToTruecolor where it would change nothing in `widget`'s lines
-    (drawn in `style`, its rich_style)."""
-    style = widget.rich_style if style is None else style
+def line_filters(widget: Widget, filters: Sequence[LineFilter]) -> Sequence[LineFilter]:
+    """`filters` without ANSIToTruecolor where it would change nothing in `widget`'s lines."""
+    style = widget.rich_style
     if style.dim or not (_rgb(style.color) and _rgb(style.bgcolor)):
         return filters
     return [line_filter for line_filter in filters if not isinstance(line_filter, ANSIToTruecolor)]
@@ -49,15 +48,12 @@ class SkipsAnsiFilter:
 
     _filters_kept: tuple[tuple[LineFilter, ...], Sequence[LineFilter]] | None = None
 
-    def _filter_style(self) -> Style | None:
-        return None  # its rich_style
-
     def get_line_filters(self) -> Sequence[LineFilter]:
         widget: Widget = self  # type: ignore[assignment]
         filters = tuple(super().get_line_filters())  # type: ignore[misc]
         kept = self._filters_kept
         if kept is None or kept[0] != filters:
-            kept = self._filters_kept = (filters, line_filters(widget, filters, self._filter_style()))
+            kept = self._filters_kept = (filters, line_filters(widget, filters))
         return kept[1]
 
     def notify_style_update(self) -> None:
@@ -97,9 +93,6 @@ class RgbLines(SkipsAnsiFilter, Widget):
         finally:
             self._drawing = False
             self._drawing_style = None
-
-    def _filter_style(self) -> Style | None:
-        return self.own_style
 
 
 class RgbVertical(SkipsAnsiFilter, Vertical):
