@@ -28,9 +28,37 @@ def record_drawn_lines(screen) -> list:
     return drawn
 
 
+def record_refreshes(widget) -> list:
+    """The regions of every `refresh` of `widget` ([] for a refresh of all of it)."""
+    asked: list = []
+
+    def refresh(*regions, original=widget.refresh, **options):
+        asked.append(list(regions))
+        return original(*regions, **options)
+    widget.refresh = refresh
+    return asked
+
+
 def changed_rows(old: str, new: str, rows: int) -> set[int]:
     before, after = bigfont.render(old, rows), bigfont.render(new, rows)
     return {y for y, (a, b) in enumerate(zip(before, after)) if a != b}
+
+
+def top_row(number: BigNumber) -> int:
+    """The widget's row of the number's first row (centred)."""
+    return (number.content_region.height - number.rows) // 2
+
+
+def glyph_columns(number: BigNumber, index: int) -> range:
+    """The widget's columns of the glyph at `index` of the number as drawn (centred)."""
+    text, rows = number.drawn, number.rows
+    start = bigfont.text_width(text[:index], rows) + (bigfont.column_scale(rows) if index else 0)
+    left = (number.content_region.width - bigfont.text_width(text, rows)) // 2
+    return range(left + start, left + start + bigfont.text_width(text[index], rows))
+
+
+def within(regions: list, columns: range) -> bool:
+    return all(columns.start <= region.x and region.right <= columns.stop for region in regions)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
@@ -43,27 +71,28 @@ async def test_a_second_of_rest_draws_only_the_changed_digit_rows_and_the_clock(
         screen = app.screen
         number = screen.query_one("#number", BigNumber)
         progress = screen.shown.progress
-        before = number.value
+        before, old, frame = number.value, number.drawn, number.lines
         assert before.startswith("0:") and number.rows >= bigfont.MIN_ROWS
-        glyphs_before = [glyph.lines for glyph in number.glyphs]
-        drawn = record_drawn_lines(screen)
+        drawn, asked = record_drawn_lines(screen), record_refreshes(number)
         await advance(pilot, clock, 1)
         await pilot.pause()
-        after = number.value
-        assert after != before
-        shortened = len(number.glyphs) == 2  # "0:45" drawn as "45" where that is taller
-        old, new = (before[-2:], after[-2:]) if shortened else (before, after)
+        after, new = number.value, number.drawn
+        assert after != before and len(old) == len(new)  # ("0:45" may be drawn as "45", taller)
         changed = [n for n, (a, b) in enumerate(zip(old, new)) if a != b]
         assert changed == [len(new) - 1]  # the last digit only
         clock_line = screen.query_one("#clock", CellLines)
-        allowed = {number.glyphs[-1], clock_line}
+        allowed = {number, clock_line}
         if screen.shown.progress != progress:  # the bar moves every few seconds, not each second
             bar = screen.query_one(QuietProgressBar)
             allowed |= {bar, *bar.walk_children()}
         assert {widget for widget, _ in drawn} <= allowed, "something else was drawn again"
-        assert {y for widget, y in drawn if widget is number.glyphs[-1]} == changed_rows(old[-1], new[-1], number.rows)
+        top = top_row(number)
+        assert {y for widget, y in drawn if widget is number} == {
+            top + y for y in changed_rows(old[-1], new[-1], number.rows)}
+        last = glyph_columns(number, len(new) - 1)
+        assert len(asked) == 1 and asked[0] and within(asked[0], last)  # only the last digit's cells
+        assert [line[:last.start] for line in number.lines] == [line[:last.start] for line in frame]
         assert {y for widget, y in drawn if widget is clock_line} == {0}
-        assert [glyph.lines for glyph in number.glyphs][:-1] == glyphs_before[:-1]
 
 
 async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_when_they_change(tmp_path: Path):
@@ -76,11 +105,10 @@ async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_w
         number, figure = screen.query_one("#number", BigNumber), screen.query_one(MoveFigure)
         clock_line = screen.query_one("#clock", CellLines)
         bar = screen.query_one(QuietProgressBar)
-        allowed = {figure, clock_line, bar, *bar.walk_children(), *number.glyphs}
+        allowed = {figure, clock_line, bar, *bar.walk_children(), number}
         for _ in range(6):  # half-second steps: frames change, reps change every 3 s
             reps, lines = number.value, figure.lines
-            glyphs = number.glyphs
-            drawn = record_drawn_lines(screen)
+            drawn, asked = record_drawn_lines(screen), record_refreshes(number)
             await advance(pilot, clock, 0.5)
             await pilot.pause()
             widgets = {widget for widget, _ in drawn}
@@ -91,7 +119,9 @@ async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_w
                 assert {y for w, y in drawn if w is figure} == {
                     y for y, (a, b) in enumerate(zip(lines, figure.lines)) if a != b}
             if number.value == reps:
-                assert not widgets & set(glyphs)
+                assert number not in widgets and asked == []
             elif len(number.value) == len(reps):
-                unchanged = {g for g, a, b in zip(glyphs, reps, number.value) if a == b}
-                assert not widgets & unchanged
+                regions = [region for refresh in asked for region in refresh]
+                unchanged = [glyph_columns(number, n) for n, (a, b) in enumerate(zip(reps, number.value)) if a == b]
+                assert regions and not any(set(columns) & set(range(r.x, r.right)) for r in regions
+                                           for columns in unchanged)

@@ -32,9 +32,12 @@ async def test_the_workout_bar_sets_no_timer_of_its_own_unless_it_shows_an_eta()
 
 class Big(App[None]):
     def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
         from glute_tui.ui.widgets.big_text import BigText
 
-        yield BigText("0:45", id="big")
+        with Vertical(id="box"):
+            yield BigText("0:45", id="big")
 
 
 async def test_big_text_takes_the_largest_font_that_fits_and_refits_on_resize():
@@ -67,7 +70,24 @@ def record_drawn_lines(*widgets):
     return drawn
 
 
-async def test_big_text_repaints_only_the_changed_cells_of_the_changed_glyph():
+def record_refreshes(widget):
+    """The regions of each `refresh` of `widget` ([] for a refresh of all of it)."""
+    asked = []
+
+    def refresh(*regions, original=widget.refresh, **options):
+        asked.append(list(regions))
+        return original(*regions, **options)
+    widget.refresh = refresh
+    return asked
+
+
+def placed(big) -> tuple[int, int]:
+    """Where the text's first cell is in the widget (column, row): centred."""
+    width, height = big.content_region.size
+    return (width - len(big.text_lines[0])) // 2, (height - len(big.text_lines)) // 2
+
+
+async def test_big_text_repaints_only_the_changed_cells_of_the_changed_digit():
     from glute_tui.core import bigfont
     from glute_tui.ui.widgets.big_text import BigText
 
@@ -75,41 +95,52 @@ async def test_big_text_repaints_only_the_changed_cells_of_the_changed_glyph():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         big = app.query_one(BigText)
-        drawn = record_drawn_lines(big)
+        drawn, asked = record_drawn_lines(big), record_refreshes(big)
         big.update("0:45")
         await pilot.pause()
-        assert drawn == []  # the same text: nothing drawn
+        assert drawn == [] and asked == []  # the same text: nothing drawn
         big.update("0:44")
         await pilot.pause()
         five, four = bigfont.render("5", big.rows), bigfont.render("4", big.rows)
         changed_rows = {y for y, (old, new) in enumerate(zip(five, four)) if old != new}
         assert 0 < len(changed_rows) < big.rows
-        assert {widget for widget, _ in drawn} == {big.glyphs[-1]}  # not "0", not ":", not "4"
-        assert {y for _, y in drawn} == changed_rows
-        assert big.rows == 16 and big.glyphs[-1].lines == four
+        left, top = placed(big)
+        assert {y for _, y in drawn} == {top + y for y in changed_rows}
+        last_digit = range(left + len(big.text_lines[0]) - len(four[0]), left + len(big.text_lines[0]))
+        (regions,) = asked  # one refresh, of the changed cells: not "0", not ":", not "4"
+        assert regions and all(r.x in last_digit and r.right - 1 in last_digit for r in regions)
+        assert {r.y for r in regions} == {top + y for y in changed_rows}
+        assert big.rows == 16 and big.text_lines == bigfont.render("0:44", 16)
 
 
-async def test_a_new_shape_reuses_the_glyph_widgets_and_is_drawn_in_one_layout():
-    """10:00 to 9:59: one glyph fewer and a taller font. The glyph widgets are kept (the one
-    left over hidden), and the text is laid out and drawn at once in the new layout."""
+async def test_a_new_shape_is_drawn_in_place_without_a_new_layout():
+    """10:00 to 9:59: one glyph fewer and a taller font, drawn at once in the same widget
+    (the cells that differ), with no layout of the screen."""
     from glute_tui.core import bigfont
-    from glute_tui.ui.widgets.big_text import BigText
+    from glute_tui.ui.widgets.big_text import BigText, centred
 
     app = Big()
     async with app.run_test(size=(80, 24)) as pilot:
         big = app.query_one(BigText)
         big.update("10:00")
         await pilot.pause()
-        before = big.glyphs
-        assert len(before) == 5
+        small = big.rows
+        layouts = []
+        app.screen._refresh_layout = lambda *a, original=app.screen._refresh_layout, **k: (
+            layouts.append(1), original(*a, **k))[1]
         big.update("9:59")
         await pilot.pause()
-        assert big.glyphs == before[:4] and not before[4].display
-        assert [glyph.lines for glyph in big.glyphs] == [bigfont.render(ch, big.rows) for ch in "9:59"]
+        assert big.rows > small and layouts == []
+        assert big.text_lines == bigfont.render("9:59", big.rows)
         assert big.render().plain.split("\n") == list(bigfont.render("9:59", big.rows))
+        assert big.lines == centred(big.text_lines, *big.content_region.size)
         big.update("10:00")
         await pilot.pause()
-        assert big.glyphs == before and before[4].display
+        assert big.rows == small and big.text_lines == bigfont.render("10:00", small)
+
+
+def ink_and_blank_row(big) -> int:
+    return big.lines.index(next(line for line in big.lines if "█" in line and " " in line.strip()))
 
 
 async def test_big_text_draws_its_ink_as_background_colour_a_third_of_the_bytes_of_a_block():
@@ -118,24 +149,26 @@ async def test_big_text_draws_its_ink_as_background_colour_a_third_of_the_bytes_
     app = Big()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        glyph = app.query_one(BigText).glyphs[-1]  # "5"
-        y = glyph.lines.index(next(line for line in glyph.lines if "█" in line and " " in line))
-        strip = glyph.render_line(y)
-        assert "█" not in strip.text and strip.cell_length == glyph.content_region.width
-        ink = glyph.rich_style.color
+        big = app.query_one(BigText)
+        y = ink_and_blank_row(big)
+        strip = big.render_line(y)
+        assert "█" not in strip.text and strip.cell_length == big.content_region.width
+        ink = big.rich_style.color
         assert [(seg.style.bgcolor == ink) for seg in strip] == [run[0] == "█" for run in
-                                                                _runs_of(glyph.lines[y], glyph)]
+                                                                _runs_of(big.lines[y], big)]
         terminal = Console(color_system="truecolor", force_terminal=True)
-        top = glyph.lines[0]  # the top of a "5": ink across
-        assert set(top) == {"█"}
-        blocks = Strip([Segment(top, glyph.rich_style)]).render(terminal)
-        assert len(glyph.render_line(0).render(terminal).encode()) < len(blocks.encode()) * 2 / 3
+        left, top = placed(big)
+        assert set(big.lines[top][left:left + 10]) == {"█"}  # the top of a "0": ink across
+        ink_run = next(segment for segment in big.render_line(top) if segment.style.bgcolor == ink)
+        blocks = Strip([Segment("█" * len(ink_run.text), big.rich_style)]).render(terminal)
+        assert len(ink_run.text) >= 10
+        assert len(Strip([ink_run]).render(terminal).encode()) < len(blocks.encode()) * 2 / 3
 
 
-def _runs_of(line: str, glyph) -> list[str]:
+def _runs_of(line: str, widget) -> list[str]:
     from glute_tui.ui.widgets.cells import _runs
 
-    return _runs(line.ljust(glyph.content_region.width))
+    return _runs(line.ljust(widget.content_region.width))
 
 
 async def test_big_text_keeps_the_block_where_no_colour_is_shown():
@@ -144,11 +177,11 @@ async def test_big_text_keeps_the_block_where_no_colour_is_shown():
     app = Big()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        glyph = app.query_one(BigText).glyphs[-1]
+        big = app.query_one(BigText)
         app.no_color, app.ansi_color = True, True  # NO_COLOR, the terminal's own colours
         await pilot.pause()
-        assert all(glyph.render_line(y).text.rstrip() == line.rstrip()
-                   for y, line in enumerate(glyph.lines))
+        assert any("█" in line for line in big.lines)
+        assert all(big.render_line(y).text.rstrip() == line.rstrip() for y, line in enumerate(big.lines))
 
 
 async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_nothing():
@@ -162,21 +195,19 @@ async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         big = app.query_one(BigText)
-        glyph = big.glyphs[-1]
-        assert not any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
         assert not any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
         (ansi_filter,) = [f for f in app.get_line_filters() if isinstance(f, ANSIToTruecolor)]
-        background = glyph.background_colors[1]
-        for y in range(len(glyph.lines)):
-            line = glyph.render_line(y)
+        background = big.background_colors[1]
+        for y in range(len(big.lines)):
+            line = big.render_line(y)
             assert list(line.apply_filter(ansi_filter, background)) == list(line)
-        glyph.styles.color = "ansi_red"
+        big.styles.color = "ansi_red"
         await pilot.pause()
-        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
-        glyph.styles.color = "red"
-        glyph.styles.text_style = "dim"
+        assert any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
+        big.styles.color = "red"
+        big.styles.text_style = "dim"
         await pilot.pause()
-        assert any(isinstance(f, ANSIToTruecolor) for f in glyph.get_line_filters())
+        assert any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
 
 
 async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ancestor():
@@ -195,20 +226,20 @@ async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ance
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         big = app.query_one(BigText)
-        glyph = big.glyphs[-1]
-        assert not filtered(glyph)
-        glyph.refresh(Region(0, 0, 1, 1))  # as each second does
-        assert not filtered(glyph)
-        big.styles.text_style = "dim"  # set in code, on its parent: the glyph is drawn dim
+        box = app.query_one("#box")
+        assert not filtered(big)
+        big.refresh(Region(0, 0, 1, 1))  # as each second does
+        assert not filtered(big)
+        box.styles.text_style = "dim"  # set in code, on its parent: the text is drawn dim
         await pilot.pause()
-        assert filtered(glyph)
-        big.styles.text_style = "none"
+        assert filtered(big)
+        box.styles.text_style = "none"
         await pilot.pause()
-        assert not filtered(glyph)
+        assert not filtered(big)
         app.theme = "ansi-dark"  # a theme of ANSI colours: every widget restyled
         await pilot.pause()
-        assert glyph.rich_style.color.triplet is None  # (the theme's text colour is ANSI)
-        assert list(glyph.get_line_filters()) == list(line_filters(glyph, app.get_line_filters()))
+        assert big.rich_style.color.triplet is None  # (the theme's text colour is ANSI)
+        assert list(big.get_line_filters()) == list(line_filters(big, app.get_line_filters()))
         app.theme = "textual-dark"
         await pilot.pause()
-        assert not filtered(glyph)
+        assert not filtered(big)
