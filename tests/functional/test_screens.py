@@ -101,7 +101,7 @@ async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
         await advance(pilot, clock, 4)
         await pilot.press("space")
         assert text(app, "#phase-title") == "PAUSED · GET READY"
-        assert app.screen.query_one("#workout").has_class("-paused")
+        assert app.screen.has_class("-paused")
         clock.advance(300)
         app.screen.wake()
         await pilot.pause()
@@ -146,7 +146,7 @@ async def test_switch_sides_and_one_sided_sets_say_which_leg(paths, clock):
         await pilot.press("enter")
         assert text(app, "#phase-title") == "SWITCH SIDES"
         assert text(app, "#side") == "NOW RIGHT LEG · lie on your left side"
-        assert app.screen.query_one("#workout").has_class("-switch-sides")
+        assert app.screen.has_class("-switch-sides")
         await advance(pilot, clock, 5)
         assert text(app, "#side") == "RIGHT LEG · lie on your left side"
 

@@ -40,6 +40,7 @@ from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, SkipsAnsi
 TOUCH_WORDS = (("Enter", "tap Done"), ("↑↓", "Rep ±"), ("+ adds 15 s", "+15 s adds more"))
 ROOMY_HEIGHT = 30  # from here on, the phase word, the leg and the form cues have room
 PORTRAIT_WIDTH = 60  # narrower than this (and tall): a phone; everything stacked
+NOT_THE_WORKOUT = (Header, KeyFooter, TouchBar, TooSmall)  # a click there does not pause
 
 
 def for_touch(text: str) -> str:
@@ -78,26 +79,25 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with RgbVertical(id="workout"):
-            with RgbVertical(id="banner"):
-                yield Static("", id="phase-title", markup=False)
-                yield Static("", id="phase-detail", markup=False)
-            yield Static("", id="side", markup=False)
-            with RgbHorizontal(id="words"):
-                yield BigText("", largest=5, id="phase-word")
-                yield BigText("", largest=5, id="leg")
-            with RgbHorizontal(id="middle"):
-                yield BigNumber(id="number")
-                yield MoveFigure(id="figure")
-            yield Static("", id="caption", markup=False)
-            yield EffortPrompt(id="effort")
-            if self.ctx.touch:  # by touch only: in a terminal the keys answer, and these never show
-                yield EffortChoices(id="effort-choices")
-            yield Static("", id="form-cues", markup=False)
-            yield Static("", id="next", markup=False)
-            with RgbVertical(id="progress-row"):
-                yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
-                yield CellLines(id="clock")  # each second, only the changed digits are repainted
+        with RgbVertical(id="banner"):
+            yield Static("", id="phase-title", markup=False)
+            yield Static("", id="phase-detail", markup=False)
+        yield Static("", id="side", markup=False)
+        with RgbHorizontal(id="words"):
+            yield BigText("", largest=5, id="phase-word")
+            yield BigText("", largest=5, id="leg")
+        with RgbHorizontal(id="middle"):
+            yield BigNumber(id="number")
+            yield MoveFigure(id="figure")
+        yield Static("", id="caption", markup=False)
+        yield EffortPrompt(id="effort")
+        if self.ctx.touch:  # by touch only: in a terminal the keys answer, and these never show
+            yield EffortChoices(id="effort-choices")
+        yield Static("", id="form-cues", markup=False)
+        yield Static("", id="next", markup=False)
+        with RgbVertical(id="progress-row"):
+            yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
+            yield CellLines(id="clock")  # each second, only the changed digits are repainted
         if self.ctx.touch:
             yield TouchBar(id="touch-bar")
         yield KeyFooter(compact=True, show_command_palette=False)
@@ -114,11 +114,12 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
         self.query_one(MoveFigure).display = room  # below 80x24 the number keeps the room
 
     def on_click(self, event: events.Click) -> None:
-        """A tap or click on the workout (not on a key in the footer) pauses or resumes: from
-        a mat, a phone's whole screen is the pause button."""
+        """A tap or click on the workout (not on the header, a key in the footer or the touch
+        bar) pauses or resumes: from a mat, a phone's whole screen is the pause button."""
         widget = event.widget
-        if widget is not None and (widget is self.query_one("#workout") or self.query_one("#workout") in widget.ancestors):
-            self.action_toggle_pause()
+        if widget is None or any(isinstance(node, NOT_THE_WORKOUT) for node in (widget, *widget.ancestors)):
+            return
+        self.action_toggle_pause()
 
     def on_mount(self) -> None:
         self.sub_title = self.routine.name
@@ -155,7 +156,7 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
     def wake_unseen(self) -> WorkoutUpdate:
         """A change on the way to a later moment (a test's clock moved on by minutes, waking
         the workout at each change): its cues play now, at their moment; `catch_up` draws the
-        screen once, where the last change leaves it. Drawing each one would restyle the panel
+        screen once, where the last change leaves it. Drawing each one would restyle the screen
         at every phase on the way, for states nobody sees."""
         update = self.workout.wake()
         self._play(update)
@@ -188,15 +189,13 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
         """A change of phase: the whole screen flashes in the phase's colour, briefly."""
         classes = [f"-flash-{kind}" for kind in ("go", "switch", "rest", "done", "get-ready")]
         flash = self.ctx.flash_s > 0
-        # One restyle for the old flash off and the new one on: each is a pass over every widget
-        # of the workout's panel (the classes are there, not on the screen: see workout.tcss).
-        panel = self.query_one("#workout")
-        panel.update_classes({name: flash and name == f"-flash-{message.kind}" for name in classes})
+        # One restyle for the old flash off and the new one on: each is a pass over every widget.
+        self.update_classes({name: flash and name == f"-flash-{message.kind}" for name in classes})
         if not flash:
             return
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: panel.remove_class(*classes))
+        self._flash_timer = self.set_timer(self.ctx.flash_s, lambda: self.remove_class(*classes))
 
     # --- what is shown -------------------------------------------------------------------------
 
@@ -221,7 +220,7 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
             return old is None or getattr(old, name) != getattr(new, name)
         if changed("phase") or changed("paused"):
             phases = ("get-ready", "work", "switch-sides", "rest", "done")  # one restyle for all:
-            self.query_one("#workout").update_classes(  # each is a pass over the panel's widgets
+            self.update_classes(  # each is a pass over the screen's widgets
                 {**{f"-{phase}": new.phase == phase for phase in phases}, "-paused": new.paused})
             self._show_clock()  # and the touch bar's Pause / Resume
         if changed("title") or changed("paused"):
@@ -236,7 +235,7 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
             self.query_one("#side", Static).update(plain(new.side))
         self.query_one("#phase-word", BigText).update(phase_word(new))
         self.query_one("#leg", BigText).update(new.leg)
-        self.query_one("#workout").set_class(not new.leg, "-no-leg")
+        self.set_class(not new.leg, "-no-leg")
         if changed("number"):
             self.query_one("#number", BigNumber).value = new.number
         if changed("caption"):
