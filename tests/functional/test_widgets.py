@@ -243,3 +243,37 @@ async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ance
         app.theme = "textual-dark"
         await pilot.pause()
         assert not filtered(big)
+
+class Number(App[None]):
+    def compose(self) -> ComposeResult:
+        from glute_tui.ui.widgets.big_number import BigNumber
+
+        yield BigNumber("10:00", id="number")
+
+
+async def test_the_number_is_its_last_glyph_and_the_glyphs_before_it_side_by_side_and_centred():
+    """The last digit is a widget of its own: each second's change is written from its left
+    edge, not from the number's. A new shape (10:00 to 9:59, a taller font) is laid out at once."""
+    from glute_tui.core import bigfont
+    from glute_tui.ui.widgets.big_number import BigNumber
+
+    app = Number()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        number = app.query_one(BigNumber)
+        heights = {}
+        for text in ("10:00", "9:59", "9:58"):
+            number.update(text)
+            await pilot.pause()
+            rows, gap = number.rows, " " * bigfont.column_scale(number.rows)
+            assert number.head.lines == tuple(line + gap for line in bigfont.render(text[:-1], rows))
+            assert number.tail.lines == bigfont.render(text[-1], rows)
+            assert number.render().plain.split("\n") == list(bigfont.render(text, rows))
+            head, tail, room = number.head.region, number.tail.region, number.content_region
+            assert tail.x == head.right and tail.y == head.y  # side by side
+            assert head.x - room.x == (room.width - head.width - tail.width) // 2  # centred
+            heights[text] = rows
+        assert heights["9:59"] > heights["10:00"]  # one glyph fewer: a taller font
+        number.update("")
+        await pilot.pause()
+        assert number.head.lines == () and number.tail.lines == ()

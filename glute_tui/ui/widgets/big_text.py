@@ -1,18 +1,15 @@
 """Text drawn as large as its space allows, in the block font of glute_tui.core.bigfont.
 
 The widget takes the room the layout gives it (its CSS sets the size) and picks the largest
-font height that fits, again on every resize. It is one widget whose lines are the text
-centred in its room (CellLines), so when the text changes only the cells that changed are
-repainted: in a rest, "4:59" to "4:58" repaints part of the last digit's rows, and Textual
-writes each of those rows from the run of ink or blank where the change begins.
-
-Why one widget and not a widget per glyph: Textual draws every widget under a changed cell
-and cuts each of their lines at every widget's edge on that row. Glyph widgets put ten more
-edges on each of the number's rows, for every layer behind them; at 200x60 that was about
-half of the workout's drawn pieces (each one kept, about 1 KB) and of a second's drawing.
+font height that fits, again on every resize. BigText (the phase's word, the leg) is one widget
+whose lines are the text centred in its room (CellLines): a change repaints only the cells
+that differ. The number that changes each second is BigNumber (big_number.py), drawn in two
+parts for the terminal's sake.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.console import RenderableType
@@ -21,6 +18,38 @@ from textual import events
 
 from glute_tui.core import bigfont
 from glute_tui.ui.widgets.cells import CellLines
+
+
+@dataclass(frozen=True)
+class Lettering:
+    """Text fitted to a room: each glyph's lines in block letters (`gap` columns apart), or,
+    below bigfont.MIN_ROWS, the plain text as one piece of one line, bold."""
+
+    rows: int
+    pieces: tuple[tuple[str, ...], ...]
+    gap: int
+    bold: bool
+
+    def lines(self, first: int = 0, last: int | None = None) -> tuple[str, ...]:
+        """The lines of pieces[first:last], side by side."""
+        pieces = self.pieces[first:last]
+        if not pieces:
+            return ()
+        gap = " " * self.gap
+        return tuple(gap.join(piece[y] for piece in pieces) for y in range(len(pieces[0])))
+
+
+def lettering(drawn: str, width: int, height: int, largest: int | None) -> Lettering:
+    """`drawn` at the largest height that fits `width` x `height` (at most `largest` rows)."""
+    template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
+    fit = bigfont.best_fit(template, height, width, largest=largest)  # 0:59 to 0:00, one size
+    if fit.rows >= bigfont.MIN_ROWS:
+        # Glyph by glyph (each kept by the font), as bigfont.render draws the whole text; the
+        # whole text of each second is not kept.
+        pieces = tuple(bigfont.render(char, fit.rows) for char in drawn)
+        return Lettering(fit.rows, pieces, bigfont.column_scale(fit.rows), bold=False)
+    plain = ((drawn[:width],),) if drawn and fit.rows else ()  # plain letters, cut to the width
+    return Lettering(fit.rows, plain, 0, bold=True)
 
 
 def centred(lines: tuple[str, ...], width: int, height: int) -> tuple[str, ...]:
@@ -36,20 +65,13 @@ def centred(lines: tuple[str, ...], width: int, height: int) -> tuple[str, ...]:
     return rows + (blank,) * (height - len(rows))
 
 
-class BigText(CellLines):
-    """`text` in block letters, centred, as tall as fits (at most `largest` rows)."""
+class Lettered:
+    """What BigText and BigNumber share: the text, refitted to the room on each change and
+    resize; `_show` draws a fitted Lettering."""
 
-    DEFAULT_CSS = """
-    BigText { width: 1fr; height: 1fr; }
-    """
-
-    def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._text = text
-        self.largest = largest
-        self._rows = 0  # the font height in use; 1 for plain text
-        self._text_lines: tuple[str, ...] = ()  # the text's own lines, before centring
+    largest: int | None
+    _text: str
+    _lettering: Lettering | None
 
     @property
     def value(self) -> str:
@@ -62,7 +84,7 @@ class BigText(CellLines):
     @property
     def rows(self) -> int:
         """The height the text is drawn at (0 before the first layout)."""
-        return self._rows
+        return self._lettering.rows if self._lettering is not None else 0
 
     @property
     def drawn(self) -> str:
@@ -72,41 +94,28 @@ class BigText(CellLines):
     @property
     def text_lines(self) -> tuple[str, ...]:
         """The text's lines as drawn, without the room around them."""
-        return self._text_lines
+        return self._lettering.lines() if self._lettering is not None else ()
 
     def update(self, text: str) -> None:
         """Show `text`; only the cells that differ from what is shown are repainted."""
         if text == self._text:
             return
         self._text = text
-        if self.is_mounted and self.size:
+        if self.is_mounted and self.size:  # type: ignore[attr-defined]
             self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit()
 
     def _fit(self) -> None:
-        if not self.is_attached:  # its screen is going (Ctrl+Q, then y): nothing to draw
+        if not self.is_attached:  # type: ignore[attr-defined]  # its screen is going: nothing to draw
             return
-        width, height = self.content_region.size
-        drawn = self._drawn()
-        template = "".join("0" if ch.isdigit() else ch for ch in drawn)  # digits are one width:
-        fit = bigfont.best_fit(template, height, width, largest=self.largest)  # 0:59 to 0:00, one size
-        self._rows = fit.rows
-        bold = fit.rows < bigfont.MIN_ROWS
-        if not bold:
-            # Glyph by glyph (each kept by the font), a pixel's gap between them, as
-            # bigfont.render draws the whole text; the whole text of each second is not kept.
-            pieces = [bigfont.render(char, fit.rows) for char in drawn]
-            gap = " " * bigfont.column_scale(fit.rows)
-            lines = tuple(gap.join(piece[y] for piece in pieces) for y in range(fit.rows)) if pieces else ()
-        else:  # plain letters, bold, cut to the width
-            lines = (drawn[:width],) if drawn and fit.rows else ()
-        self._text_lines = lines
-        if bold != self.bold:
-            self.bold = bold
-            self.refresh()
-        self.set_lines(centred(lines, width, height))
+        width, height = self.content_region.size  # type: ignore[attr-defined]
+        self._lettering = lettering(self._drawn(), width, height, self.largest)
+        self._show(self._lettering, width, height)
+
+    def _show(self, fitted: Lettering, width: int, height: int) -> None:
+        raise NotImplementedError
 
     def _drawn(self) -> str:
         """What is drawn for the text (a subclass may shorten it)."""
@@ -114,7 +123,28 @@ class BigText(CellLines):
 
     def render(self) -> RenderableType:
         """The text's lines as Rich text, without the room around them (for tests)."""
-        text = Text("\n".join(self._text_lines), no_wrap=True, overflow="crop", end="")
-        if self.bold:
+        text = Text("\n".join(self.text_lines), no_wrap=True, overflow="crop", end="")
+        if self._lettering is not None and self._lettering.bold:
             text.stylize("bold")
         return text
+
+
+class BigText(Lettered, CellLines):
+    """`text` in block letters, centred, as tall as fits (at most `largest` rows)."""
+
+    DEFAULT_CSS = """
+    BigText { width: 1fr; height: 1fr; }
+    """
+
+    def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = text
+        self.largest = largest
+        self._lettering = None
+
+    def _show(self, fitted: Lettering, width: int, height: int) -> None:
+        if fitted.bold != self.bold:
+            self.bold = fitted.bold
+            self.refresh()
+        self.set_lines(centred(fitted.lines(), width, height))

@@ -1,13 +1,13 @@
-"""Lines of one style that repaint only the rows that changed, and on a row only the cells
-that changed.
+"""Lines of one style that repaint only the rows that changed, and on a row only up to its last
+changed cell.
 
-Why: Textual writes a changed widget's rows to the terminal from the segment where the change
-begins to the segment where it ends (its compositor skips the whole segments on either side).
-A widget that refreshes itself whole each second writes every row it covers; one that marks
-only its changed cells writes those rows, and where its lines are cut into runs of ink and of
-blanks (`line_strip`), only the runs that changed: a digit that did not change is not written. The big
-number and the phase's words are one of these each (BigText), and so are the clock line and
-the move's figure. Ink ("█") is drawn as a space on its colour where colour shows
+Why: Textual writes a changed widget to the terminal from the widget's left edge to the end of
+the changed region, line by line (its compositor crops a widget's line at the right of what
+changed, never at the left). A widget that refreshes itself whole each second writes every row
+it covers; one that marks only its changed cells writes those rows, and only as far as the last
+cell that differs. The big number's last digit is one of these, and the glyphs before it another
+(a digit that did not change is not written at all); the phase's word, the clock line and the
+move's figure are one each. Ink ("█") is drawn as a space on its colour where colour shows
 (`line_strip`).
 """
 
