@@ -244,6 +244,7 @@ async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ance
         await pilot.pause()
         assert not filtered(big)
 
+
 class Number(App[None]):
     def compose(self) -> ComposeResult:
         from glute_tui.ui.widgets.big_number import BigNumber
