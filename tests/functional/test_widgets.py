@@ -252,9 +252,10 @@ class Number(App[None]):
         yield BigNumber("10:00", id="number")
 
 
-async def test_the_number_is_its_last_glyph_and_the_glyphs_before_it_side_by_side_and_centred():
-    """The last digit is a widget of its own: each second's change is written from its left
-    edge, not from the number's. A new shape (10:00 to 9:59, a taller font) is laid out at once."""
+async def test_the_number_is_drawn_in_three_parts_side_by_side_and_centred():
+    """The last digit and the one before it are widgets of their own (a rest changes the first
+    each second, the second each ten): a change is written from the left edge of its part, not
+    from the number's. A new shape (10:00 to 9:59, a taller font) is laid out at once."""
     from glute_tui.core import bigfont
     from glute_tui.ui.widgets.big_number import BigNumber
 
@@ -263,18 +264,21 @@ async def test_the_number_is_its_last_glyph_and_the_glyphs_before_it_side_by_sid
         await pilot.pause()
         number = app.query_one(BigNumber)
         heights = {}
-        for text in ("10:00", "9:59", "9:58"):
+        for text in ("10:00", "9:59", "9:58", "7"):
             number.update(text)
             await pilot.pause()
             rows, gap = number.rows, " " * bigfont.column_scale(number.rows)
-            assert number.head.lines == tuple(line + gap for line in bigfont.render(text[:-1], rows))
-            assert number.tail.lines == bigfont.render(text[-1], rows)
+            glyphs = [bigfont.render(char, rows) for char in text]
+            before = [tuple(line + gap for line in bigfont.render(text[:-2], rows))] if len(text) > 2 else [()]
+            tens = [tuple(line + gap for line in glyphs[-2])] if len(text) > 1 else [()]
+            assert (number.head.lines, number.tens.lines, number.tail.lines) == (before[0], tens[0], glyphs[-1])
             assert number.render().plain.split("\n") == list(bigfont.render(text, rows))
-            head, tail, room = number.head.region, number.tail.region, number.content_region
-            assert tail.x == head.right and tail.y == head.y  # side by side
-            assert head.x - room.x == (room.width - head.width - tail.width) // 2  # centred
+            shown = [part.region for part in (number.head, number.tens, number.tail) if part.lines]
+            assert all(b.x == a.right and b.y == a.y for a, b in zip(shown, shown[1:]))  # side by side
+            room = number.content_region
+            assert shown[0].x - room.x == (room.width - sum(r.width for r in shown)) // 2  # centred
             heights[text] = rows
         assert heights["9:59"] > heights["10:00"]  # one glyph fewer: a taller font
         number.update("")
         await pilot.pause()
-        assert number.head.lines == () and number.tail.lines == ()
+        assert number.head.lines == number.tens.lines == number.tail.lines == ()

@@ -3,13 +3,14 @@
 A countdown under a minute ("0:45") is drawn as "45" where that lets the font be taller (a
 narrow, tall screen: a phone); the caption says it is seconds.
 
-Why two parts: Textual writes a changed row to the terminal from the left edge of the widget
+Why three parts: Textual writes a changed row to the terminal from the left edge of the widget
 piece it belongs to (its compositor crops a row at the right of what changed, never at the
-left). Each second changes the last digit: drawn as a part of its own (`tail`), a second of
-rest at 200x60 writes that digit's rows, about 2 KB; drawn as one widget it wrote each row from
-the number's left edge, three times that. The glyphs before it (`head`) change every ten
-seconds. Two widgets, not one a glyph: each widget, and each edge it puts on the rows of the
-widgets behind it, costs memory (Textual keeps every piece it cuts a line into).
+left). Each second changes the last digit, each ten seconds the one before it: drawn as parts
+of their own (`tail`, `tens`), a second of rest at 200x60 writes the last digit's rows, about
+2 KB; drawn as one widget it wrote each row from the number's left edge, three times that. The
+glyphs before them (`head`: the minutes and the colon) change once a minute. Three widgets, not
+one a glyph: each widget, and each edge it puts on the rows of the widgets behind it, costs
+memory (Textual keeps every piece it cuts a line into).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ _UNDER_A_MINUTE = re.compile(r"0:(\d\d)")
 
 
 class NumberPart(CellLines):
-    """The number's glyphs before the last (and the gap after them), or its last glyph."""
+    """One part of the number: its last glyph, the one before it, or the glyphs before those
+    (each but the last with the gap after it)."""
 
 
 class BigNumber(Lettered, RgbLines):
@@ -45,12 +47,12 @@ class BigNumber(Lettered, RgbLines):
         self._text = text
         self.largest = largest
         self._lettering = None
-        self.head = NumberPart()
-        self.tail = NumberPart()
-        self._shape: tuple[int, int, int, bool] | None = None
+        self.head, self.tens, self.tail = NumberPart(), NumberPart(), NumberPart()
+        self._shape: tuple[int, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield self.head
+        yield self.tens
         yield self.tail
 
     def _drawn(self) -> str:
@@ -68,19 +70,21 @@ class BigNumber(Lettered, RgbLines):
         drawn again too, in the same frame. Textual keeps each line they drew cut at every edge
         of every layout it was drawn in (up to four); drawn again, only the new layout's pieces
         are kept."""
-        head = fitted.lines(0, -1)
-        if head:
-            head = tuple(line + " " * fitted.gap for line in head)
-        tail = fitted.lines(-1) if fitted.pieces else ()
-        shape = (fitted.rows, len(head[0]) if head else 0, len(tail[0]) if tail else 0, fitted.bold)
-        for part in (self.head, self.tail):
+        count = len(fitted.pieces)
+        spans = ((0, max(0, count - 2)), (max(0, count - 2), max(0, count - 1)), (max(0, count - 1), count))
+        parts = (self.head, self.tens, self.tail)
+        shape = [fitted.rows, fitted.bold]
+        for part, (first, last) in zip(parts, spans):
+            lines = fitted.lines(first, last)
+            if lines and last < count:  # a pixel's gap before the next part
+                lines = tuple(line + " " * fitted.gap for line in lines)
             if part.bold != fitted.bold:
                 part.bold = fitted.bold
                 part.refresh()
-        self.head.set_lines(head)
-        self.tail.set_lines(tail)
-        if shape != self._shape:
-            self._shape = shape
+            part.set_lines(lines)
+            shape.append(len(lines[0]) if lines else 0)
+        if tuple(shape) != self._shape:
+            self._shape = tuple(shape)
             for node in (self, *self.ancestors):
                 if isinstance(node, Widget):  # the screen lays out at once: no frame of the old layout
                     node.refresh(layout=node is self.screen)
