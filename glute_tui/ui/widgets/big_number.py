@@ -43,10 +43,7 @@ class BigNumber(Lettered, RgbLines):
 
     def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._text = text
-        self.largest = largest
-        self._lettering = None
+        super().__init__(text, largest=largest, id=id, classes=classes)
         self.head, self.tens, self.tail = NumberPart(), NumberPart(), NumberPart()
         self._shape: tuple[int, ...] | None = None
 

@@ -69,9 +69,12 @@ class Lettered:
     """What BigText and BigNumber share: the text, refitted to the room on each change and
     resize; `_show` draws a fitted Lettering."""
 
-    largest: int | None
-    _text: str
-    _lettering: Lettering | None
+    def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)  # type: ignore[call-arg]  # the widget's
+        self._text = text
+        self.largest = largest
+        self._lettering: Lettering | None = None
 
     @property
     def value(self) -> str:
@@ -135,13 +138,6 @@ class BigText(Lettered, CellLines):
     DEFAULT_CSS = """
     BigText { width: 1fr; height: 1fr; }
     """
-
-    def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._text = text
-        self.largest = largest
-        self._lettering = None
 
     def _show(self, fitted: Lettering, width: int, height: int) -> None:
         if fitted.bold != self.bold:
