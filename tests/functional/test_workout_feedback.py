@@ -61,7 +61,7 @@ async def test_a_message_during_a_workout_covers_no_number_caption_progress_or_t
             await pilot.pause()
         toast = app.screen.query_one("Toast").region  # by its CSS type: Textual exports no name for it
         assert toast.area
-        for name in ("#middle", "#caption", "#next", "#progress-row", "#progress", "#clock"):
+        for name in ("#middle", "#caption", "#next", "#progress", "#clock"):
             region = app.screen.query_one(name).region
             assert region.area and not toast.overlaps(region), name
         title = app.screen.query_one("#phase-title", Static)

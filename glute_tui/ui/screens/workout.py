@@ -95,9 +95,8 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
             yield EffortChoices(id="effort-choices")
         yield Static("", id="form-cues", markup=False)
         yield Static("", id="next", markup=False)
-        with RgbVertical(id="progress-row"):
-            yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
-            yield CellLines(id="clock")  # each second, only the changed digits are repainted
+        yield QuietProgressBar(total=PROGRESS_STEPS, show_eta=False, id="progress")
+        yield CellLines(id="clock")  # each second, only the changed digits are repainted
         if self.ctx.touch:
             yield TouchBar(id="touch-bar")
         yield KeyFooter(compact=True, show_command_palette=False)
