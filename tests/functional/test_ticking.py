@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from recording import record_drawn_lines, record_refreshes
 
 from glute_tui.core import bigfont
 from glute_tui.devtools.scenes import SCENES, advance, scene_app
@@ -15,28 +16,6 @@ from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.cells import CellLines
 from glute_tui.ui.widgets.move_figure import MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
-
-
-def record_drawn_lines(screen) -> list:
-    """[(widget, y)] for each line Textual asks a widget of `screen` (or the screen) to draw."""
-    drawn = []
-    for widget in (screen, *screen.walk_children()):
-        def draw(y, widget=widget, original=widget.render_line):
-            drawn.append((widget, y))
-            return original(y)
-        widget.render_line = draw
-    return drawn
-
-
-def record_refreshes(widget) -> list:
-    """The regions of every `refresh` of `widget` ([] for a refresh of all of it)."""
-    asked: list = []
-
-    def refresh(*regions, original=widget.refresh, **options):
-        asked.append(list(regions))
-        return original(*regions, **options)
-    widget.refresh = refresh
-    return asked
 
 
 def changed_rows(old: str, new: str, rows: int) -> set[int]:

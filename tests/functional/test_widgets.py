@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from recording import record_drawn_lines, record_refreshes
 from rich.console import Console
 from rich.segment import Segment
 from textual.app import App, ComposeResult
@@ -56,29 +57,6 @@ async def test_big_text_takes_the_largest_font_that_fits_and_refits_on_resize():
         await pilot.resize_terminal(20, 10)
         await pilot.pause()
         assert big.rows == 3
-
-
-def record_drawn_lines(*widgets):
-    """[(widget, y)] for each line Textual asks each widget (and its children) to draw."""
-    drawn = []
-    for top in widgets:
-        for widget in (top, *top.walk_children()):
-            def draw(y, widget=widget, original=widget.render_line):
-                drawn.append((widget, y))
-                return original(y)
-            widget.render_line = draw
-    return drawn
-
-
-def record_refreshes(widget):
-    """The regions of each `refresh` of `widget` ([] for a refresh of all of it)."""
-    asked = []
-
-    def refresh(*regions, original=widget.refresh, **options):
-        asked.append(list(regions))
-        return original(*regions, **options)
-    widget.refresh = refresh
-    return asked
 
 
 def placed(big) -> tuple[int, int]:

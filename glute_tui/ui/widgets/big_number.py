@@ -68,10 +68,9 @@ class BigNumber(Lettered, RgbLines):
         of every layout it was drawn in (up to four); drawn again, only the new layout's pieces
         are kept."""
         count = len(fitted.pieces)
-        spans = ((0, max(0, count - 2)), (max(0, count - 2), max(0, count - 1)), (max(0, count - 1), count))
-        parts = (self.head, self.tens, self.tail)
+        edges = (0, max(0, count - 2), max(0, count - 1), count)  # head | tens | tail
         shape = [fitted.rows, fitted.bold]
-        for part, (first, last) in zip(parts, spans):
+        for part, first, last in zip((self.head, self.tens, self.tail), edges, edges[1:]):
             lines = fitted.lines(first, last)
             if lines and last < count:  # a pixel's gap before the next part
                 lines = tuple(line + " " * fitted.gap for line in lines)

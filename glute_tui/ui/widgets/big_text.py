@@ -3,8 +3,8 @@
 The widget takes the room the layout gives it (its CSS sets the size) and picks the largest
 font height that fits, again on every resize. BigText (the phase's word, the leg) is one widget
 whose lines are the text centred in its room (CellLines): a change repaints only the cells
-that differ. The number that changes each second is BigNumber (big_number.py), drawn in two
-parts for the terminal's sake.
+that differ. The number that changes each second is BigNumber (big_number.py), drawn in
+three parts for the terminal's sake.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Lettered:
 
     def __init__(self, text: str = "", *, largest: int | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)  # type: ignore[call-arg]  # the widget's
+        super().__init__(id=id, classes=classes)  # type: ignore[call-arg]  # (the widget class after it)
         self._text = text
         self.largest = largest
         self._lettering: Lettering | None = None

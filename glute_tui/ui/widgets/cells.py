@@ -5,9 +5,9 @@ Why: Textual writes a changed widget to the terminal from the widget's left edge
 the changed region, line by line (its compositor crops a widget's line at the right of what
 changed, never at the left). A widget that refreshes itself whole each second writes every row
 it covers; one that marks only its changed cells writes those rows, and only as far as the last
-cell that differs. The big number's last digit is one of these, and the glyphs before it another
-(a digit that did not change is not written at all); the phase's word, the clock line and the
-move's figure are one each. Ink ("█") is drawn as a space on its colour where colour shows
+cell that differs. The big number is three of these: its last digit, the one before it, and
+the rest (a digit that did not change is not written at all); the phase's word, the clock line
+and the move's figure are one each. Ink ("█") is drawn as a space on its colour where colour shows
 (`line_strip`).
 """
 
