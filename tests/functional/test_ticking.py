@@ -5,10 +5,13 @@ and at 200x60 a whole-number repaint each second was 14 times the bare app's byt
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 from recording import record_drawn_lines, record_refreshes
+from textual.geometry import Region
 
 from glute_tui.core import bigfont
 from glute_tui.devtools.scenes import SCENES, advance, scene_app
@@ -82,3 +85,45 @@ async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_w
                 assert not widgets & {number.head, number.tens, number.tail}
             elif len(number.value) == len(reps) and reps[:-1] == number.value[:-1]:
                 assert not widgets & {number.head, number.tens} and number.tail in widgets
+
+
+async def test_the_workouts_background_rows_are_handed_over_as_one_line(tmp_path: Path):
+    """Each line handed to the compositor is cut at the edges in front of it and the pieces kept
+    on it (ui/widgets/shared_lines.py): 60 alike rows as 60 objects were 60 sets of pieces."""
+    scene = SCENES["rest"]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=(200, 60)) as pilot:
+        await scene.run(pilot, clock)
+        await pilot.pause()
+        screen = app.screen
+        for widget in (screen, screen.query_one("#middle")):
+            width, height = widget.size
+            lines = widget.render_lines(Region(0, 0, width, height))
+            assert len(lines) == height > 20
+            assert len({id(line) for line in lines}) == len({tuple(line) for line in lines}) == 1
+
+
+async def test_starting_a_workout_frees_the_garbage_left_before_it(tmp_path: Path):
+    """The app freezes start-up's objects and collects on its own (ui/app.py); the workout's
+    widgets are made after Home's garbage is freed, so that they reuse its memory."""
+
+    class Cycle:
+        me: object = None
+
+    scene = SCENES["rest"]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        gc.disable()  # only the workout's own collection may free it
+        gc.freeze()  # as the running app after its first frame
+        try:
+            left = Cycle()
+            left.me = left
+            gone = weakref.ref(left)
+            del left
+            assert gone() is not None  # a cycle: only a collection frees it
+            await scene.run(pilot, clock)
+            assert gone() is None
+        finally:
+            gc.unfreeze()
+            gc.enable()

@@ -7,6 +7,8 @@ not up to a tick late, and nothing is repainted unless what it shows has changed
 
 from __future__ import annotations
 
+import gc
+
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -32,6 +34,7 @@ from glute_tui.ui.widgets.effort_prompt import EffortChoices, EffortPrompt
 from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
+from glute_tui.ui.widgets.shared_lines import SharesEqualLines
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import TouchBar
 from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, SkipsAnsiFilter
@@ -62,8 +65,9 @@ def stop_buttons(kept: int) -> tuple[str, str]:
     return ("Stop and save" if kept else "Stop", "Keep going")
 
 
-class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
-    # its own lines, behind everything, skip the colour filter (ui/widgets/truecolor.py)
+class WorkoutScreen(SharesEqualLines, SkipsAnsiFilter, Screen[None]):
+    # its own lines, behind everything, skip the colour filter (ui/widgets/truecolor.py) and its
+    # equal rows are one object, cut once at the edges in front (ui/widgets/shared_lines.py)
     CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = keys.WORKOUT
 
@@ -71,6 +75,10 @@ class WorkoutScreen(SkipsAnsiFilter, Screen[None]):
 
     def __init__(self, ctx: AppContext, routine: Routine, counting: str = "paced") -> None:
         super().__init__()
+        if gc.get_freeze_count():  # the app froze start-up's objects (ui/app.py): a collection
+            # walks only what came later, a few ms. Home's garbage is freed before the workout's
+            # widgets are made, and they reuse its memory: 0.4 MB less at the peak, at 200x60.
+            gc.collect()
         self.ctx = ctx
         self.routine = routine
         self.workout = ctx.workouts.begin(routine, counting, on_problem=self._disk_problem)

@@ -21,6 +21,8 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+from glute_tui.ui.widgets.shared_lines import SharesEqualLines
+
 
 def _rgb(color: Color | None) -> bool:
     return color is None or color.triplet is not None
@@ -66,7 +68,7 @@ class SkipsAnsiFilter:
         return super().refresh(*regions, **options)  # type: ignore[misc]
 
 
-class RgbLines(SkipsAnsiFilter, Widget):
+class RgbLines(SharesEqualLines, SkipsAnsiFilter, Widget):
     """A widget drawn only in its own colours.
 
     Its style is worked out at most once for each time Textual draws it (`render_lines`), not
@@ -95,9 +97,9 @@ class RgbLines(SkipsAnsiFilter, Widget):
             self._drawing_style = None
 
 
-class RgbVertical(SkipsAnsiFilter, Vertical):
-    """A Vertical whose own lines (its background) skip the filter."""
+class RgbVertical(SharesEqualLines, SkipsAnsiFilter, Vertical):
+    """A Vertical whose own lines (its background) skip the filter, its equal rows one object."""
 
 
-class RgbHorizontal(SkipsAnsiFilter, Horizontal):
-    """A Horizontal whose own lines (its background) skip the filter."""
+class RgbHorizontal(SharesEqualLines, SkipsAnsiFilter, Horizontal):
+    """A Horizontal whose own lines (its background) skip the filter, its equal rows one object."""
