@@ -10,6 +10,7 @@ import weakref
 from glute_tui.cli.main import main
 from glute_tui.store.routine_files import builtin_routines
 from glute_tui.ui.app import GluteApp
+from glute_tui.ui.screens.workout import WorkoutScreen
 
 
 async def test_the_collector_is_back_on_after_the_first_frame(paths, clock):
@@ -29,19 +30,44 @@ class Node:
     pass
 
 
+def freed_cycle() -> weakref.ref[Node]:
+    """A cycle let go of: only a collection frees it."""
+    cycle = Node()
+    cycle.itself = cycle  # type: ignore[attr-defined]
+    gone = weakref.ref(cycle)
+    del cycle
+    assert gone() is not None
+    return gone
+
+
 async def test_the_garbage_of_start_up_is_collected_not_frozen(paths, clock):
     gc.disable()
     try:
-        cycle = Node()
-        cycle.itself = cycle
-        gone = weakref.ref(cycle)
-        del cycle
-        assert gone() is not None  # a cycle: only the collector frees it
+        gone = freed_cycle()
         app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert gc.get_freeze_count() > 0
             assert gone() is None  # a frozen cycle would stay resident for as long as the app runs
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_a_workout_is_built_after_the_garbage_left_before_it_is_freed(paths, clock):
+    """Home's garbage is freed before the workout's widgets are made, which reuse its memory."""
+    gc.disable()  # as the launcher leaves it: the app freezes start-up's objects after its first frame
+    try:
+        app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.get_freeze_count() > 0
+            gc.disable()  # from here, only the workout's own collection may free it
+            gone = freed_cycle()
+            await pilot.press("enter")  # Start, on Home
+            await pilot.pause()
+            assert isinstance(app.screen, WorkoutScreen)
+            assert gone() is None
     finally:
         gc.unfreeze()
         gc.enable()

@@ -5,8 +5,7 @@ and at 200x60 a whole-number repaint each second was 14 times the bare app's byt
 
 from __future__ import annotations
 
-import gc
-import weakref
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,17 @@ from glute_tui.ui.widgets.move_figure import MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
 
 
+@asynccontextmanager
+async def scene_screen(name: str, tmp_path: Path, size: tuple[int, int]):
+    """The workout of scene `name` at `size`, as the scene leaves it: (pilot, clock, screen)."""
+    scene = SCENES[name]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=size) as pilot:
+        await scene.run(pilot, clock)
+        await pilot.pause()
+        yield pilot, clock, app.screen
+
+
 def changed_rows(old: str, new: str, rows: int) -> set[int]:
     before, after = bigfont.render(old, rows), bigfont.render(new, rows)
     return {y for y, (a, b) in enumerate(zip(before, after)) if a != b}
@@ -28,12 +38,7 @@ def changed_rows(old: str, new: str, rows: int) -> set[int]:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=["80x24", "120x40", "200x60"])
 async def test_a_second_of_rest_draws_only_the_changed_digit_rows_and_the_clock(tmp_path: Path, size):
-    scene = SCENES["rest"]
-    app, clock = scene_app(scene, tmp_path / "home")
-    async with app.run_test(size=size) as pilot:
-        await scene.run(pilot, clock)
-        await pilot.pause()
-        screen = app.screen
+    async with scene_screen("rest", tmp_path, size) as (pilot, clock, screen):
         number = screen.query_one("#number", BigNumber)
         progress = screen.shown.progress
         before, old, head = number.value, number.drawn, number.head.lines
@@ -59,12 +64,7 @@ async def test_a_second_of_rest_draws_only_the_changed_digit_rows_and_the_clock(
 
 
 async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_when_they_change(tmp_path: Path):
-    scene = SCENES["work-set"]
-    app, clock = scene_app(scene, tmp_path / "home")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await scene.run(pilot, clock)
-        await pilot.pause()
-        screen = app.screen
+    async with scene_screen("work-set", tmp_path, (120, 40)) as (pilot, clock, screen):
         number, figure = screen.query_one("#number", BigNumber), screen.query_one(MoveFigure)
         clock_line = screen.query_one("#clock", CellLines)
         bar = screen.query_one(QuietProgressBar)
@@ -90,40 +90,10 @@ async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_w
 async def test_the_workouts_background_rows_are_handed_over_as_one_line(tmp_path: Path):
     """Each line handed to the compositor is cut at the edges in front of it and the pieces kept
     on it (ui/widgets/shared_lines.py): 60 alike rows as 60 objects were 60 sets of pieces."""
-    scene = SCENES["rest"]
-    app, clock = scene_app(scene, tmp_path / "home")
-    async with app.run_test(size=(200, 60)) as pilot:
-        await scene.run(pilot, clock)
-        await pilot.pause()
-        screen = app.screen
+    async with scene_screen("rest", tmp_path, (200, 60)) as (pilot, clock, screen):
         for widget in (screen, screen.query_one("#middle")):
             width, height = widget.size
             lines = widget.render_lines(Region(0, 0, width, height))
             assert len(lines) == height > 20
             assert len({id(line) for line in lines}) == len({tuple(line) for line in lines}) == 1
 
-
-async def test_starting_a_workout_frees_the_garbage_left_before_it(tmp_path: Path):
-    """The app freezes start-up's objects and collects on its own (ui/app.py); the workout's
-    widgets are made after Home's garbage is freed, so that they reuse its memory."""
-
-    class Cycle:
-        me: object = None
-
-    scene = SCENES["rest"]
-    app, clock = scene_app(scene, tmp_path / "home")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        gc.disable()  # only the workout's own collection may free it
-        gc.freeze()  # as the running app after its first frame
-        try:
-            left = Cycle()
-            left.me = left
-            gone = weakref.ref(left)
-            del left
-            assert gone() is not None  # a cycle: only a collection frees it
-            await scene.run(pilot, clock)
-            assert gone() is None
-        finally:
-            gc.unfreeze()
-            gc.enable()
