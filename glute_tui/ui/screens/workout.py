@@ -34,10 +34,9 @@ from glute_tui.ui.widgets.effort_prompt import EffortChoices, EffortPrompt
 from glute_tui.ui.widgets.key_footer import KeyFooter
 from glute_tui.ui.widgets.move_figure import FIGURE_MIN_SCREEN, MoveFigure
 from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
-from glute_tui.ui.widgets.shared_lines import SharesEqualLines
 from glute_tui.ui.widgets.too_small import TooSmall
 from glute_tui.ui.widgets.touch_bar import TouchBar
-from glute_tui.ui.widgets.truecolor import RgbHorizontal, RgbVertical, SkipsAnsiFilter
+from glute_tui.ui.widgets.truecolor import OwnColours, RgbHorizontal, RgbVertical
 
 # By touch the captions name the buttons, not the keys.
 TOUCH_WORDS = (("Enter", "tap Done"), ("↑↓", "Rep ±"), ("+ adds 15 s", "+15 s adds more"))
@@ -65,9 +64,9 @@ def stop_buttons(kept: int) -> tuple[str, str]:
     return ("Stop and save" if kept else "Stop", "Keep going")
 
 
-class WorkoutScreen(SharesEqualLines, SkipsAnsiFilter, Screen[None]):
-    # its own lines, behind everything, skip the colour filter (ui/widgets/truecolor.py) and its
-    # equal rows are one object, cut once at the edges in front (ui/widgets/shared_lines.py)
+class WorkoutScreen(OwnColours, Screen[None]):
+    # its own lines, behind everything, skip the colour filter and its equal rows are one object
+    # (ui/widgets/truecolor.py)
     CSS_PATH = "workout.tcss"  # loaded when the screen is first shown, not at start
     BINDINGS = keys.WORKOUT
 

@@ -68,7 +68,12 @@ class SkipsAnsiFilter:
         return super().refresh(*regions, **options)  # type: ignore[misc]
 
 
-class RgbLines(SharesEqualLines, SkipsAnsiFilter, Widget):
+class OwnColours(SharesEqualLines, SkipsAnsiFilter):
+    """Mixed into a widget (or a screen) drawn only in its own colours: its lines skip the ANSI
+    filter, and its equal rows are handed to the compositor as one line (shared_lines.py)."""
+
+
+class RgbLines(OwnColours, Widget):
     """A widget drawn only in its own colours.
 
     Its style is worked out at most once for each time Textual draws it (`render_lines`), not
@@ -97,9 +102,9 @@ class RgbLines(SharesEqualLines, SkipsAnsiFilter, Widget):
             self._drawing_style = None
 
 
-class RgbVertical(SharesEqualLines, SkipsAnsiFilter, Vertical):
+class RgbVertical(OwnColours, Vertical):
     """A Vertical whose own lines (its background) skip the filter, its equal rows one object."""
 
 
-class RgbHorizontal(SharesEqualLines, SkipsAnsiFilter, Horizontal):
+class RgbHorizontal(OwnColours, Horizontal):
     """A Horizontal whose own lines (its background) skip the filter, its equal rows one object."""
