@@ -25,3 +25,8 @@ def record_refreshes(widget) -> list:
         return original(*regions, **options)
     widget.refresh = refresh
     return asked
+
+
+def rows_of(regions) -> set[int]:
+    """The rows a refresh's regions cover."""
+    return {y for region in regions for y in range(region.y, region.bottom)}

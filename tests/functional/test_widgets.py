@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recording import record_drawn_lines, record_refreshes
+from recording import record_drawn_lines, record_refreshes, rows_of
 from rich.console import Console
 from rich.segment import Segment
 from textual.app import App, ComposeResult
@@ -87,7 +87,8 @@ async def test_big_text_repaints_only_the_changed_cells_of_the_changed_digit():
         last_digit = range(left + len(big.text_lines[0]) - len(four[0]), left + len(big.text_lines[0]))
         (regions,) = asked  # one refresh, of the changed cells: not "0", not ":", not "4"
         assert regions and all(r.x in last_digit and r.right - 1 in last_digit for r in regions)
-        assert {r.y for r in regions} == {top + y for y in changed_rows}
+        assert rows_of(regions) == {top + y for y in changed_rows}
+        assert len(regions) < len(changed_rows)  # alike rows are one region
         assert big.rows == 16 and big.text_lines == bigfont.render("0:44", 16)
 
 

@@ -14,6 +14,7 @@ and the move's figure are one each. Ink ("█") is drawn as a space on its colou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
@@ -52,8 +53,35 @@ def _first_difference(old: str, new: str) -> int:
     return low
 
 
-def _one_cell_each(lines: tuple[str, ...]) -> bool:
-    return all(cell_len(line) == len(line) for line in lines)
+@dataclass(frozen=True)
+class Shape:
+    """What set_lines needs to know of a set of lines, worked out once for each set."""
+
+    size: Size
+    one_cell: bool  # every character one cell wide: columns are string indexes
+
+    @classmethod
+    def of(cls, lines: tuple[str, ...]) -> Shape:
+        widths = [cell_len(line) for line in lines]
+        return cls(Size(max(widths, default=0), len(lines)),
+                   all(map(int.__eq__, widths, map(len, lines))))
+
+
+def changed_regions(old: tuple[str, ...], new: tuple[str, ...]) -> list[Region]:
+    """The cells that differ between two sets of lines of one-cell characters, a region for
+    each run of rows whose changed cells span the same columns (a stroke of a big digit is many
+    alike rows: a changed digit is a few regions, not 30)."""
+    runs: list[list[int]] = []  # [x, y, width, height]
+    for y, (before, after) in enumerate(zip(old, new)):
+        if (span := changed_cells(before, after)) is None:
+            continue
+        x, width = span[0], span[1] - span[0] + 1
+        last = runs[-1] if runs else None
+        if last is not None and last[0] == x and last[2] == width and last[1] + last[3] == y:
+            last[3] += 1
+        else:
+            runs.append([x, y, width, 1])
+    return [Region(*run) for run in runs]
 
 
 class CellLines(RgbLines):
@@ -73,6 +101,7 @@ class CellLines(RgbLines):
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._lines = lines
+        self._shape = Shape.of(lines)
         self.bold = bold
 
     @property
@@ -84,24 +113,16 @@ class CellLines(RgbLines):
         old, self._lines = self._lines, lines
         if old == lines:
             return
-        if self._size_of(old) != self._size_of(lines):
+        before, self._shape = self._shape, Shape.of(lines)
+        if before.size != self._shape.size:
             self.refresh(layout=True)
-            return
-        if not (_one_cell_each(old) and _one_cell_each(lines)):
+        elif not (before.one_cell and self._shape.one_cell):
             self.refresh()
-            return
-        changed = [Region(span[0], y, span[1] - span[0] + 1, 1)
-                   for y, (before, after) in enumerate(zip(old, lines))
-                   if (span := changed_cells(before, after)) is not None]
-        if changed:
+        elif changed := changed_regions(old, lines):
             self.refresh(*changed)  # one call: a changed digit is 30 rows
 
-    @staticmethod
-    def _size_of(lines: tuple[str, ...]) -> Size:
-        return Size(max((cell_len(line) for line in lines), default=0), len(lines))
-
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return self._size_of(self._lines).width
+        return self._shape.size.width
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines)

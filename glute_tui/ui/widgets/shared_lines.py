@@ -10,6 +10,8 @@ Handed over as one object, a line is cut once for each set of edges and the piec
 
 from __future__ import annotations
 
+from operator import is_
+
 from textual.geometry import Region
 from textual.strip import Strip
 
@@ -23,7 +25,18 @@ def shared_lines(lines: list[Strip]) -> list[Strip]:
 
 class SharesEqualLines:
     """Mixed into a widget (or a screen) whose rows are often alike: a background, blank rows
-    around a big digit. Only lines of one drawing are shared, so nothing drawn earlier is kept."""
+    around a big digit. Only lines of one drawing are shared, so nothing drawn earlier is kept.
+
+    Textual asks for the lines of every widget the changed region crosses at each frame, and
+    mostly hands back the same line objects from its cache: then the last answer is given
+    again, found by identity (a look at each line, not at each of its segments)."""
+
+    _shared: tuple[list[Strip], list[Strip]] | None = None  # (lines drawn, as handed over)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        return shared_lines(super().render_lines(crop))  # type: ignore[misc]
+        lines = super().render_lines(crop)  # type: ignore[misc]
+        kept = self._shared
+        if kept is not None and len(kept[0]) == len(lines) and all(map(is_, kept[0], lines)):
+            return kept[1]
+        self._shared = (lines, shared_lines(lines))
+        return self._shared[1]
