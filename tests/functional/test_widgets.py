@@ -32,6 +32,8 @@ async def test_the_workout_bar_sets_no_timer_of_its_own_unless_it_shows_an_eta()
 
 
 class Big(App[None]):
+    CSS = "#box.-red BigText { color: #ff0000; }"
+
     def compose(self) -> ComposeResult:
         from textual.containers import Vertical
 
@@ -189,9 +191,10 @@ async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_
         assert any(isinstance(f, ANSIToTruecolor) for f in big.get_line_filters())
 
 
-async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ancestor():
-    """The answer is kept between frames (a rest redraws a digit each second): a refresh of
-    some cells keeps it; a class, a theme, or a style set in code on an ancestor renews it."""
+async def test_the_kept_filter_answer_and_style_follow_a_restyle_of_the_widget_or_an_ancestor():
+    """The answer and the widget's style are kept between frames (a rest redraws a digit each
+    second): a refresh of some cells keeps them; a class, a theme, or a style set in code on an
+    ancestor renews them."""
     from textual.filter import ANSIToTruecolor
     from textual.geometry import Region
 
@@ -207,21 +210,29 @@ async def test_the_kept_filter_answer_follows_a_restyle_of_the_widget_or_an_ance
         big = app.query_one(BigText)
         box = app.query_one("#box")
         assert not filtered(big)
+        style = big.own_style
         big.refresh(Region(0, 0, 1, 1))  # as each second does
-        assert not filtered(big)
+        assert not filtered(big) and big.own_style is style
         box.styles.text_style = "dim"  # set in code, on its parent: the text is drawn dim
         await pilot.pause()
-        assert filtered(big)
+        assert filtered(big) and big.own_style == big.rich_style and big.own_style.dim
         box.styles.text_style = "none"
         await pilot.pause()
-        assert not filtered(big)
+        assert not filtered(big) and not big.own_style.dim
         app.theme = "ansi-dark"  # a theme of ANSI colours: every widget restyled
         await pilot.pause()
         assert big.rich_style.color.triplet is None  # (the theme's text colour is ANSI)
         assert list(big.get_line_filters()) == list(line_filters(big, app.get_line_filters()))
+        assert big.own_style == big.rich_style
         app.theme = "textual-dark"
         await pilot.pause()
-        assert not filtered(big)
+        assert not filtered(big) and big.own_style == big.rich_style
+        box.styles.background = "#123456"  # a colour set in code, on its parent
+        await pilot.pause()
+        assert big.own_style == big.rich_style and big.own_style.bgcolor.triplet.hex == "#123456"
+        box.add_class("-red")  # a class on its parent
+        await pilot.pause()
+        assert big.own_style == big.rich_style and big.own_style.color.triplet.hex == "#ff0000"
 
 
 class Number(App[None]):

@@ -46,6 +46,7 @@ class BigNumber(Lettered, RgbLines):
         super().__init__(text, largest=largest, id=id, classes=classes)
         self.head, self.tens, self.tail = NumberPart(), NumberPart(), NumberPart()
         self._shape: tuple[int, ...] | None = None
+        self._parts_drawn: list[tuple | None] = [None, None, None]  # what each part shows
 
     def compose(self) -> ComposeResult:
         yield self.head
@@ -70,20 +71,28 @@ class BigNumber(Lettered, RgbLines):
         count = len(fitted.pieces)
         edges = (0, max(0, count - 2), max(0, count - 1), count)  # head | tens | tail
         shape = [fitted.rows, fitted.bold]
-        for part, first, last in zip((self.head, self.tens, self.tail), edges, edges[1:]):
-            lines = fitted.lines(first, last)
-            if lines and last < count:  # a pixel's gap before the next part
-                lines = tuple(line + " " * fitted.gap for line in lines)
-            if part.bold != fitted.bold:
-                part.bold = fitted.bold
-                part.refresh()
-            part.set_lines(lines)
-            shape.append(len(lines[0]) if lines else 0)
+        for n, (part, first, last) in enumerate(zip((self.head, self.tens, self.tail), edges, edges[1:])):
+            # its glyphs (the font's own objects) and gap: the same as shown, nothing to draw
+            drawn = (fitted.pieces[first:last], fitted.gap if last < count else 0, fitted.bold)
+            if drawn != self._parts_drawn[n]:
+                self._parts_drawn[n] = drawn
+                self._draw_part(part, fitted, first, last)
+            shape.append(len(part.lines[0]) if part.lines else 0)
         if tuple(shape) != self._shape:
             self._shape = tuple(shape)
             for node in (self, *self.ancestors):
                 if isinstance(node, Widget):  # the screen lays out at once: no frame of the old layout
                     node.refresh(layout=node is self.screen)
+
+    @staticmethod
+    def _draw_part(part: NumberPart, fitted: Lettering, first: int, last: int) -> None:
+        lines = fitted.lines(first, last)
+        if lines and last < len(fitted.pieces):  # a pixel's gap before the next part
+            lines = tuple(line + " " * fitted.gap for line in lines)
+        if part.bold != fitted.bold:
+            part.bold = fitted.bold
+            part.refresh()
+        part.set_lines(lines)
 
     def render_line(self, y: int) -> Strip:
         """Around the parts: blank, in the background."""

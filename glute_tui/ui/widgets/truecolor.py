@@ -11,7 +11,7 @@ at 200x60 behind four containers: 0.4-1.2 MB fewer at the peak.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from rich.color import Color
 from rich.style import Style
@@ -36,36 +36,50 @@ def line_filters(widget: Widget, filters: Sequence[LineFilter]) -> Sequence[Line
     return [line_filter for line_filter in filters if not isinstance(line_filter, ANSIToTruecolor)]
 
 
-class SkipsAnsiFilter:
+class KeptUntilRestyled:
+    """Values worked out from a widget's style (through every ancestor), kept until its styles
+    change: Textual calls `notify_style_update` on every node a restyle reaches (a class, a
+    theme, a pseudo-class of an ancestor restyles its descendants too), and a colour set in code
+    on it or on an ancestor refreshes it whole (a refresh of some of its cells, each second,
+    keeps them)."""
+
+    _kept: dict[str, Any] | None = None
+
+    def kept(self, name: str, make: Callable[[], Any]) -> Any:
+        kept = self._kept
+        if kept is None:
+            kept = self._kept = {}
+        if name not in kept:
+            kept[name] = make()
+        return kept[name]
+
+    def notify_style_update(self) -> None:
+        self._kept = None
+        super().notify_style_update()  # type: ignore[misc]
+
+    def refresh(self, *regions: Region, **options: Any) -> Any:
+        if not regions:
+            self._kept = None
+        return super().refresh(*regions, **options)  # type: ignore[misc]
+
+
+class SkipsAnsiFilter(KeptUntilRestyled):
     """Mixed into a widget (or a screen) drawn only in its own colours, no Rich markup of other
     colours in it: its lines skip the filter where it would change nothing.
 
     Textual asks for the filters each time it draws the widget, even when every line comes from
     its cache (each frame, for each widget the changed region crosses), and the answer takes the
     widget's whole style, worked out through every ancestor: 13 times a second in a rest, a tenth
-    of the ticking workout's CPU. So the answer is kept until the widget's styles change: Textual
-    calls `notify_style_update` on every node a restyle reaches (a class, a theme, a pseudo-class
-    of an ancestor restyles its descendants too), and a colour set in code on it or on an
-    ancestor refreshes it whole (a refresh of some of its cells, each second, keeps the answer)."""
-
-    _filters_kept: tuple[tuple[LineFilter, ...], Sequence[LineFilter]] | None = None
+    of the ticking workout's CPU. So the answer is kept until the widget's styles change."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         widget: Widget = self  # type: ignore[assignment]
         filters = tuple(super().get_line_filters())  # type: ignore[misc]
-        kept = self._filters_kept
-        if kept is None or kept[0] != filters:
-            kept = self._filters_kept = (filters, line_filters(widget, filters))
+        kept = self.kept("filters", lambda: (filters, line_filters(widget, filters)))
+        if kept[0] != filters:  # the app's filters changed (a theme of ANSI colours, NO_COLOR)
+            kept = (filters, line_filters(widget, filters))
+            self._kept["filters"] = kept  # type: ignore[index]
         return kept[1]
-
-    def notify_style_update(self) -> None:
-        self._filters_kept = None
-        super().notify_style_update()  # type: ignore[misc]
-
-    def refresh(self, *regions: Region, **options: Any) -> Any:
-        if not regions:
-            self._filters_kept = None
-        return super().refresh(*regions, **options)  # type: ignore[misc]
 
 
 class OwnColours(SharesEqualLines, SkipsAnsiFilter):
@@ -76,30 +90,14 @@ class OwnColours(SharesEqualLines, SkipsAnsiFilter):
 class RgbLines(OwnColours, Widget):
     """A widget drawn only in its own colours.
 
-    Its style is worked out at most once for each time Textual draws it (`render_lines`), not
-    for each line (`rich_style` walks every ancestor at each call, and a changed digit is 30
-    lines), and only when a line is drawn: a widget whose lines all come from Textual's cache
-    needs none."""
-
-    _drawing = False
-    _drawing_style: Style | None = None
+    Its style is worked out once until its styles change, not for each line nor each frame
+    (`rich_style` walks every ancestor at each call, a changed digit is 30 lines, and the clock
+    line is drawn each second)."""
 
     @property
     def own_style(self) -> Style:
-        """`rich_style`, the same for every line of one drawing."""
-        if not self._drawing:
-            return self.rich_style
-        if self._drawing_style is None:
-            self._drawing_style = self.rich_style
-        return self._drawing_style
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._drawing = True
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._drawing = False
-            self._drawing_style = None
+        """`rich_style`, kept until the widget is restyled."""
+        return self.kept("rich_style", lambda: self.rich_style)  # type: ignore[no-any-return]
 
 
 class RgbVertical(OwnColours, Vertical):
