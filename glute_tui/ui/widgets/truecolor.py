@@ -18,7 +18,6 @@ from rich.style import Style
 from textual.containers import Horizontal, Vertical
 from textual.filter import ANSIToTruecolor, LineFilter
 from textual.geometry import Region
-from textual.strip import Strip
 from textual.widget import Widget
 
 from glute_tui.ui.widgets.shared_lines import SharesEqualLines
