@@ -73,6 +73,31 @@ async def test_a_workout_is_built_after_the_garbage_left_before_it_is_freed(path
         gc.enable()
 
 
+async def test_the_garbage_of_a_change_of_phase_is_freed_once_it_is_over(paths, clock, monkeypatch):
+    """Each change of phase restyles the screen; once that is over, a collection frees what it
+    left (the workout's start is the first change)."""
+    monkeypatch.setattr(WorkoutScreen, "COLLECT_AFTER_S", 0.01)
+    gc.disable()
+    try:
+        app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # Start: the get-ready phase
+            await pilot.pause()
+            assert isinstance(app.screen, WorkoutScreen)
+            gc.disable()
+            gone = freed_cycle()
+            await pilot.pause(0.1)
+            assert gone() is not None  # no change of phase: nothing collected
+            await pilot.press("enter")  # the get-ready ends: the first set
+            await pilot.pause(0.1)
+            assert app.screen.shown.phase == "work"
+            assert gone() is None
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_an_app_started_with_the_collector_on_leaves_it_alone(paths, clock):
     frozen = gc.get_freeze_count()  # the test worker's own (tests/conftest.py), if any
     app = GluteApp(builtin_routines(), paths, clock=clock, speech_program=())

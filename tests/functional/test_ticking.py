@@ -17,7 +17,7 @@ from glute_tui.devtools.scenes import SCENES, advance, scene_app
 from glute_tui.ui.widgets.big_number import BigNumber
 from glute_tui.ui.widgets.cells import CellLines
 from glute_tui.ui.widgets.move_figure import MoveFigure
-from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
+from glute_tui.ui.widgets.progress_line import ProgressLine
 
 
 @asynccontextmanager
@@ -53,7 +53,7 @@ async def test_a_second_of_rest_draws_only_the_changed_digit_rows_and_the_clock(
         clock_line = screen.query_one("#clock", CellLines)
         allowed = {number.tail, clock_line}  # not the digits before the last, not the number's room
         if screen.shown.progress != progress:  # the bar moves every few seconds, not each second
-            bar = screen.query_one(QuietProgressBar)
+            bar = screen.query_one(ProgressLine)
             allowed |= {bar, *bar.walk_children()}
         assert {widget for widget, _ in drawn} <= allowed, "something else was drawn again"
         rows = changed_rows(old[-1], new[-1], number.rows)
@@ -67,7 +67,7 @@ async def test_a_second_of_a_paced_set_draws_the_rep_digit_and_the_figure_only_w
     async with scene_screen("work-set", tmp_path, (120, 40)) as (pilot, clock, screen):
         number, figure = screen.query_one("#number", BigNumber), screen.query_one(MoveFigure)
         clock_line = screen.query_one("#clock", CellLines)
-        bar = screen.query_one(QuietProgressBar)
+        bar = screen.query_one(ProgressLine)
         allowed = {figure, clock_line, bar, *bar.walk_children(), number.head, number.tens, number.tail}
         for _ in range(6):  # half-second steps: frames change, reps change every 3 s
             reps, lines = number.value, figure.lines

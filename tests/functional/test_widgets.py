@@ -5,30 +5,51 @@ from __future__ import annotations
 from recording import record_drawn_lines, record_refreshes, rows_of
 from rich.console import Console
 from rich.segment import Segment
+from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import ProgressBar
 
-from glute_tui.ui.widgets.quiet_progress import QuietProgressBar
+from glute_tui.ui.widgets.progress_line import ProgressLine
 
 
 class Bars(App[None]):
+    CSS = "ProgressBar, ProgressLine { width: 40; } ProgressBar Bar { width: 1fr; }  /* as the workout had it */"
+
     def compose(self) -> ComposeResult:
-        yield ProgressBar(total=10, show_eta=False, id="textual")
-        yield QuietProgressBar(total=10, show_eta=False, id="quiet")
-        yield QuietProgressBar(total=10, show_eta=True, id="with-eta")
+        yield ProgressBar(total=200, show_eta=False, id="textual")
+        yield ProgressLine(200, id="line")
 
 
-async def test_the_workout_bar_sets_no_timer_of_its_own_unless_it_shows_an_eta():
+def cells(*widgets) -> list[tuple[str, object, object]]:
+    """Each cell of the widgets' first lines, side by side: (character, colour, background)."""
+    found = []
+    for widget in widgets:
+        for segment in widget.render_lines(Region(0, 0, widget.size.width, 1))[0]:
+            style = segment.style or Style()
+            found += [(char, style.color, style.bgcolor) for char in segment.text]
+    return found
+
+
+async def test_the_progress_line_draws_what_textuals_progress_bar_draws():
+    """One widget for ProgressBar's three (ui/widgets/progress_line.py): the same cells, in the
+    same colours, at every step and width, complete included."""
     app = Bars()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        timers = {bar.id: len(bar._timers) for bar in app.query(ProgressBar)}
-        assert timers == {"textual": 1, "quiet": 0, "with-eta": 1}
-        quiet = app.query_one("#quiet", QuietProgressBar)
-        quiet.update(progress=4)
-        await pilot.pause()
-        assert quiet.percentage == 0.4
+    async with app.run_test(size=(120, 10)) as pilot:
+        textual, line = app.query_one(ProgressBar), app.query_one(ProgressLine)
+        for width in (12, 40, 113):
+            for widget in (textual, line):
+                widget.styles.width = width
+            await pilot.pause()
+            for progress in (0, 1, 2, 7, 33, 99, 100, 101, 150, 199, 200):
+                textual.update(progress=progress)
+                line.update(progress=progress)
+                await pilot.pause()
+                bar, percentage = textual.query_one("Bar"), textual.query_one("PercentageStatus")
+                assert len(cells(line)) == width
+                assert cells(line) == cells(bar, percentage), (width, progress)
+        assert line.percent == 100 and "100%" in "".join(char for char, _, _ in cells(line))
 
 
 class Big(App[None]):
