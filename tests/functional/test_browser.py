@@ -167,3 +167,17 @@ def test_a_closed_tab_saves_the_workout_as_stopped(served):
     assert [s.status for s in new] == ["stopped"]
     assert len([r for r in new[0].sets if not r.skipped]) >= 1
     assert not list(paths.journal_dir.glob(f"*{SUFFIX}"))  # nothing left to come back as recovered
+
+
+def test_the_first_paint_benchmark_gets_past_our_pages_token_and_policy(tmp_path: Path) -> None:
+    """`python -m benchmarks` times our served page against textual-serve's. Its probe must open
+    the page at the address with its token and wait without an eval, which the page's
+    Content-Security-Policy refuses (a string predicate is one): it once stopped the whole run."""
+    missing = _needs()
+    if missing:
+        pytest.skip(f"browser test SKIPPED: {missing}")
+    from benchmarks.__main__ import bench_first_paint
+
+    row = bench_first_paint(1, tmp_path / "home")
+    assert row is not None
+    assert row.ours > 0 and row.base > 0
