@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from recording import record_drawn_lines, record_refreshes, rows_of
 from rich.console import Console
 from rich.segment import Segment
@@ -184,6 +185,22 @@ async def test_big_text_keeps_the_block_where_no_colour_is_shown():
         await pilot.pause()
         assert any("█" in line for line in big.lines)
         assert all(big.render_line(y).text.rstrip() == line.rstrip() for y, line in enumerate(big.lines))
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_big_text_keeps_the_block_where_its_ink_is_the_terminals_default_colour(theme: str):
+    """The ANSI themes' text is the terminal's default colour: as a background that is the
+    terminal's own background, and ink drawn as spaces on it would not show at all."""
+    from glute_tui.ui.widgets.big_text import BigText
+
+    app = Big()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        big = app.query_one(BigText)
+        assert big.rich_style.color.is_default
+        y = ink_and_blank_row(big)
+        assert big.render_line(y).text.rstrip() == big.lines[y].rstrip()
 
 
 async def test_big_text_skips_the_ansi_colour_filter_only_where_it_would_change_nothing():

@@ -158,9 +158,11 @@ def line_strip(line: str, width: int, style: Style, solid_ink: bool = False) -> 
     rows of them each second), and rows of ink meet without the hairline some fonts leave under
     "█". A run of ink or of blanks then sets only its background; anything else (a half block)
     keeps both colours. Where no colour shows (NO_COLOR read with the terminal's own colours, a
-    terminal without colours) the caller leaves it off: the block is the only way ink shows.
+    terminal without colours) the caller leaves it off: the block is the only way ink shows. So
+    does an ink of the terminal's default colour (the ANSI themes' text): as a background it is
+    the terminal's own background, and the ink would not show.
     """
-    if not solid_ink:
+    if not solid_ink or style.color is None or style.color.is_default:
         return Strip([Segment(line, style)]).crop_extend(0, width, style)
     plain = {INK: Style(bgcolor=style.color), " ": Style(bgcolor=style.bgcolor)}
     segments = [Segment(" " * len(run), plain[run[0]]) if run[0] in plain else Segment(run, style)
