@@ -37,7 +37,7 @@ from glute_tui.ui.exit_guard import ExitGuard, guarded_driver, guarded_web_drive
 from glute_tui.ui.sound import TonePlayer, find_tone_player
 from glute_tui.ui.speech import Speaker, find_speech_program
 from glute_tui.ui.terminal_cues import KeepAwake, TerminalCues, told_driver
-from glute_tui.ui.widgets.too_small import too_small
+from glute_tui.ui.widgets.too_small import MIN_WIDTH, too_small
 
 if TYPE_CHECKING:
     from glute_tui.core.engine import Clock
@@ -327,6 +327,7 @@ class GluteApp(App[None]):
         # Below 80x24 the screens drop what can go (hints, the calendar) and keep what is needed.
         self.set_class(width < 80, "-narrow")
         self.set_class(height < 24, "-short")
+        self.set_class(width < MIN_WIDTH, "-upright")  # a phone held upright: stacked, not side by side
 
     # --- leaving: never lose a finished set ----------------------------------------------------
 

@@ -73,6 +73,26 @@ def test_every_scene_table_is_checked_at_60_80_and_120_columns():
     assert SKIPPED_EXERCISE in found[("summary-long-names", (60, 18))]
 
 
+@pytest.mark.parametrize("size", [(44, 60), (40, 30)], ids=["44x60", "40x30"])
+async def test_home_on_a_phone_held_upright_stacks_the_routines_above_a_table_of_whole_words(size, tmp_path):
+    """Under 60 columns the routines went beside the detail and left the targets table a
+    column of four letters ("Squa/ts"): they are stacked, each the whole width."""
+    from drawn_checks import home_targets_are_whole
+
+    app, pilot, context = await run("home-knee-friendly", size, tmp_path)
+    try:
+        box, detail = app.screen.query_one("#routine-list-box"), app.screen.query_one("#routine-detail")
+        assert box.region.bottom <= detail.region.y
+        assert box.region.width == detail.region.width == size[0]
+        home_targets_are_whole(app)
+        await pilot.resize_terminal(80, 24)  # side by side again
+        await pilot.pause()
+        assert box.region.right <= detail.region.x
+        home_targets_are_whole(app)
+    finally:
+        await context.__aexit__(None, None, None)
+
+
 class TableApp(App[None]):
     def __init__(self, rows: list[tuple[str, ...]]) -> None:
         super().__init__()
