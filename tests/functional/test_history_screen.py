@@ -240,3 +240,32 @@ async def test_a_long_history_is_listed_a_year_at_a_time_as_it_is_scrolled(paths
         await pilot.pause()
         assert isinstance(app.screen, SessionDetail)
         assert app.screen.session == newest_first[899]
+
+
+async def test_a_phone_held_upright_shows_the_latest_weeks_of_the_calendar_and_the_totals(paths, clock):
+    """Under 60 columns the calendar was cut at the right edge: the months long gone showed,
+    this week did not, and the totals beside it had no room. It shows the weeks that fit, the
+    latest, with the pain row in the same columns, and the totals go under it."""
+    from glute_tui.ui.widgets.pain_row import PainRow
+
+    History(paths.data).add_many(make_sessions(40, end=TODAY))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(44, 60)) as pilot:
+        screen = await open_history(pilot)
+        heatmap, pain_row = screen.query_one(CalendarHeatmap), screen.query_one(PainRow)
+        calendar = screen.query_one("#calendar")
+        drawn = heatmap.render()
+        rows = str(drawn).splitlines()
+        assert heatmap.region.right <= screen.region.right and max(map(len, rows)) <= heatmap.size.width
+        styles = [span.style for span in drawn.spans if not isinstance(span.style, str)]
+        assert any(style.reverse for style in styles)  # today is marked, in sight
+        mondays = rows[1][4:].split()
+        assert 10 < len(mondays) < 26 and set(map(len, mondays)) == {1}  # a whole week a column
+        assert len(str(pain_row.render())[4:].split()) == len(mondays)  # the same weeks
+        totals = screen.query_one("#totals", Static)
+        assert totals.region.y >= calendar.region.bottom and totals.region.width >= 30
+        assert "sessions" in str(totals.render())
+        await pilot.resize_terminal(120, 40)  # room for all 26 weeks, the totals beside them
+        await pilot.pause()
+        assert len(str(heatmap.render()).splitlines()[1][4:].split()) == 26
+        assert totals.region.x >= calendar.region.right

@@ -17,31 +17,41 @@ COLOURS = ("#4b5263", "#0e7a3a", "#1f9e4a", "#2fc45e", "#5cf08a")
 DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
+LABEL_WIDTH = 4  # "Mon ", "Pain"
+
+
+def weeks_that_fit(width: int) -> int:
+    """How many of the last 26 weeks a row of `width` cells shows: two cells a week (its
+    glyph and a space, none after the last) after the labels. The newest weeks are kept."""
+    return max(1, min(HEATMAP_WEEKS, (width - LABEL_WIDTH + 1) // 2))
+
+
 class CalendarHeatmap(Widget):
-    """Sets done per day over the last 26 weeks."""
+    """Sets done per day over the last 26 weeks (the latest of them, on a narrow screen)."""
 
     DEFAULT_CSS = """
-    CalendarHeatmap { height: 8; width: auto; }
+    CalendarHeatmap { height: 8; width: auto; max-width: 100%; }
     """
 
     work_by_day: reactive[dict[date, int]] = reactive(dict, layout=True)
     as_of: reactive[date] = reactive(date.today)
 
     def render(self) -> Text:
-        grid = heatmap_days(self.as_of, HEATMAP_WEEKS)
+        weeks = weeks_that_fit(self.size.width or self.get_content_width(self.size, self.size))
+        grid = heatmap_days(self.as_of, weeks)
         text = Text(no_wrap=True, overflow="crop")
-        text.append("    ")
+        text.append(" " * LABEL_WIDTH)
         month = None
         labels = ""
         for week, monday in enumerate(grid[0]):
-            if monday.month != month and week < HEATMAP_WEEKS - 1:
+            if monday.month != month and week < weeks - 1:
                 month = monday.month
                 name = monday.strftime("%b")
                 labels = labels[: week * 2].ljust(week * 2) + name
-        text.append(labels[: HEATMAP_WEEKS * 2].ljust(HEATMAP_WEEKS * 2), style="dim")
+        text.append(labels[: weeks * 2].ljust(weeks * 2), style="dim")
         text.append("\n")
         for row, label in zip(grid, DAY_LABELS):
-            text.append(f"{label:<4}", style="dim")
+            text.append(label.ljust(LABEL_WIDTH), style="dim")
             for day in row:
                 if day > self.as_of:
                     text.append("  ")
@@ -57,4 +67,4 @@ class CalendarHeatmap(Widget):
         return text
 
     def get_content_width(self, container, viewport) -> int:
-        return 4 + HEATMAP_WEEKS * 2
+        return LABEL_WIDTH + HEATMAP_WEEKS * 2

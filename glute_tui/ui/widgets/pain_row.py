@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from glute_tui.core.effort import Pain
 from glute_tui.core.stats import HEATMAP_WEEKS, heatmap_days, week_start
+from glute_tui.ui.widgets.heatmap import LABEL_WIDTH, weeks_that_fit
 
 PAIN_COLOUR = "#e06c75"
 
@@ -28,10 +29,10 @@ def week_mark(pains: list[Pain]) -> str:
 
 
 class PainRow(Widget):
-    """Pain reports per week over the heat map's 26 weeks."""
+    """Pain reports per week over the heat map's weeks (the same columns, cut alike)."""
 
     DEFAULT_CSS = """
-    PainRow { height: 1; width: auto; }
+    PainRow { height: 1; width: auto; max-width: 100%; }
     """
 
     pain_by_day: reactive[dict[date, list[Pain]]] = reactive(dict)
@@ -44,7 +45,8 @@ class PainRow(Widget):
         for day, pains in self.pain_by_day.items():
             if day <= self.as_of:
                 weeks.setdefault(week_start(day), []).extend(pains)
-        for monday in heatmap_days(self.as_of, HEATMAP_WEEKS)[0]:
+        shown = weeks_that_fit(self.size.width or self.get_content_width(self.size, self.size))
+        for monday in heatmap_days(self.as_of, shown)[0]:
             mark = week_mark(weeks.get(monday, []))
             style = Style(color=PAIN_COLOUR, bold=True) if mark != "·" else Style(color="#4b5263")
             text.append(mark, style=style)
@@ -53,4 +55,4 @@ class PainRow(Widget):
         return text
 
     def get_content_width(self, container, viewport) -> int:
-        return 4 + HEATMAP_WEEKS * 2
+        return LABEL_WIDTH + HEATMAP_WEEKS * 2
