@@ -163,6 +163,19 @@ _SIDE_BITS = {"left": 1, "right": 2}
 _BOTH, _WHOLE = 3, 4
 
 
+def sides_apart(records: "Iterable[SetRecord]") -> int:
+    """Sides done of a two-sided set whose other side was not (the left alone, then a stop):
+    not a done set (`sets_done`), yet kept with the session, so said wherever what is kept is."""
+    records = list(records)
+    whole = done_set_keys(records)
+    return sum(1 for r in records if r.done and r.side in _SIDE_BITS and (r.exercise, r.set) not in whole)
+
+
+def and_sides(sides: int) -> str:
+    """" and 1 side of a set" after the sets done: the part of a two-sided set that is kept."""
+    return f" and {sides} side{'' if sides == 1 else 's'} of a set" if sides else ""
+
+
 @dataclass(slots=True)
 class Session:
     routine: str

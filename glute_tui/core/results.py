@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from glute_tui.core.effort import EFFORTS, GOOD_EFFORTS
 from glute_tui.core.format import plural
 from glute_tui.core.plan import Plan
-from glute_tui.core.records import SetRecord, done_set_keys
+from glute_tui.core.records import SetRecord, and_sides, done_set_keys
 
 # What happened to a set or an exercise, in the words every screen uses (the Summary, the
 # session detail, History, `glute-tui history`): a set was done or skipped; an exercise was
@@ -201,14 +201,17 @@ def _result(exercise_id: str, name: str, sets: int, done: list[SetRecord], reps_
     )
 
 
-def ending_title(status: str, done: int, planned: int) -> str:
+def ending_title(status: str, done: int, planned: int, sides: int = 0) -> str:
     """The Summary's first line: what happened, in the history's words (completed, stopped,
     skipped), from the sets done against the sets planned; praise only for a workout done whole
-    ("Well done!" after 1 of 18 sets misled)."""
+    ("Well done!" after 1 of 18 sets misled). `sides`: sides of a two-sided set done alone
+    (`records.sides_apart`), kept too."""
     if status != "completed":
-        if not done:
+        if not done and not sides:
             return "Workout stopped before any set was done."
-        return f"Workout stopped early: {done} of {plural(planned, 'set')} done, and kept."
+        if not done:
+            return f"Workout stopped before a whole set was done: {plural(sides, 'side')} of a set, kept."
+        return f"Workout stopped early: {done} of {plural(planned, 'set')} done{and_sides(sides)}, and kept."
     if done >= planned:
         return "Workout complete. Well done!"
     if done == 0:

@@ -152,6 +152,13 @@ class Workout:
         return self.engine.view().sets_done
 
     @property
+    def sides_apart(self) -> int:
+        """Sides of a two-sided set done alone so far: kept if the workout stops now."""
+        from glute_tui.core.records import sides_apart
+
+        return sides_apart(self.records)
+
+    @property
     def records(self) -> list[SetRecord]:
         """The finished sets in plan order (answers included): what the session keeps."""
         return self.engine.done_records()

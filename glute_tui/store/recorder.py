@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from glute_tui.core.format import plural
-from glute_tui.core.records import Session, SetRecord, end_within, now_iso
+from glute_tui.core.records import Session, SetRecord, and_sides, end_within, now_iso, sides_apart
 from glute_tui.store.history import History
 from glute_tui.store.journal import Journal
 
@@ -112,5 +112,5 @@ class Recorder:
         if self.journal is not None:
             self.journal.close(remove=True)
         done, planned = self.session.sets_done, self.session.sets_planned
-        text = f"Saved to history: {done} of {plural(planned, 'set')} done."
+        text = f"Saved to history: {done} of {plural(planned, 'set')} done{and_sides(sides_apart(self.session.sets))}."
         return SaveResult(True, text)

@@ -201,3 +201,36 @@ async def test_a_key_that_opens_a_screen_right_after_q_opens_nothing_and_the_app
             app.post_message(events.Key(key, key))
             await pilot.pause()
         assert app.return_code == 0, key
+
+
+async def test_stopping_after_one_side_of_a_set_says_that_side_is_kept_and_keeps_it(paths, clock):
+    """One side of a two-sided set is not a done set, yet it is saved with the session: the
+    question said "nothing will be saved" and the Summary "stopped before any set was done"."""
+    app = GluteApp(builtin_routines(), paths, selected="run-day", clock=clock, speech_program=())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")  # start, and end the get-ready
+        for _ in range(10):  # skip the glute bridges and their rests
+            if text(app, "#phase-title") == "CLAMSHELLS":
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        assert text(app, "#phase-title") == "CLAMSHELLS"
+        await advance(pilot, clock, 7)  # two reps of the first side
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text(app, "#phase-title") == "SWITCH SIDES"
+        await pilot.press("q")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, Confirm) and question.yes == "Stop and save"
+        assert question.text.startswith("The 1 side of a set done so far will be saved to your history.")
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")  # "Any pain?" is asked: something was done
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert text(app, "#summary-title") == "Workout stopped before a whole set was done: 1 side of a set, kept."
+        assert text(app, "#save-status").startswith("Saved to history: 0 of 6 sets done and 1 side of a set.")
+    [session] = History(paths.data).load().sessions
+    assert [(r.exercise, r.side, r.set, r.reps) for r in session.sets if r.done] == [("clamshell", "left", 1, 2)]

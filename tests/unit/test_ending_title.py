@@ -17,3 +17,5 @@ def test_a_workout_completed_with_skipped_sets_says_how_many_and_is_not_praised(
 def test_a_stopped_workout_says_stopped_and_whether_anything_was_kept():
     assert ending_title("stopped", 3, 18) == "Workout stopped early: 3 of 18 sets done, and kept."
     assert ending_title("stopped", 0, 18) == "Workout stopped before any set was done."
+    assert ending_title("stopped", 0, 18, 1) == "Workout stopped before a whole set was done: 1 side of a set, kept."
+    assert ending_title("stopped", 2, 18, 1) == "Workout stopped early: 2 of 18 sets done and 1 side of a set, and kept."

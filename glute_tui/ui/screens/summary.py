@@ -22,7 +22,7 @@ from glute_tui.core.effort import EFFORT_LABELS
 from glute_tui.core.format import format_duration
 from glute_tui.core.pain import GUIDANCE
 from glute_tui.core.progression import BACK, HOLD, REFER, SWAP, UP, Advice, steps_to_take
-from glute_tui.core.records import Session, sets_done
+from glute_tui.core.records import Session, sets_done, sides_apart
 from glute_tui.core.results import ExerciseResult, ending_title, overall, summarize
 from glute_tui.core.routines import RoutineError
 from glute_tui.ui import keys
@@ -83,7 +83,8 @@ class SummaryScreen(Screen[None]):
         self.set_class(self.ctx.touch, "-touch")
         done = sets_done(self.records)
         planned = self.plan.sets_planned
-        self.query_one("#summary-title", Static).update(ending_title(self.status, done, planned))
+        self.query_one("#summary-title", Static).update(ending_title(self.status, done, planned,
+                                                                     sides_apart(self.records)))
         # the sets once: in the title when it counts them (anything short of every set done)
         sets = f" · {done} of {planned} sets" if self.status == "completed" and done >= planned else ""
         self.query_one("#summary-totals", Static).update(  # the routine's name: plain text

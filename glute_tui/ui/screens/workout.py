@@ -20,6 +20,7 @@ from textual.widgets import Header, Static
 from glute_tui.core.display import PROGRESS_STEPS, WorkoutDisplay, phase_word
 from glute_tui.core.engine import COUNTED, UNCOUNTED
 from glute_tui.core.format import plural
+from glute_tui.core.records import and_sides
 from glute_tui.core.routines import Routine
 from glute_tui.services.workout import WorkoutUpdate
 from glute_tui.ui import keys
@@ -337,16 +338,17 @@ class WorkoutScreen(OwnColours, Screen[None]):
             self.workout.stop()
             self._to_summary()
 
-        done = self.workout.sets_done
+        done, sides = self.workout.sets_done, self.workout.sides_apart
         set_under_way = self.workout.engine.set_under_way()
         under_way = set_under_way == COUNTED
         kept = " and the set under way" if under_way else ""
-        text = (f"The {plural(done, 'set')} done so far{kept} will be saved to your history." if done
+        so_far = f"{plural(done, 'set')}{and_sides(sides)}" if done else f"{plural(sides, 'side')} of a set"
+        text = (f"The {so_far} done so far{kept} will be saved to your history." if done or sides
                 else "The set under way will be saved to your history." if under_way
                 else "No set is done yet, so nothing will be saved.")
         if set_under_way == UNCOUNTED:
             text += " (The set under way is left out: Enter first to keep it, ↑↓ to say its reps.)"
-        self.app.push_screen(Confirm("Stop this workout?", text, *stop_buttons(done + under_way)), decided)
+        self.app.push_screen(Confirm("Stop this workout?", text, *stop_buttons(done + sides + under_way)), decided)
         return True
 
     # --- the end -------------------------------------------------------------------------------
