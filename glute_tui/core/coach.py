@@ -107,8 +107,13 @@ class Imbalance:
     @property
     def text(self) -> str:
         over = "the last session" if self.sessions == 1 else f"the last {self.sessions} sessions"
-        return (f"{self.weaker} {self.weaker_amount:g} {self.unit} vs {self.stronger} "
-                f"{self.stronger_amount:g} over {over} ({self.share:.0%} less): {self.weaker} goes first")
+        return (f"{self.weaker} {self._amount(self.weaker_amount)} vs {self.stronger} "
+                f"{self._amount(self.stronger_amount)} over {over} ({self.share:.0%} less): {self.weaker} goes first")
+
+    def _amount(self, amount: float) -> str:
+        """`1 rep`, `3 reps`, `2.5 reps`, `20 s`."""
+        unit = "rep" if self.unit == "reps" and amount == 1 else self.unit
+        return f"{amount:g} {unit}"
 
 
 @dataclass(frozen=True)

@@ -381,3 +381,12 @@ def test_advice_as_of_a_past_day_starts_from_the_targets_that_day_had(builtins):
     assert then.advice[0].kind == UP and (then.advice[0].before.reps, then.advice[0].after.reps) == (12, 14)
     now = coach(raised, sessions, now=day(2.9), loads=LOADS, ladder=LADDER)
     assert now.advice[0].kind == STAY and "target has changed" in now.advice[0].why
+
+
+def test_an_imbalance_says_one_rep_in_the_singular():
+    from glute_tui.core.coach import Imbalance
+
+    text = Imbalance("clamshell", "right", "left", 1, 3, "reps", 1).text
+    assert text.startswith("right 1 rep vs left 3 reps over the last session (67% less)")
+    assert "2.5 reps" in Imbalance("clamshell", "left", "right", 2.5, 5, "reps", 2).text
+    assert "left 1 s vs right 20 s" in Imbalance("plank", "left", "right", 1, 20, "s", 3).text
