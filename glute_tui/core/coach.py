@@ -108,7 +108,7 @@ class Imbalance:
     def text(self) -> str:
         over = "the last session" if self.sessions == 1 else f"the last {self.sessions} sessions"
         return (f"{self.weaker} {self._amount(self.weaker_amount)} vs {self.stronger} "
-                f"{self._amount(self.stronger_amount)} over {over} ({self.share:.0%} less): {self.weaker} goes first")
+                f"{self.stronger_amount:g} over {over} ({self.share:.0%} less): {self.weaker} goes first")
 
     def _amount(self, amount: float) -> str:
         """`1 rep`, `3 reps`, `2.5 reps`, `20 s`."""

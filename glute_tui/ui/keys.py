@@ -22,7 +22,9 @@ HOME: list[BindingType] = [
 ]
 
 WORKOUT: list[BindingType] = [
-    Binding("space", "toggle_pause", "Pause", key_display="Space"),
+    # One key, said as what it does now: "Pause", and "Resume" while paused (check_action).
+    Binding("space", "toggle_pause('pause')", "Pause", key_display="Space"),
+    Binding("space", "toggle_pause('resume')", "Resume", key_display="Space"),
     Binding("enter", "finish", "Done", key_display="Enter"),
     Binding("question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit_workout", "Quit"),

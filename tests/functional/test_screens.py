@@ -110,6 +110,29 @@ async def test_pause_shows_paused_and_freezes_the_countdown(paths, clock):
         assert text(app, "#phase-title") == "GET READY"
 
 
+async def test_the_footer_says_space_resumes_while_paused_and_pauses_otherwise(paths, clock):
+    """The footer said "Space Pause" under "PAUSED · … Space to resume"."""
+    from glute_tui.ui.widgets.key_footer import KeyFooter
+
+    def space() -> list[str]:
+        return [item.description for item in app.screen.query_one(KeyFooter).keys if item.key == "space"]
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert space() == ["Pause"]
+        await pilot.press("space")
+        await pilot.pause()
+        assert text(app, "#phase-title") == "PAUSED · GET READY" and space() == ["Resume"]
+        await pilot.press("space")
+        await pilot.pause()
+        assert text(app, "#phase-title") == "GET READY" and space() == ["Pause"]
+        await app.screen.run_action("toggle_pause")  # as the touch bar's Pause runs it: no word
+        await pilot.pause()
+        assert text(app, "#phase-title") == "PAUSED · GET READY" and space() == ["Resume"]
+
+
 async def test_keys_skip_back_finish_correct_and_extend(paths, clock):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -387,6 +387,6 @@ def test_an_imbalance_says_one_rep_in_the_singular():
     from glute_tui.core.coach import Imbalance
 
     text = Imbalance("clamshell", "right", "left", 1, 3, "reps", 1).text
-    assert text.startswith("right 1 rep vs left 3 reps over the last session (67% less)")
+    assert text.startswith("right 1 rep vs left 3 over the last session (67% less)")
     assert "2.5 reps" in Imbalance("clamshell", "left", "right", 2.5, 5, "reps", 2).text
-    assert "left 1 s vs right 20 s" in Imbalance("plank", "left", "right", 1, 20, "s", 3).text
+    assert "left 1 s vs right 20 over" in Imbalance("plank", "left", "right", 1, 20, "s", 3).text

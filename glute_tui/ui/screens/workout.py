@@ -227,16 +227,7 @@ class WorkoutScreen(OwnColours, Screen[None]):
         def changed(name: str) -> bool:
             return old is None or getattr(old, name) != getattr(new, name)
         if changed("phase") or changed("paused"):
-            phases = ("get-ready", "work", "switch-sides", "rest", "done")  # one restyle for all:
-            self.update_classes(  # each is a pass over the screen's widgets
-                {**{f"-{phase}": new.phase == phase for phase in phases}, "-paused": new.paused})
-            self._show_clock()  # and the touch bar's Pause / Resume
-        if changed("phase") and gc.get_freeze_count():
-            # The workout's making, then each change of phase (a restyle of every widget, a
-            # flash), leaves garbage in cycles (about 1,900 objects at the start, at 200x60):
-            # freed once it is over, its memory serves what comes next, 0.25 MB less at the
-            # peak of a rest at 200x60. Start-up's objects are frozen (ui/app.py): a few ms.
-            self.set_timer(self.COLLECT_AFTER_S, gc.collect)
+            self._show_state(new, phase_changed=changed("phase"), paused_changed=changed("paused"))
         if changed("title") or changed("paused"):
             title = f"PAUSED · {new.title}" if new.paused else new.title
             self.query_one("#phase-title", Static).update(plain(title))
@@ -265,6 +256,21 @@ class WorkoutScreen(OwnColours, Screen[None]):
         if changed("clock"):  # every second: a repaint of the characters that changed
             self._show_clock()
 
+    def _show_state(self, new: WorkoutDisplay, *, phase_changed: bool, paused_changed: bool) -> None:
+        """A new phase, or paused / resumed: the screen's classes, the clock line and keys."""
+        phases = ("get-ready", "work", "switch-sides", "rest", "done")  # one restyle for all:
+        self.update_classes(  # each is a pass over the screen's widgets
+            {**{f"-{phase}": new.phase == phase for phase in phases}, "-paused": new.paused})
+        self._show_clock()  # and the touch bar's Pause / Resume
+        if paused_changed:
+            self.refresh_bindings()  # the footer's Space: Pause or Resume
+        if phase_changed and gc.get_freeze_count():
+            # The workout's making, then each change of phase (a restyle of every widget, a
+            # flash), leaves garbage in cycles (about 1,900 objects at the start, at 200x60):
+            # freed once it is over, its memory serves what comes next, 0.25 MB less at the
+            # peak of a rest at 200x60. Start-up's objects are frozen (ui/app.py): a few ms.
+            self.set_timer(self.COLLECT_AFTER_S, gc.collect)
+
     def _caption(self, caption: str) -> str:
         return for_touch(caption) if self.ctx.touch else caption
 
@@ -280,7 +286,8 @@ class WorkoutScreen(OwnColours, Screen[None]):
 
     # --- actions -------------------------------------------------------------------------------
 
-    def action_toggle_pause(self) -> None:
+    def action_toggle_pause(self, now: str = "") -> None:
+        """`now`: "pause" or "resume", the binding that said so (the footer's word); a tap, "" """
         self._show(self.workout.toggle_pause())
 
     def action_finish(self) -> None:
@@ -301,6 +308,9 @@ class WorkoutScreen(OwnColours, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "effort":
             return self.workout.can_rate()
+        if action == "toggle_pause" and parameters:  # Space's two words: the one that is true now
+            paused = self.shown is not None and self.shown.paused
+            return parameters == (("resume",) if paused else ("pause",))
         return True
 
     def action_effort(self, effort: str) -> None:
