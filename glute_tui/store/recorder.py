@@ -14,6 +14,7 @@ from typing import Callable
 
 from glute_tui.core.format import plural
 from glute_tui.core.records import Session, SetRecord, and_sides, end_within, now_iso, sides_apart
+from glute_tui.core.vocab import Status
 from glute_tui.store.history import History
 from glute_tui.store.journal import Journal
 
@@ -112,5 +113,8 @@ class Recorder:
         if self.journal is not None:
             self.journal.close(remove=True)
         done, planned = self.session.sets_done, self.session.sets_planned
-        text = f"Saved to history: {done} of {plural(planned, 'set')} done{and_sides(sides_apart(self.session.sets))}."
+        # A side done alone is said where the Summary's title says it (a workout stopped), and
+        # where "0 of 6 sets done" would read as nothing kept; a completed one lists it skipped.
+        sides = sides_apart(self.session.sets) if self.session.status != Status.COMPLETED or not done else 0
+        text = f"Saved to history: {done} of {plural(planned, 'set')} done{and_sides(sides)}."
         return SaveResult(True, text)
