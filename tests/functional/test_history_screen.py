@@ -269,3 +269,22 @@ async def test_a_phone_held_upright_shows_the_latest_weeks_of_the_calendar_and_t
         await pilot.pause()
         assert len(str(heatmap.render()).splitlines()[1][4:].split()) == 26
         assert totals.region.x >= calendar.region.right
+
+
+async def test_the_totals_beside_the_calendar_are_never_cut_at_the_screens_edge(tmp_path):
+    """At 80x24 with weaker sides to show, reps and time share a line: "11,997 reps · 20:34:3"
+    was cut at the edge. What does not fit its room leaves the time out (each session has its own)."""
+    from glute_tui.devtools.scenes import SCENES, play, scene_app
+
+    scene = SCENES["history-imbalance"]
+    app, clock = scene_app(scene, tmp_path / "home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play(scene, pilot, clock)
+        totals = app.screen.query_one("#totals", Static)
+        lines = str(totals.render()).splitlines()
+        assert lines[1].endswith(" reps") and "·" not in lines[1]
+        assert max(map(len, lines)) <= totals.content_region.width
+        await pilot.resize_terminal(120, 40)  # room for both
+        await pilot.pause()
+        lines = str(totals.render()).splitlines()
+        assert " reps · " in lines[1] and max(map(len, lines)) <= totals.content_region.width

@@ -23,6 +23,7 @@ from glute_tui.core.stats import Stats
 from glute_tui.ui import keys
 from glute_tui.ui.context import AppContext
 from glute_tui.ui.plain import plain
+from glute_tui.ui.widgets.fitted_lines import FittedLines
 from glute_tui.ui.widgets.fitting_table import FittingTable
 from glute_tui.ui.widgets.heatmap import CalendarHeatmap
 from glute_tui.ui.widgets.key_footer import KeyFooter
@@ -80,7 +81,7 @@ class HistoryScreen(Screen[None]):
                 with Vertical(id="calendar"):
                     yield CalendarHeatmap(id="heatmap")
                     yield PainRow(id="pain-row")
-                yield Static("", id="totals")
+                yield FittedLines(id="totals")
             yield FittingTable(SESSION_COLUMNS, id="sessions", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
         yield TooSmall()
@@ -179,9 +180,10 @@ class HistoryScreen(Screen[None]):
         heatmap = self.query_one("#heatmap", CalendarHeatmap)
         heatmap.as_of = stats.as_of
         heatmap.work_by_day = stats.work_by_day
-        lines = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}")]
+        lines: list[Content | tuple[Content, Content]] = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}")]
         if self.imbalances:  # one line for both, to make room for the weaker sides
-            lines.append(Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps · [b]{format_duration(stats.total_minutes * 60)}[/b]"))
+            reps = Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps")
+            lines.append((reps, Content.from_markup(f" · [b]{format_duration(stats.total_minutes * 60)}[/b]")))
         else:
             lines += [Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
                       Content.from_markup(f"[b]{format_duration(stats.total_minutes * 60)}[/b] in all")]
@@ -194,14 +196,15 @@ class HistoryScreen(Screen[None]):
             lines.append(plain(f"{name[:11]:<11} {lr['left']}·{lr['right']}"))
             weak = self.imbalances.get(exercise)
             if weak is not None:  # beside the balance: which side is behind, lately
-                lines.append(Content.from_markup(f"  [b]{weak.weaker} weaker[/b], −{weak.share:.0%} lately"))
+                lines.append((Content.from_markup(f"  [b]{weak.weaker} weaker[/b], −{weak.share:.0%}"),
+                              Content(" lately")))  # said when there is room
         pain = stats.pain_sides()
         if pain["left"] or pain["right"]:  # a weak side and a sore one, seen together
             lines.append(plain(f"Pain sides {pain['left']}·{pain['right']}"))
         pain_row = self.query_one("#pain-row", PainRow)
         pain_row.as_of = stats.as_of
         pain_row.pain_by_day = stats.pain_by_day
-        self.query_one("#totals", Static).update(Content("\n").join(lines))
+        self.query_one("#totals", FittedLines).show(lines)  # never cut at the edge, never wrapped
 
     def _selected(self) -> Row | None:
         table = self.query_one("#sessions", DataTable)
