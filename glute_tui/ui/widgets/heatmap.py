@@ -20,13 +20,27 @@ DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 LABEL_WIDTH = 4  # "Mon ", "Pain"
 
 
+FULL_WIDTH = LABEL_WIDTH + HEATMAP_WEEKS * 2
+
+
 def weeks_that_fit(width: int) -> int:
     """How many of the last 26 weeks a row of `width` cells shows: two cells a week (its
     glyph and a space, none after the last) after the labels. The newest weeks are kept."""
     return max(1, min(HEATMAP_WEEKS, (width - LABEL_WIDTH + 1) // 2))
 
 
-class CalendarHeatmap(Widget):
+class CalendarColumns(Widget):
+    """The calendar's columns, shared by the heat map and the pain row under it: a label, then
+    a column a week, as many of the latest weeks as the width shows."""
+
+    def weeks_shown(self) -> int:
+        return weeks_that_fit(self.size.width or FULL_WIDTH)  # (before layout: all of them)
+
+    def get_content_width(self, container, viewport) -> int:
+        return FULL_WIDTH
+
+
+class CalendarHeatmap(CalendarColumns):
     """Sets done per day over the last 26 weeks (the latest of them, on a narrow screen)."""
 
     DEFAULT_CSS = """
@@ -37,7 +51,7 @@ class CalendarHeatmap(Widget):
     as_of: reactive[date] = reactive(date.today)
 
     def render(self) -> Text:
-        weeks = weeks_that_fit(self.size.width or self.get_content_width(self.size, self.size))
+        weeks = self.weeks_shown()
         grid = heatmap_days(self.as_of, weeks)
         text = Text(no_wrap=True, overflow="crop")
         text.append(" " * LABEL_WIDTH)
@@ -65,6 +79,3 @@ class CalendarHeatmap(Widget):
             text.append("\n")
         text.rstrip()
         return text
-
-    def get_content_width(self, container, viewport) -> int:
-        return LABEL_WIDTH + HEATMAP_WEEKS * 2

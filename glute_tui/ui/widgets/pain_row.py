@@ -9,11 +9,10 @@ from datetime import date
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from glute_tui.core.effort import Pain
-from glute_tui.core.stats import HEATMAP_WEEKS, heatmap_days, week_start
-from glute_tui.ui.widgets.heatmap import LABEL_WIDTH, weeks_that_fit
+from glute_tui.core.stats import heatmap_days, week_start
+from glute_tui.ui.widgets.heatmap import CalendarColumns
 
 PAIN_COLOUR = "#e06c75"
 
@@ -28,7 +27,7 @@ def week_mark(pains: list[Pain]) -> str:
     return "L" if "left" in sides else "R"
 
 
-class PainRow(Widget):
+class PainRow(CalendarColumns):
     """Pain reports per week over the heat map's weeks (the same columns, cut alike)."""
 
     DEFAULT_CSS = """
@@ -45,14 +44,10 @@ class PainRow(Widget):
         for day, pains in self.pain_by_day.items():
             if day <= self.as_of:
                 weeks.setdefault(week_start(day), []).extend(pains)
-        shown = weeks_that_fit(self.size.width or self.get_content_width(self.size, self.size))
-        for monday in heatmap_days(self.as_of, shown)[0]:
+        for monday in heatmap_days(self.as_of, self.weeks_shown())[0]:
             mark = week_mark(weeks.get(monday, []))
             style = Style(color=PAIN_COLOUR, bold=True) if mark != "·" else Style(color="#4b5263")
             text.append(mark, style=style)
             text.append(" ")
         text.rstrip()
         return text
-
-    def get_content_width(self, container, viewport) -> int:
-        return LABEL_WIDTH + HEATMAP_WEEKS * 2
