@@ -180,13 +180,16 @@ class HistoryScreen(Screen[None]):
         heatmap = self.query_one("#heatmap", CalendarHeatmap)
         heatmap.as_of = stats.as_of
         heatmap.work_by_day = stats.work_by_day
-        lines: list[Content | tuple[Content, Content]] = [Content.from_markup(f"[b]{stats.counted_sessions:,}[/b] session{'' if stats.counted_sessions == 1 else 's'}")]
+        # Bold figures assembled, not markup: nothing here is parsed
+        sessions = stats.counted_sessions
+        reps = Content.assemble((f"{stats.total_reps:,}", "bold"), " reps")
+        time = format_duration(stats.total_minutes * 60)
+        lines: list[Content | tuple[Content, Content]] = [
+            Content.assemble((f"{sessions:,}", "bold"), f" session{'' if sessions == 1 else 's'}")]
         if self.imbalances:  # one line for both, to make room for the weaker sides
-            reps = Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps")
-            lines.append((reps, Content.from_markup(f" · [b]{format_duration(stats.total_minutes * 60)}[/b]")))
+            lines.append((reps, Content.assemble(" · ", (time, "bold"))))
         else:
-            lines += [Content.from_markup(f"[b]{stats.total_reps:,}[/b] reps"),
-                      Content.from_markup(f"[b]{format_duration(stats.total_minutes * 60)}[/b] in all")]
+            lines += [reps, Content.assemble((time, "bold"), " in all")]
         sides = top_sides(stats)
         if sides:  # the blank line goes when an imbalance needs the room
             lines += [Content("")] * (not self.imbalances) + [Content("Left · right reps")]
@@ -196,7 +199,7 @@ class HistoryScreen(Screen[None]):
             lines.append(plain(f"{name[:11]:<11} {lr['left']}·{lr['right']}"))
             weak = self.imbalances.get(exercise)
             if weak is not None:  # beside the balance: which side is behind, lately
-                lines.append((Content.from_markup(f"  [b]{weak.weaker} weaker[/b], −{weak.share:.0%}"),
+                lines.append((Content.assemble("  ", (f"{weak.weaker} weaker", "bold"), f", −{weak.share:.0%}"),
                               Content(" lately")))  # said when there is room
         pain = stats.pain_sides()
         if pain["left"] or pain["right"]:  # a weak side and a sore one, seen together
